@@ -1,0 +1,76 @@
+/**
+ * The contract between a page, the CSV intake running in a Web Worker, and a tool's scorer.
+ * A tool worker (e.g. `src/lib/gmv/batch.worker.ts`) calls `serveCsvJobs` with its schema and a
+ * scorer; a page calls `runCsvJob` with a worker factory and gets progress, cancel and a result.
+ */
+import type { ParsedRow, RowIssue } from '../schema';
+
+/** Where a job is: reading/parsing the file, then scoring rows. */
+export interface JobProgress {
+	stage: 'parsing' | 'scoring';
+	/** 0..1 within the whole job. */
+	fraction: number;
+	rowsRead: number;
+}
+
+/** What a tool's scorer returns: one output record per good row, in input order. */
+export interface ScoredRows {
+	/** Output columns in display order (canonical keys), e.g. ['week', 'sub_category', 'predicted_gmv']. */
+	columns: { key: string; label: string; unit?: string; kind: 'number' | 'text' }[];
+	rows: Record<string, number | string | null>[];
+	/** Optional tool-specific summary (e.g. error metrics when actuals were given). */
+	summary?: Record<string, unknown>;
+}
+
+export interface CsvJobResult {
+	fileName: string;
+	delimiter: string;
+	/** Data rows seen (excluding the header). */
+	totalRows: number;
+	goodRows: number;
+	/** The first 100 problems, in row order. */
+	issues: RowIssue[];
+	/** How many problems there were in all (may exceed issues.length). */
+	issueCount: number;
+	/** Header columns that matched schema columns: header text -> canonical key. */
+	matchedColumns: Record<string, string>;
+	/** Header columns that were not recognised (ignored). */
+	ignoredColumns: string[];
+	/** Optional columns the schema knows that the file lacked. */
+	missingOptional: string[];
+	/** Header cells naming a column an earlier cell already supplied (ignored; the first wins). */
+	duplicateColumns?: string[];
+	/** Spreadsheet row number (header = 1) of each good row, parallel to `scored.rows`. */
+	rowNumbers?: Int32Array;
+	scored: ScoredRows;
+	/** Milliseconds spent parsing+validating, and scoring. */
+	timings: { parseMs: number; scoreMs: number };
+}
+
+/** A whole-file failure: not a CSV, empty, none of the expected columns, missing required ones, too big. */
+export interface CsvJobFailure {
+	kind: 'empty' | 'not-csv' | 'no-known-columns' | 'missing-columns' | 'too-large' | 'no-good-rows' | 'internal';
+	message: string;
+	/** For missing-columns: the labels of required columns that were not found. */
+	missing?: string[];
+	/** For no-good-rows: the first 100 problems, and how many there were in all. */
+	issues?: RowIssue[];
+	issueCount?: number;
+}
+
+export type CsvScorer<Ctx> = (rows: ParsedRow[], ctx: Ctx) => ScoredRows;
+
+/** Page -> tool worker: score this file. */
+export interface CsvJobRequest {
+	type: 'start';
+	file: Blob;
+	fileName: string;
+	/** Artifact name -> URL the worker may fetch (model files). */
+	artifactUrls: Record<string, string>;
+}
+
+/** Tool worker -> page. */
+export type CsvJobMessage =
+	| { type: 'progress'; progress: JobProgress }
+	| { type: 'done'; result: CsvJobResult }
+	| { type: 'failed'; failure: CsvJobFailure };

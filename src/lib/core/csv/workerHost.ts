@@ -1,0 +1,160 @@
+/**
+ * The worker side of a CSV job. A tool's module worker calls `serveCsvJobs` once:
+ *
+ *   // src/lib/gmv/batch.worker.ts
+ *   serveCsvJobs({ schema: gmvSchema, prepare: loadGmvModel, score: scoreGmvRows });
+ *
+ * On `{type: 'start', file, fileName, artifactUrls}` it parses and validates the file (progress
+ * 0..PARSE_SHARE), prepares the tool's context once (cached across jobs with the same artifact URLs),
+ * scores the good rows in chunks (progress PARSE_SHARE..1), and posts `done` or `failed`.
+ * Uses only Worker-scope APIs (postMessage/onmessage), no DOM.
+ */
+import type { ParsedRow, TableSchema } from '../schema';
+import type { CsvJobFailure, CsvJobMessage, CsvJobRequest, CsvJobResult, CsvScorer, JobProgress, ScoredRows } from './types';
+import { parseCsvBlob, type IntakeOptions } from './intake';
+
+/** Share of the progress bar given to reading the file; scoring gets the rest. */
+export const PARSE_SHARE = 0.5;
+/** Rows handed to the scorer at a time (progress is posted between chunks). */
+export const SCORE_CHUNK_ROWS = 5000;
+
+/** The part of a dedicated worker's global scope this module uses (injectable for tests). */
+export interface CsvJobScope {
+	onmessage: ((event: MessageEvent<CsvJobRequest>) => void) | null;
+	postMessage(message: CsvJobMessage): void;
+}
+
+export interface CsvJobService<Ctx> {
+	schema: TableSchema;
+	/** Load models etc. Called on the first job and again only if the artifact URLs change. */
+	prepare: (init: { artifactUrls: Record<string, string> }) => Promise<Ctx>;
+	/** Score a chunk of good rows; must return one output row per input row, in order. */
+	score: CsvScorer<Ctx>;
+	/**
+	 * Build the result summary over all rows. When omitted, the scorer's own `summary` is used if the
+	 * rows were scored in one call; with several chunks a per-chunk summary would be partial, so it is
+	 * dropped — tools that report summaries over many rows should supply this.
+	 */
+	summarize?: (input: ParsedRow[], output: ScoredRows['rows'], ctx: Ctx) => Record<string, unknown> | undefined;
+	/** Rows per scorer call (default 5,000). */
+	chunkRows?: number;
+	/** Passed to the intake (size limit, chunk size). */
+	intake?: Pick<IntakeOptions, 'maxBytes' | 'chunkSize'>;
+}
+
+function errorText(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/** Run one job end to end, posting progress; resolves to the final message. */
+export async function runCsvJobInWorker<Ctx>(
+	service: CsvJobService<Ctx>,
+	request: CsvJobRequest,
+	getContext: (artifactUrls: Record<string, string>) => Promise<Ctx>,
+	post: (message: CsvJobMessage) => void
+): Promise<CsvJobMessage> {
+	let lastPost = 0;
+	const progress = (p: JobProgress, force = false) => {
+		const now = performance.now();
+		if (!force && now - lastPost < 50) return;
+		lastPost = now;
+		post({ type: 'progress', progress: p });
+	};
+	const failed = (failure: CsvJobFailure): CsvJobMessage => ({ type: 'failed', failure });
+
+	const parseStart = performance.now();
+	// Start loading the model while the file is read.
+	const context = getContext(request.artifactUrls);
+	context.catch(() => {}); // handled below; avoid an unhandled rejection if parsing fails first
+	const intake = await parseCsvBlob(request.file, service.schema, {
+		...service.intake,
+		onProgress: (p) => progress({ ...p, fraction: p.fraction * PARSE_SHARE })
+	});
+	const parseMs = performance.now() - parseStart;
+	if (!intake.ok) return failed(intake.failure);
+
+	let ctx: Ctx;
+	try {
+		ctx = await context;
+	} catch (error) {
+		return failed({ kind: 'internal', message: `The model could not be loaded: ${errorText(error)}` });
+	}
+
+	const scoreStart = performance.now();
+	const { rows } = intake;
+	const chunkRows = Math.max(1, service.chunkRows ?? SCORE_CHUNK_ROWS);
+	let columns: ScoredRows['columns'] = [];
+	let summary: ScoredRows['summary'];
+	const output: ScoredRows['rows'] = [];
+	let calls = 0;
+	progress({ stage: 'scoring', fraction: PARSE_SHARE, rowsRead: intake.totalRows }, true);
+	for (let at = 0; at < rows.length; at += chunkRows) {
+		const chunk = rows.slice(at, at + chunkRows);
+		let scored: ScoredRows;
+		try {
+			scored = service.score(chunk, ctx);
+		} catch (error) {
+			return failed({ kind: 'internal', message: `Scoring failed: ${errorText(error)}` });
+		}
+		if (scored.rows.length !== chunk.length) {
+			return failed({
+				kind: 'internal',
+				message: `The scorer returned ${scored.rows.length} results for ${chunk.length} rows.`
+			});
+		}
+		if (calls++ === 0) columns = scored.columns;
+		summary = scored.summary;
+		for (const row of scored.rows) output.push(row);
+		const done = Math.min(rows.length, at + chunkRows);
+		progress({ stage: 'scoring', fraction: PARSE_SHARE + (1 - PARSE_SHARE) * (done / rows.length), rowsRead: intake.totalRows });
+	}
+	if (service.summarize) summary = service.summarize(rows, output, ctx);
+	else if (calls > 1) summary = undefined;
+	const scoreMs = performance.now() - scoreStart;
+
+	const result: CsvJobResult = {
+		fileName: request.fileName,
+		delimiter: intake.delimiter,
+		totalRows: intake.totalRows,
+		goodRows: rows.length,
+		issues: intake.issues,
+		issueCount: intake.issueCount,
+		matchedColumns: intake.matchedColumns,
+		ignoredColumns: intake.ignoredColumns,
+		missingOptional: intake.missingOptional,
+		duplicateColumns: intake.duplicateColumns,
+		rowNumbers: intake.rowNumbers,
+		scored: summary === undefined ? { columns, rows: output } : { columns, rows: output, summary },
+		timings: { parseMs, scoreMs }
+	};
+	return { type: 'done', result };
+}
+
+/**
+ * Serve CSV jobs in this worker: call once at the top level of a module worker. `scope` defaults to
+ * the worker's global scope (`self`).
+ */
+export function serveCsvJobs<Ctx>(service: CsvJobService<Ctx>, scope: CsvJobScope = self as unknown as CsvJobScope): void {
+	let cached: { key: string; ctx: Promise<Ctx> } | null = null;
+	const getContext = (artifactUrls: Record<string, string>): Promise<Ctx> => {
+		const key = JSON.stringify(Object.entries(artifactUrls).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+		if (cached && cached.key === key) return cached.ctx;
+		const ctx = service.prepare({ artifactUrls });
+		const entry = { key, ctx };
+		cached = entry;
+		// A failed load is not cached: the next job tries again.
+		ctx.catch(() => {
+			if (cached === entry) cached = null;
+		});
+		return ctx;
+	};
+	const post = (message: CsvJobMessage) => scope.postMessage(message);
+
+	scope.onmessage = (event) => {
+		const request = event.data;
+		if (!request || request.type !== 'start') return;
+		runCsvJobInWorker(service, request, getContext, post).then(post, (error: unknown) =>
+			post({ type: 'failed', failure: { kind: 'internal', message: `Something went wrong: ${errorText(error)}` } })
+		);
+	};
+}
