@@ -1,0 +1,41 @@
+/**
+ * Chart.js with only what Storelens draws: bar, line and scatter charts on linear and category
+ * scales, with tooltips, legends, titles and filled areas. Loaded on demand by Chart.svelte.
+ */
+import {
+	BarController,
+	BarElement,
+	CategoryScale,
+	Chart,
+	Filler,
+	Legend,
+	LinearScale,
+	LineController,
+	LineElement,
+	PointElement,
+	ScatterController,
+	Title,
+	Tooltip
+} from 'chart.js';
+
+Chart.register(
+	BarController,
+	BarElement,
+	LineController,
+	LineElement,
+	PointElement,
+	ScatterController,
+	LinearScale,
+	CategoryScale,
+	Tooltip,
+	Legend,
+	Filler,
+	Title
+);
+
+Chart.defaults.font.family = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
+Chart.defaults.font.size = 13;
+Chart.defaults.color = '#4a5462';
+Chart.defaults.borderColor = '#e1e5eb';
+
+export { Chart };
