@@ -1,0 +1,363 @@
+/**
+ * GMV forecast: a random forest and a small TensorFlow.js network on the weekly ElecKart data,
+ * held out on the last ten weeks (44..53) of every sub-category, beside a trailing-average baseline.
+ */
+import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type InputRange, type MetricRow, type Provenance, type RegressionMetrics } from '../../src/lib/core/artifact/types.ts';
+import { bytesToBase64 } from '../../src/lib/core/base64.ts';
+import { parseCsvText } from '../../src/lib/core/csv/intake.ts';
+import { trainForestRegressor } from '../../src/lib/core/forest/train.ts';
+import { encodeFlatForest, flattenRegressionForest } from '../../src/lib/core/forest/flat.ts';
+import { predictForest } from '../../src/lib/core/forest/predict.ts';
+import { quantile, regressionMetrics } from '../../src/lib/core/metrics.ts';
+import { encodeTarget, fitScaler, fitTargetTransform, serializeNetwork } from '../../src/lib/core/network/mlp.ts';
+import { networkModel } from '../../src/lib/gmv/predict.ts';
+import { seededRandom } from '../../src/lib/core/random.ts';
+import type { GmvContext, GmvForestArtifact, GmvNetworkArtifact, TypicalInputs } from '../../src/lib/gmv/artifacts.ts';
+import { GMV_TOOL } from '../../src/lib/gmv/artifacts.ts';
+import { monthOfWeek, parseUsDate, weekDays, weekStart, type GmvCalendar } from '../../src/lib/gmv/calendar.ts';
+import { featureCount, featureMatrix, featureNames, scenarioFromRow, type GmvEncoders, type GmvScenario } from '../../src/lib/gmv/features.ts';
+import { CHANNELS, SUB_CATEGORIES, weeklyRowSchema, type Channel } from '../../src/lib/gmv/schema.ts';
+import { gmvShares, WEEKS_PER_MONTH, type ChannelSpend } from '../../src/lib/gmv/spend.ts';
+import { hashFiles, printTable, readSmallCsv, readText, round, writeArtifact } from './io.ts';
+
+const VERSION = '1.0.0';
+const SEED = 20260101;
+const FIRST_TEST_WEEK = 44;
+/**
+ * The forest: leaf size and depth are chosen on a validation split inside the training weeks (never
+ * on the test weeks); within 0.005 WAPE of the best, the smaller forest wins (it ships to phones).
+ */
+const FOREST = { nEstimators: 100, maxFeatures: 1.0, selectionTrees: 50, leafSizes: [3, 10, 20], depths: [8, 12], validationWeeks: 10, tolerance: 0.005 };
+const NETWORK = { hidden: [32, 16], epochs: 400, learningRate: 0.01, l2: 1e-4 };
+/** The held-out week the form starts from. */
+const START = { week: 48, subCategory: 'CameraAccessory' };
+
+interface WeekRow {
+	week: number;
+	gmv: number;
+	scenario: GmvScenario;
+}
+
+export async function trainGmv(opts: { dataDir: string; outDir: string; exportFeaturesDir?: string }) {
+	const dir = join(opts.dataDir, 'eleckart');
+	const files = ['eleckart_weekly.csv', 'MediaInvestment.csv', 'SpecialSale.csv', 'HolidayList.csv', 'MonthlyNPSscore.csv'].map((f) => join(dir, f));
+	const [weeklyPath, mediaPath, salePath, holidayPath, npsPath] = files;
+
+	// 1. The weekly rows, through the same schema and transform as a browser upload.
+	const parsed = parseCsvText(readText(weeklyPath), weeklyRowSchema);
+	if (!parsed.ok) throw new Error(`eleckart_weekly.csv: ${parsed.failure.message}`);
+	if (parsed.issueCount > 0) throw new Error(`eleckart_weekly.csv: ${parsed.issueCount} bad rows, first: ${JSON.stringify(parsed.issues[0])}`);
+	const rows: WeekRow[] = parsed.rows.map((r) => ({ week: Number(r.week), gmv: Number(r.gmv), scenario: scenarioFromRow(r) }));
+	rows.sort((a, b) => a.week - b.week || a.scenario.subCategory.localeCompare(b.scenario.subCategory));
+	const train = rows.filter((r) => r.week < FIRST_TEST_WEEK);
+	const test = rows.filter((r) => r.week >= FIRST_TEST_WEEK);
+	const lastWeek = Math.max(...rows.map((r) => r.week));
+	console.log(`${rows.length} weekly rows; train weeks 1..${FIRST_TEST_WEEK - 1} (${train.length}), test weeks ${FIRST_TEST_WEEK}..${lastWeek} (${test.length})`);
+
+	// 2. Calendars and monthly budgets.
+	const calendar: GmvCalendar = {
+		saleDays: readSmallCsv(salePath).map((r) => ({ date: parseUsDate(r.Date), name: r['Sales Name'].trim() })),
+		holidays: readSmallCsv(holidayPath).map((r) => ({ date: parseUsDate(r.Date), name: r.Holiday.trim() })),
+		monthlyNps: Object.fromEntries(readSmallCsv(npsPath).map((r) => [parseUsDate(r.Date).slice(0, 7), Number(r.NPS)])),
+		period: ['2015-07-01', '2016-06-30']
+	};
+	const mediaColumn: Record<Channel, string> = {
+		TV: 'TV', Digital: 'Digital', Sponsorship: 'Sponsorship', ContentMarketing: 'Content Marketing',
+		OnlineMarketing: 'Online marketing', Affiliates: 'Affiliates', SEM: 'SEM', Radio: 'Radio', Other: 'Other'
+	};
+	const monthlyBudget: Record<string, ChannelSpend> = {};
+	for (const r of readSmallCsv(mediaPath)) {
+		const month = `${r.Year}-${String(r.Month).padStart(2, '0')}`;
+		monthlyBudget[month] = Object.fromEntries(CHANNELS.map((c) => [c, Number(r[mediaColumn[c]] || 0)])) as ChannelSpend;
+	}
+	checkSpendConvention(rows, monthlyBudget);
+	checkSaleFlags(rows, calendar);
+
+	// 3. Encoders from the training weeks only.
+	const encoders: GmvEncoders = {
+		subCategories: [...SUB_CATEGORIES],
+		subCategoryShare: mapValues(gmvShares(train.map((r) => ({ subCategory: r.scenario.subCategory, gmv: r.gmv })), SUB_CATEGORIES), (v) => round(v, 8))
+	};
+	const names = featureNames(encoders);
+	const width = featureCount(encoders);
+	const Xtrain = featureMatrix(train.map((r) => r.scenario), encoders);
+	const Xtest = featureMatrix(test.map((r) => r.scenario), encoders);
+	const ytrain = train.map((r) => r.gmv);
+	const ytest = test.map((r) => r.gmv);
+	if (opts.exportFeaturesDir) exportFeatures(opts.exportFeaturesDir, names, Xtrain, ytrain, Xtest, ytest);
+
+	// 4. Baseline: the sub-category's trailing 4-week average of actual GMV (one step ahead).
+	const baselinePred = test.map((r) => trailingAverage(rows, r.scenario.subCategory, r.week, 4));
+	const baseline = regressionMetrics(ytest, baselinePred);
+
+	// 5. Random forest: pick the leaf size on the last training weeks, then refit on all training weeks.
+	let t0 = performance.now();
+	const { minNumSamples, maxDepth } = chooseTreeSize(train, encoders);
+	const lib = trainForestRegressor(toRows(Xtrain, width), ytrain, { nEstimators: FOREST.nEstimators, maxFeatures: FOREST.maxFeatures, minNumSamples, maxDepth, seed: SEED });
+	const flat = flattenRegressionForest(lib, toRows(Xtrain, width));
+	const forestPred = predictForest(flat, Xtest, test.length);
+	const forestMetrics = regressionMetrics(ytest, forestPred);
+	const forestSeconds = (performance.now() - t0) / 1000;
+
+	// 6. Network on the same features.
+	t0 = performance.now();
+	const network = await trainNetwork(Xtrain, ytrain, width, encoders);
+	// Evaluated with the code the browser runs (dense.ts over the serialised weights), not with tfjs.
+	const networkPred = networkModel({ network: network.serialized, scaler: network.scaler, target: network.target, encoders } as GmvNetworkArtifact).predictFeatures(Xtest, test.length);
+	const networkMetrics = regressionMetrics(ytest, networkPred);
+	const networkSeconds = (performance.now() - t0) / 1000;
+
+	const baselineRow: MetricRow = {
+		name: 'Trailing 4-week average',
+		description: "The sub-category's mean GMV over the four weeks before, using actuals (a one-step-ahead naive forecast).",
+		metrics: roundMetrics(baseline)
+	};
+	const rowsOut = [
+		{ model: `Random forest (${FOREST.nEstimators} trees)`, ...metricCells(forestMetrics), 'train s': forestSeconds },
+		{ model: `Network ${NETWORK.hidden.join('-')}`, ...metricCells(networkMetrics), 'train s': networkSeconds },
+		{ model: baselineRow.name, ...metricCells(baseline), 'train s': 0 }
+	];
+	console.log(`\nheld-out weeks ${FIRST_TEST_WEEK}..${lastWeek}, ${test.length} rows:`);
+	printTable(rowsOut);
+
+	// 7. Artifacts.
+	const provenance: Provenance = {
+		source: 'ElecKart weekly market-mix data (Indian consumer-electronics marketplace), July 2015 to June 2016: weekly GMV of 14 product sub-categories with prices, discounts, SLAs, marketing spend by channel, NPS and sale weeks.',
+		licence: 'From a public course capstone; no licence stated. Used for training and evaluation only; no rows are shipped.',
+		synthetic: false,
+		rows: rows.length,
+		period: ['2015-07-01', '2016-06-30'],
+		split: `Time split: weeks 1-${FIRST_TEST_WEEK - 1} train, the last weeks ${FIRST_TEST_WEEK}-${lastWeek} (${weekStart(FIRST_TEST_WEEK)} onwards) of every sub-category held out.`,
+		trainRows: train.length,
+		testRows: test.length,
+		dataHash: hashFiles(files)
+	};
+	const inputRanges = rangesOf(train.map((r) => r.scenario));
+	const header = {
+		format: ARTIFACT_FORMAT,
+		formatVersion: ARTIFACT_FORMAT_VERSION,
+		tool: GMV_TOOL,
+		version: VERSION,
+		features: names,
+		inputRanges,
+		provenance,
+		contentHash: ''
+	} as const;
+	const forestArtifact = await writeArtifact<GmvForestArtifact>(join(opts.outDir, 'gmv', 'forest.json'), {
+		...header,
+		features: names,
+		modelId: 'forest',
+		modelKind: 'random-forest-regression',
+		label: `Random forest, ${FOREST.nEstimators} trees`,
+		metrics: { model: roundMetrics(forestMetrics), baselines: [baselineRow, { name: `Network ${NETWORK.hidden.join('-')}`, description: 'The other model shipped for this tool.', metrics: roundMetrics(networkMetrics) }] },
+		hyperparameters: { library: 'ml-random-forest 2.1.0', trees: FOREST.nEstimators, maxFeatures: FOREST.maxFeatures, minSamplesToSplit: minNumSamples, maxDepth, chosenFrom: `leaf sizes ${FOREST.leafSizes.join(', ')} x depths ${FOREST.depths.join(', ')}`, chosenOn: `validation weeks ${FIRST_TEST_WEEK - FOREST.validationWeeks}-${FIRST_TEST_WEEK - 1} (inside training)`, bootstrap: true, seed: SEED, target: 'GMV in rupees' },
+		encoders,
+		forest: bytesToBase64(encodeFlatForest(flat))
+	});
+	const networkArtifact = await writeArtifact<GmvNetworkArtifact>(join(opts.outDir, 'gmv', 'network.json'), {
+		...header,
+		features: names,
+		modelId: 'network',
+		modelKind: 'mlp-regression',
+		label: `Neural network ${NETWORK.hidden.join('-')} (TensorFlow.js)`,
+		metrics: { model: roundMetrics(networkMetrics), baselines: [baselineRow, { name: `Random forest (${FOREST.nEstimators} trees)`, description: 'The other model shipped for this tool.', metrics: roundMetrics(forestMetrics) }] },
+		hyperparameters: { library: 'TensorFlow.js 4 (CPU backend)', layers: NETWORK.hidden.join('-') + '-1', activation: 'relu', epochs: NETWORK.epochs, batch: 'full', optimizer: 'adam', learningRate: NETWORK.learningRate, l2: NETWORK.l2, seed: SEED, target: 'log1p(GMV), standardised' },
+		encoders,
+		scaler: { mean: network.scaler.mean.map((v) => round(v, 8)), std: network.scaler.std.map((v) => round(v, 8)) },
+		target: { ...network.target, mean: round(network.target.mean, 10), std: round(network.target.std, 10) },
+		reference: columnMeans(Xtrain, width).map((v) => round(v, 8)),
+		network: network.serialized
+	});
+
+	const start = rows.find((r) => r.week === START.week && r.scenario.subCategory === START.subCategory);
+	if (!start) throw new Error(`start week ${START.week} ${START.subCategory} not in the data`);
+	const ranking = [
+		{ id: 'forest', wape: forestArtifact.metrics.model.wape },
+		{ id: 'network', wape: networkArtifact.metrics.model.wape }
+	].sort((a, b) => a.wape - b.wape);
+	await writeArtifact<GmvContext>(join(opts.outDir, 'gmv', 'context.json'), {
+		format: ARTIFACT_FORMAT,
+		formatVersion: ARTIFACT_FORMAT_VERSION,
+		tool: GMV_TOOL,
+		modelId: 'context',
+		version: VERSION,
+		provenance,
+		calendar,
+		monthlyBudget,
+		typicalInputs: typicalInputs(train),
+		budgetRanges: Object.fromEntries(CHANNELS.map((c) => [`budget_${c}`, scaleRange(inputRanges[c], WEEKS_PER_MONTH)])),
+		startWeek: {
+			date: weekDays(START.week)[3],
+			week: START.week,
+			subCategory: START.subCategory,
+			productMrp: round(start.scenario.productMrp),
+			discount: round(start.scenario.discount),
+			sla: round(start.scenario.sla),
+			procurementSla: round(start.scenario.procurementSla),
+			actualGmv: round(start.gmv, 10)
+		},
+		modelRanking: ranking.map((r) => r.id),
+		models: { forest: 'forest.json', network: 'network.json' },
+		contentHash: ''
+	});
+}
+
+/**
+ * Validation inside the training weeks: fit on the earlier weeks, score the last ones. The best WAPE
+ * wins; candidates within FOREST.tolerance of it are equal, and the one with fewest nodes is kept.
+ */
+function chooseTreeSize(train: WeekRow[], enc: GmvEncoders): { minNumSamples: number; maxDepth: number } {
+	const cut = FIRST_TEST_WEEK - FOREST.validationWeeks;
+	const fit = train.filter((r) => r.week < cut);
+	const check = train.filter((r) => r.week >= cut);
+	const width = featureCount(enc);
+	const Xfit = toRows(featureMatrix(fit.map((r) => r.scenario), enc), width);
+	const Xcheck = featureMatrix(check.map((r) => r.scenario), enc);
+	const results: { minNumSamples: number; maxDepth: number; wape: number; nodes: number }[] = [];
+	for (const minNumSamples of FOREST.leafSizes)
+		for (const maxDepth of FOREST.depths) {
+			const lib = trainForestRegressor(Xfit, fit.map((r) => r.gmv), { nEstimators: FOREST.selectionTrees, maxFeatures: FOREST.maxFeatures, minNumSamples, maxDepth, seed: SEED });
+			const flat = flattenRegressionForest(lib, Xfit);
+			const m = regressionMetrics(check.map((r) => r.gmv), predictForest(flat, Xcheck, check.length));
+			const nodes = flat.treeOffsets[flat.nTrees];
+			console.log(`  leaf size ${minNumSamples}, depth ${maxDepth}: validation WAPE ${m.wape.toFixed(3)}, R² ${m.r2.toFixed(3)}, ${nodes} nodes`);
+			results.push({ minNumSamples, maxDepth, wape: m.wape, nodes });
+		}
+	const bestWape = Math.min(...results.map((r) => r.wape));
+	const chosen = results.filter((r) => r.wape <= bestWape + FOREST.tolerance).sort((a, b) => a.nodes - b.nodes)[0];
+	console.log(`forest: leaf size ${chosen.minNumSamples}, depth ${chosen.maxDepth} (validation weeks ${cut}-${FIRST_TEST_WEEK - 1})`);
+	return chosen;
+}
+
+async function trainNetwork(X: Float64Array, y: number[], width: number, enc: GmvEncoders) {
+	await tf.setBackend('cpu');
+	const passthrough = Array.from({ length: width }, (_, j) => j < enc.subCategories.length);
+	const scaler = fitScaler(X, width, passthrough);
+	const target = fitTargetTransform(y);
+	const n = y.length;
+	const Xs = new Float32Array(X.length);
+	for (let i = 0; i < X.length; i++) Xs[i] = (X[i] - scaler.mean[i % width]) / scaler.std[i % width];
+	const random = seededRandom(SEED);
+	const seed = () => Math.floor(random() * 2 ** 31);
+	const model = tf.sequential();
+	NETWORK.hidden.forEach((units, i) =>
+		model.add(
+			tf.layers.dense({
+				units,
+				activation: 'relu',
+				inputShape: i === 0 ? [width] : undefined,
+				kernelInitializer: tf.initializers.heNormal({ seed: seed() }),
+				kernelRegularizer: tf.regularizers.l2({ l2: NETWORK.l2 })
+			})
+		)
+	);
+	model.add(tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: seed() }) }));
+	model.compile({ optimizer: tf.train.adam(NETWORK.learningRate), loss: 'meanSquaredError' });
+	const xs = tf.tensor2d(Xs, [n, width]);
+	const ys = tf.tensor2d(y.map((v) => encodeTarget(v, target)), [n, 1]);
+	// Full-batch, no shuffling: the same data and seeds give the same weights, run after run.
+	await model.fit(xs, ys, { epochs: NETWORK.epochs, batchSize: n, shuffle: false, verbose: 0 });
+	xs.dispose();
+	ys.dispose();
+	return { scaler, target, serialized: await serializeNetwork(tf, model) };
+}
+
+function trailingAverage(rows: WeekRow[], subCategory: string, week: number, span: number): number {
+	const prior = rows.filter((r) => r.scenario.subCategory === subCategory && r.week < week && r.week >= week - span);
+	if (prior.length) return prior.reduce((a, r) => a + r.gmv, 0) / prior.length;
+	const earlier = rows.filter((r) => r.scenario.subCategory === subCategory && r.week < week);
+	return earlier.length ? earlier[earlier.length - 1].gmv : 0;
+}
+
+/** The data spreads each month's investment over 4.3 weeks: check that on weeks inside one month. */
+function checkSpendConvention(rows: WeekRow[], monthly: Record<string, ChannelSpend>) {
+	let worst = 0;
+	let checked = 0;
+	for (const r of rows) {
+		const months = new Set(weekDays(r.week).map((d) => d.slice(0, 7)));
+		if (months.size !== 1) continue;
+		const budget = monthly[monthOfWeek(r.week)];
+		if (!budget) continue;
+		for (const c of CHANNELS) worst = Math.max(worst, Math.abs(r.scenario.weeklySpend[c] - budget[c] / WEEKS_PER_MONTH));
+		checked++;
+	}
+	console.log(`spend convention: ${checked} rows inside one month; largest |weekly - monthly/${WEEKS_PER_MONTH}| = ${worst.toExponential(2)} crore`);
+	if (worst > 1e-6) throw new Error('weekly spend does not equal monthly investment / 4.3: the form would not match training');
+}
+
+/** The data's sale flag should be "the week holds a special-sale day". */
+function checkSaleFlags(rows: WeekRow[], calendar: GmvCalendar) {
+	const saleDates = new Set(calendar.saleDays.map((d) => d.date));
+	const mismatched = rows.filter((r) => weekDays(r.week).some((d) => saleDates.has(d)) !== r.scenario.saleWeek);
+	console.log(`sale-week flags: ${rows.length - mismatched.length} of ${rows.length} rows agree with the sale calendar`);
+}
+
+function rangesOf(scenarios: GmvScenario[]): Record<string, InputRange> {
+	const pick: Record<string, (s: GmvScenario) => number> = {
+		product_mrp: (s) => s.productMrp,
+		discount: (s) => s.discount,
+		sla: (s) => s.sla,
+		procurement_sla: (s) => s.procurementSla,
+		NPS: (s) => s.nps,
+		...Object.fromEntries(CHANNELS.map((c) => [c, (s: GmvScenario) => s.weeklySpend[c]]))
+	};
+	return mapValues(pick, (f) => {
+		const v = scenarios.map(f);
+		return { min: round(Math.min(...v)), max: round(Math.max(...v)), p01: round(quantile(v, 0.01)), p99: round(quantile(v, 0.99)) };
+	});
+}
+
+function scaleRange(r: InputRange, k: number): InputRange {
+	return { min: round(r.min * k), max: round(r.max * k), p01: round(r.p01 * k), p99: round(r.p99 * k) };
+}
+
+function typicalInputs(train: WeekRow[]): Record<string, TypicalInputs> {
+	const out: Record<string, TypicalInputs> = {};
+	for (const s of SUB_CATEGORIES) {
+		const rs = train.filter((r) => r.scenario.subCategory === s).map((r) => r.scenario);
+		out[s] = {
+			productMrp: round(quantile(rs.map((r) => r.productMrp), 0.5)),
+			discount: round(quantile(rs.map((r) => r.discount), 0.5)),
+			sla: round(quantile(rs.map((r) => r.sla), 0.5)),
+			procurementSla: round(quantile(rs.map((r) => r.procurementSla), 0.5))
+		};
+	}
+	return out;
+}
+
+function exportFeatures(dir: string, names: string[], Xtr: Float64Array, ytr: number[], Xte: Float64Array, yte: number[]) {
+	mkdirSync(dir, { recursive: true });
+	const write = (file: string, X: Float64Array, y: number[]) => {
+		const lines = [[...names, 'gmv'].join(',')];
+		for (let i = 0; i < y.length; i++) lines.push([...X.subarray(i * names.length, (i + 1) * names.length), y[i]].join(','));
+		writeFileSync(join(dir, file), lines.join('\n') + '\n');
+	};
+	write('gmv_train.csv', Xtr, ytr);
+	write('gmv_test.csv', Xte, yte);
+	console.log(`features exported to ${dir} (outside the repository: they hold data rows)`);
+}
+
+function columnMeans(X: Float64Array, width: number): number[] {
+	const sums = new Array<number>(width).fill(0);
+	for (let i = 0; i < X.length; i++) sums[i % width] += X[i];
+	return sums.map((s) => s / (X.length / width));
+}
+
+function toRows(X: Float64Array, width: number): number[][] {
+	return Array.from({ length: X.length / width }, (_, i) => Array.from(X.subarray(i * width, (i + 1) * width)));
+}
+
+function mapValues<V, W>(o: Record<string, V>, f: (v: V) => W): Record<string, W> {
+	return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
+}
+
+function roundMetrics(m: RegressionMetrics): RegressionMetrics {
+	return { n: m.n, wape: round(m.wape, 4), mae: round(m.mae, 6), mape: round(m.mape, 4), r2: round(m.r2, 4) };
+}
+
+function metricCells(m: RegressionMetrics) {
+	return { WAPE: m.wape, MAE: m.mae, MAPE: m.mape, 'R²': m.r2 };
+}

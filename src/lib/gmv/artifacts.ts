@@ -1,0 +1,68 @@
+/** The GMV tool's artifacts: what `npm run train` writes and the page reads. */
+import type { ArtifactBase, ArtifactHeader, InputRange, Provenance } from '../core/artifact/types';
+import type { Scaler, SerializedNetwork, TargetTransform } from '../core/network/mlp';
+import type { GmvCalendar } from './calendar';
+import type { GmvEncoders } from './features';
+import type { ChannelSpend } from './spend';
+
+export const GMV_TOOL = 'gmv';
+
+/** The random forest: header, encoders, and the flat forest as base64 bytes. */
+export interface GmvForestArtifact extends ArtifactHeader {
+	modelId: 'forest';
+	encoders: GmvEncoders;
+	/** `encodeFlatForest` bytes, base64. */
+	forest: string;
+}
+
+/** The network: header, encoders, scaler, target transform and tfjs weights. */
+export interface GmvNetworkArtifact extends ArtifactHeader {
+	modelId: 'network';
+	encoders: GmvEncoders;
+	scaler: Scaler;
+	target: TargetTransform;
+	/** Mean of every feature over the training rows: the "average week" explanations start from. */
+	reference: number[];
+	network: SerializedNetwork;
+}
+
+export type GmvModelArtifact = GmvForestArtifact | GmvNetworkArtifact;
+
+/** The typical inputs of one sub-category: medians over the training weeks. */
+export interface TypicalInputs {
+	productMrp: number;
+	discount: number;
+	sla: number;
+	procurementSla: number;
+}
+
+/**
+ * What the form and the planner need besides a model: the calendar of the training year, each
+ * month's media investment, typical inputs per sub-category, one real week to start from, and
+ * which model is the default (the better on held-out WAPE).
+ */
+export interface GmvContext extends ArtifactBase {
+	modelId: 'context';
+	provenance: Provenance;
+	calendar: GmvCalendar;
+	/** Media investment by month ('YYYY-MM'), crore, by channel. */
+	monthlyBudget: Record<string, ChannelSpend>;
+	typicalInputs: Record<string, TypicalInputs>;
+	/** Training ranges of the form's monthly budget fields (`budget_<Channel>`), crore per month. */
+	budgetRanges: Record<string, InputRange>;
+	/** A real held-out week to start the form from, and its actual GMV. */
+	startWeek: {
+		date: string;
+		week: number;
+		subCategory: string;
+		productMrp: number;
+		discount: number;
+		sla: number;
+		procurementSla: number;
+		actualGmv: number;
+	};
+	/** Model ids in order of held-out WAPE, best first. */
+	modelRanking: string[];
+	/** Files of the models, relative to this artifact. */
+	models: Record<string, string>;
+}

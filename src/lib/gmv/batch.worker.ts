@@ -1,0 +1,23 @@
+/// <reference lib="webworker" />
+/**
+ * The GMV batch worker: parses a weekly CSV, validates it against the weekly schema, and scores
+ * the good rows with the chosen model, off the page's main thread.
+ */
+import { serveCsvJobs } from '../core/csv/workerHost';
+import { loadArtifact } from '../core/artifact/load';
+import type { GmvForestArtifact, GmvNetworkArtifact } from './artifacts';
+import { GMV_TOOL } from './artifacts';
+import { batchSummary, scoreWeeklyRows } from './batch';
+import { forestModel, networkModel, type GmvModel } from './predict';
+import { weeklyRowSchema } from './schema';
+
+serveCsvJobs<GmvModel>({
+	schema: weeklyRowSchema,
+	async prepare({ artifactUrls }) {
+		if (artifactUrls.network)
+			return networkModel(await loadArtifact<GmvNetworkArtifact>(artifactUrls.network, { tool: GMV_TOOL, modelId: 'network' }));
+		return forestModel(await loadArtifact<GmvForestArtifact>(artifactUrls.forest, { tool: GMV_TOOL, modelId: 'forest' }));
+	},
+	score: (rows, model) => scoreWeeklyRows(rows, model),
+	summarize: (_input, output) => batchSummary(output)
+});

@@ -1,0 +1,125 @@
+/**
+ * The one place where a GMV scenario (from the form, a CSV row, or the training data) becomes the
+ * model's feature vector. `npm run train` and the browser both call these functions.
+ */
+import type { ParsedRow } from '../core/schema';
+import { CHANNELS, CHANNEL_LABELS, type Channel } from './schema';
+import type { ChannelSpend } from './spend';
+
+/** One sub-category in one week, in the user's terms. */
+export interface GmvScenario {
+	subCategory: string;
+	/** Average MRP, rupees. */
+	productMrp: number;
+	/** Average discount, percent. */
+	discount: number;
+	/** Delivery SLA, days. */
+	sla: number;
+	/** Procurement SLA, days. */
+	procurementSla: number;
+	nps: number;
+	/** The week holds at least one special-sale day. */
+	saleWeek: boolean;
+	/** The marketplace's spend that week by channel, crore (before allocation). */
+	weeklySpend: ChannelSpend;
+	/** Allocation share override for the budget planner; defaults to the trained GMV share. */
+	spendShare?: number;
+}
+
+/** What the features need beyond the scenario; shipped in the artifact. */
+export interface GmvEncoders {
+	/** Vocabulary of the one-hot sub-category features, in feature order. */
+	subCategories: string[];
+	/** Each sub-category's share of training GMV: its share of the marketplace's spend. */
+	subCategoryShare: Record<string, number>;
+}
+
+const NUMERIC = [
+	['product_mrp', 'Average MRP'],
+	['discount', 'Average discount'],
+	['sla', 'Delivery SLA'],
+	['procurement_sla', 'Procurement SLA'],
+	['NPS', 'NPS'],
+	['sale_week', 'Sale week']
+] as const;
+
+/** Ordered feature names. */
+export function featureNames(enc: GmvEncoders): string[] {
+	return [
+		...enc.subCategories.map((s) => `sub_category=${s}`),
+		...NUMERIC.map(([k]) => k),
+		...CHANNELS.map((c) => `allocated_${c}`),
+		'allocated_total'
+	];
+}
+
+/**
+ * Features grouped as a user thinks of them, for explanations: the one-hot sub-category columns
+ * form one group. Returns one group label per feature, in feature order.
+ */
+export function featureGroups(enc: GmvEncoders): string[] {
+	return [
+		...enc.subCategories.map(() => 'Sub-category'),
+		...NUMERIC.map(([, label]) => label),
+		...CHANNELS.map((c) => `${CHANNEL_LABELS[c]} spend`),
+		'Total spend'
+	];
+}
+
+export function featureCount(enc: GmvEncoders): number {
+	return enc.subCategories.length + NUMERIC.length + CHANNELS.length + 1;
+}
+
+/** The share of the marketplace's spend this scenario's sub-category receives. */
+export function allocationShare(s: GmvScenario, enc: GmvEncoders): number {
+	return s.spendShare ?? enc.subCategoryShare[s.subCategory] ?? 0;
+}
+
+/**
+ * Write one scenario's features into `out` at row `row` (row-major, featureCount columns).
+ * Throws on a sub-category the model does not know; schema validation rejects those first.
+ */
+export function writeFeatures(s: GmvScenario, enc: GmvEncoders, out: Float64Array, row = 0): void {
+	const width = featureCount(enc);
+	let j = row * width;
+	const cat = enc.subCategories.indexOf(s.subCategory);
+	if (cat < 0) throw new Error(`unknown sub-category "${s.subCategory}"`);
+	for (let k = 0; k < enc.subCategories.length; k++) out[j++] = k === cat ? 1 : 0;
+	out[j++] = s.productMrp;
+	out[j++] = s.discount;
+	out[j++] = s.sla;
+	out[j++] = s.procurementSla;
+	out[j++] = s.nps;
+	out[j++] = s.saleWeek ? 1 : 0;
+	const share = allocationShare(s, enc);
+	let total = 0;
+	for (const c of CHANNELS) {
+		const v = s.weeklySpend[c] * share;
+		out[j++] = v;
+		total += v;
+	}
+	out[j++] = total;
+}
+
+/** Features of many scenarios as one row-major matrix. */
+export function featureMatrix(scenarios: readonly GmvScenario[], enc: GmvEncoders): Float64Array {
+	const out = new Float64Array(scenarios.length * featureCount(enc));
+	scenarios.forEach((s, i) => writeFeatures(s, enc, out, i));
+	return out;
+}
+
+/** A validated row of the weekly layout (see `weeklyRowSchema`) -> a scenario. */
+export function scenarioFromRow(row: ParsedRow): GmvScenario {
+	const weeklySpend = {} as ChannelSpend;
+	for (const c of CHANNELS) weeklySpend[c as Channel] = Number(row[c]);
+	return {
+		subCategory: String(row.product_analytic_sub_category),
+		productMrp: Number(row.product_mrp),
+		discount: Number(row.discount),
+		sla: Number(row.sla),
+		procurementSla: Number(row.procurement_sla),
+		nps: Number(row.NPS),
+		saleWeek: row['Holiday.Sale'] === true || row['Holiday.Sale'] === 1,
+		weeklySpend
+	};
+}
