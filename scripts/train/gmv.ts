@@ -162,7 +162,7 @@ export async function trainGmv(opts: { dataDir: string; outDir: string; exportFe
 		features: names,
 		modelId: 'network',
 		modelKind: 'mlp-regression',
-		label: `Neural network ${NETWORK.hidden.join('-')} (TensorFlow.js)`,
+		label: `Neural network ${NETWORK.hidden.join('-')}, trained with TensorFlow.js`,
 		metrics: { model: roundMetrics(networkMetrics), baselines: [baselineRow, { name: `Random forest (${FOREST.nEstimators} trees)`, description: 'The other model shipped for this tool.', metrics: roundMetrics(forestMetrics) }] },
 		hyperparameters: { library: 'TensorFlow.js 4 (CPU backend)', layers: NETWORK.hidden.join('-') + '-1', activation: 'relu', epochs: NETWORK.epochs, batch: 'full', optimizer: 'adam', learningRate: NETWORK.learningRate, l2: NETWORK.l2, seed: SEED, target: 'log1p(GMV), standardised' },
 		encoders,

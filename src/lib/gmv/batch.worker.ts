@@ -18,6 +18,6 @@ serveCsvJobs<GmvModel>({
 			return networkModel(await loadArtifact<GmvNetworkArtifact>(artifactUrls.network, { tool: GMV_TOOL, modelId: 'network' }));
 		return forestModel(await loadArtifact<GmvForestArtifact>(artifactUrls.forest, { tool: GMV_TOOL, modelId: 'forest' }));
 	},
-	score: (rows, model) => scoreWeeklyRows(rows, model),
+	score: (rows, model, rowNumbers) => scoreWeeklyRows(rows, model, rowNumbers),
 	summarize: (_input, output) => batchSummary(output)
 });

@@ -1,6 +1,6 @@
 /** A small, hand-made GMV context for unit tests (no real data). */
 import type { GmvContext } from './artifacts';
-import { CHANNELS } from './schema';
+import { CHANNELS, SUB_CATEGORIES } from './schema';
 import type { ChannelSpend } from './spend';
 
 const budget = (scale: number) => Object.fromEntries(CHANNELS.map((c, i) => [c, scale * (i + 1)])) as ChannelSpend;
@@ -30,7 +30,7 @@ export const testContext: GmvContext = {
 		period: ['2015-07-01', '2016-06-30']
 	},
 	monthlyBudget: { '2016-05': budget(1), '2016-04': budget(2), '2015-07': budget(3) },
-	typicalInputs: {},
+	typicalInputs: Object.fromEntries(SUB_CATEGORIES.map((s, i) => [s, { productMrp: 1000 + 500 * i, discount: 20 + i, sla: 4 + i / 10, procurementSla: 2 + i / 10 }])),
 	budgetRanges: {},
 	startWeek: { date: '2016-05-25', week: 48, subCategory: 'CameraAccessory', productMrp: 2377.54, discount: 45.574, sla: 5.5, procurementSla: 2.4, actualGmv: 9e6 },
 	modelRanking: ['forest', 'network'],

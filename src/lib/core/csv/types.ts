@@ -58,7 +58,8 @@ export interface CsvJobFailure {
 	issueCount?: number;
 }
 
-export type CsvScorer<Ctx> = (rows: ParsedRow[], ctx: Ctx) => ScoredRows;
+/** Score good rows; `rowNumbers[i]` is the file row (header = 1) of `rows[i]`, for messages and output. */
+export type CsvScorer<Ctx> = (rows: ParsedRow[], ctx: Ctx, rowNumbers: Int32Array) => ScoredRows;
 
 /** Page -> tool worker: score this file. */
 export interface CsvJobRequest {

@@ -92,7 +92,7 @@ export async function runCsvJobInWorker<Ctx>(
 		const chunk = rows.slice(at, at + chunkRows);
 		let scored: ScoredRows;
 		try {
-			scored = service.score(chunk, ctx);
+			scored = service.score(chunk, ctx, intake.rowNumbers.subarray(at, at + chunk.length));
 		} catch (error) {
 			return failed({ kind: 'internal', message: `Scoring failed: ${errorText(error)}` });
 		}

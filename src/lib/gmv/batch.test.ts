@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { bytesToBase64 } from '../core/base64';
+import { parseCsvText } from '../core/csv/intake';
+import { encodeFlatForest, flattenRegressionForest } from '../core/forest/flat';
+import { trainForestRegressor } from '../core/forest/train';
+import type { GmvForestArtifact } from './artifacts';
+import { batchSummary, scoreWeeklyRows } from './batch';
+import { featureCount, featureMatrix, scenarioFromRow, type GmvEncoders } from './features';
+import { forestModel } from './predict';
+import { generateWeeklyRows, weeklyRowsCsv } from './sample';
+import { SUB_CATEGORIES, weeklyRowSchema } from './schema';
+import { testContext } from './testContext';
+
+const enc: GmvEncoders = {
+	subCategories: [...SUB_CATEGORIES],
+	subCategoryShare: Object.fromEntries(SUB_CATEGORIES.map((s) => [s, 1 / SUB_CATEGORIES.length]))
+};
+
+function tinyForestModel() {
+	const rows = generateWeeklyRows(testContext, 300, 3);
+	const parsed = parseCsvText(weeklyRowsCsv(rows), weeklyRowSchema);
+	if (!parsed.ok) throw new Error(parsed.failure.message);
+	const scenarios = parsed.rows.map(scenarioFromRow);
+	const width = featureCount(enc);
+	const X = featureMatrix(scenarios, enc);
+	const Xrows = scenarios.map((_, i) => Array.from(X.subarray(i * width, (i + 1) * width)));
+	const y = scenarios.map((s) => s.productMrp * (100 - s.discount) * (s.saleWeek ? 2 : 1));
+	const lib = trainForestRegressor(Xrows, y, { nEstimators: 5, seed: 1 });
+	const artifact = { encoders: enc, forest: bytesToBase64(encodeFlatForest(flattenRegressionForest(lib, Xrows))) } as GmvForestArtifact;
+	return forestModel(artifact);
+}
+
+describe('GMV batch scoring', () => {
+	const model = tinyForestModel();
+
+	it('scores a generated CSV through the same schema and features as the form', () => {
+		const csv = weeklyRowsCsv(generateWeeklyRows(testContext, 40, 11));
+		const parsed = parseCsvText(csv, weeklyRowSchema);
+		if (!parsed.ok) throw new Error(parsed.failure.message);
+		expect(parsed.issueCount).toBe(0);
+		const scored = scoreWeeklyRows(parsed.rows, model, parsed.rowNumbers);
+		expect(scored.rows).toHaveLength(40);
+		expect(scored.rows[0].row).toBe(2);
+		// The batch path and the single-scenario path give the same number.
+		parsed.rows.forEach((r, i) => expect(scored.rows[i].predicted_gmv).toBe(Math.round(model.predictOne(scenarioFromRow(r)).gmv)));
+		expect(batchSummary(scored.rows)).toBeUndefined();
+	});
+
+	it('keeps good rows, names bad ones, and reports error metrics where gmv is given', () => {
+		const lines = weeklyRowsCsv(generateWeeklyRows(testContext, 5, 12)).trim().split('\n');
+		const header = lines[0] + ',gmv';
+		const body = lines.slice(1).map((l, i) => `${l},${(i + 1) * 100000}`);
+		body[1] = body[1].replace(/,(\d+(\.\d+)?),/, ',abc,'); // MRP becomes text in row 3
+		const parsed = parseCsvText([header, ...body].join('\n'), weeklyRowSchema);
+		if (!parsed.ok) throw new Error(parsed.failure.message);
+		expect(parsed.issueCount).toBe(1);
+		expect(parsed.issues[0]).toMatchObject({ row: 3, column: 'Average MRP' });
+		const scored = scoreWeeklyRows(parsed.rows, model, parsed.rowNumbers);
+		expect(scored.rows.map((r) => r.row)).toEqual([2, 4, 5, 6]);
+		expect(scored.rows[0].actual_gmv).toBe(100000);
+		expect(scored.rows[0].error).toBe(Number(scored.rows[0].predicted_gmv) - 100000);
+		const summary = batchSummary(scored.rows);
+		expect(summary?.rowsWithActual).toBe(4);
+		expect(summary?.metrics.wape).toBeGreaterThan(0);
+	});
+});
