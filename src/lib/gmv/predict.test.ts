@@ -10,7 +10,8 @@ const read = (name: string) => JSON.parse(readFileSync(`model-artifacts/gmv/${na
 
 describe('the shipped GMV artifacts', async () => {
 	const context = await checkArtifact<GmvContext>(read('context.json'), { tool: 'gmv', modelId: 'context' });
-	const forest = forestModel(await checkArtifact<GmvForestArtifact>(read('forest.json'), { tool: 'gmv', modelId: 'forest' }));
+	const forestArtifact = await checkArtifact<GmvForestArtifact>(read('forest.json'), { tool: 'gmv', modelId: 'forest' });
+	const forest = forestModel(forestArtifact);
 	const network = networkModel(await checkArtifact<GmvNetworkArtifact>(read('network.json'), { tool: 'gmv', modelId: 'network' }));
 	const scenario = scenarioFromForm(defaultFormValues(context));
 
@@ -37,7 +38,7 @@ describe('the shipped GMV artifacts', async () => {
 		}
 	});
 	it('give a forest range that holds the forest prediction', () => {
-		const p = forestModel(forest.artifact).predictOne(scenario);
+		const p = forestModel(forestArtifact).predictOne(scenario);
 		expect(p.range![0]).toBeLessThanOrEqual(p.range![1]);
 	});
 });
