@@ -43,11 +43,12 @@ export function buildReason(base: string, force: boolean): string | undefined {
 	return undefined;
 }
 
-function build(base: string): void {
+/** `npm run build` for a base path, then record the base path the build was made for. */
+export function build(base: string, quiet = false): void {
 	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 	const result = spawnSync(npm, ['run', 'build'], {
 		cwd: projectRoot,
-		stdio: 'inherit',
+		stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
 		env: { ...process.env, BASE_PATH: base }
 	});
 	if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status ?? result.signal})`);

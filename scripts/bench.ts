@@ -1,0 +1,513 @@
+/**
+ * npm run bench [-- --runs 5] [--only page,batch,forest,csv,train] [--skip train] [--no-build]
+ *
+ * Measures Storelens and prints a table per section with each figure's target and whether it was
+ * met; writes the same figures as JSON to bench-results/bench.json. It never fails on a missed
+ * target (exit code 1 only when a section could not be measured at all).
+ *
+ * Sections:
+ *   page    bytes transferred before the first prediction shows on /gmv/ (raw, gzip -9, on the wire;
+ *           by type), and the time to that prediction, unthrottled and with a 4x CPU slowdown (CDP)
+ *   batch   100,000 generated weekly rows scored by the GMV batch worker in Chromium
+ *   forest  the flat forest against ml-random-forest (scripts/bench/forest.ts)
+ *   csv     CSV intake throughput (scripts/bench/csv.ts)
+ *   train   `npx tsx scripts/train.ts --only gmv --out <tmp dir>` wall time
+ *
+ * Timings: every run is a fresh browser context with the cache disabled; each figure is the median
+ * and min of --runs runs (after one warm-up load that also measures the bytes). kB = 1,000 bytes;
+ * the 300 kB budget is judged on the response bodies gzipped at level 9, and the bytes the server
+ * actually sent (brotli, headers included) are shown beside it.
+ *
+ * Builds the site first when build/ is missing or older than its sources (as `npm start` does).
+ * Env: BASE_PATH (the site's base path, default ''), CHROMIUM_PATH.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+import type { GmvContext } from '../src/lib/gmv/artifacts.ts';
+import { generateWeeklyRows, weeklyRowsCsv } from '../src/lib/gmv/sample.ts';
+import { benchCsv } from './bench/csv.ts';
+import { benchForest } from './bench/forest.ts';
+import { measureBatch, measurePageLoad, resourceKinds, type BatchRun, type LoadedResource, type PageLoadRun } from './bench/page.ts';
+import {
+	atLeast,
+	atMost,
+	figureTable,
+	heading,
+	info,
+	kB,
+	medianMin,
+	ms,
+	perSecond,
+	stats,
+	table,
+	times,
+	type Figure
+} from './bench/report.ts';
+import { chromiumArgs, requireChromium } from './lib/chromium.ts';
+import { normaliseBase, startServer, type RunningServer } from './lib/server.ts';
+import { build, buildReason } from './start.ts';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const buildDir = join(projectRoot, 'build');
+const resultsDir = join(projectRoot, 'bench-results');
+
+const TARGET_GZIP_BYTES = 300_000;
+const TARGET_PREDICTION_MS = 1000;
+const TARGET_ROWS_PER_SECOND = 100_000;
+const TARGET_FOREST_SPEEDUP = 4;
+const TARGET_FOREST_RAW_RATIO = 20;
+const TARGET_FOREST_GZIP_RATIO = 3;
+const CPU_SLOWDOWN = 4;
+const BATCH_ROWS = 100_000;
+
+const sections = ['page', 'batch', 'forest', 'csv', 'train'] as const;
+type Section = (typeof sections)[number];
+
+const { values: args } = parseArgs({
+	options: {
+		runs: { type: 'string', default: '5' },
+		only: { type: 'string' },
+		skip: { type: 'string' },
+		'no-build': { type: 'boolean', default: false }
+	}
+});
+const runs = Math.max(1, Number(args.runs) || 5);
+/** Figures with a target get every run; the comparison variants (no target) at most 3, to keep the bench short. */
+const runsFor = (targeted: boolean) => (targeted ? runs : Math.min(runs, 3));
+const listOf = (text: string | undefined) => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+for (const name of [...listOf(args.only), ...listOf(args.skip)]) {
+	if (!sections.includes(name as Section)) throw new Error(`Unknown section '${name}' (expected ${sections.join(', ')})`);
+}
+const wanted = (s: Section) => (args.only ? listOf(args.only).includes(s) : true) && !listOf(args.skip).includes(s);
+
+/** Everything measured, written to bench-results/bench.json. */
+const report: Record<string, unknown> & { targets: (Figure & { section: string })[]; errors: Record<string, string> } = {
+	startedAt: new Date().toISOString(),
+	targets: [],
+	errors: {}
+};
+
+function printFigures(section: string, figures: Figure[]): void {
+	console.log(figureTable(figures));
+	for (const f of figures) if (f.target) report.targets.push({ section, ...f });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Machine
+
+function machine(browserVersion: string | null) {
+	const cpuinfo = (() => {
+		try {
+			return readFileSync('/proc/cpuinfo', 'utf8');
+		} catch {
+			return '';
+		}
+	})();
+	const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
+	const mhz = /^cpu MHz\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim();
+	return {
+		cpu: model,
+		cpuMhz: mhz ? Number(mhz) : null,
+		cores: cpus().length,
+		memoryGB: Math.round(totalmem() / 1024 ** 3),
+		node: process.version,
+		chromium: browserVersion,
+		platform: `${process.platform} ${process.arch}`,
+		/** 1-minute load average when the bench started: other work on the machine skews timings. */
+		loadAverage: Math.round(loadavg()[0] * 100) / 100
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build (same staleness check and stamp as scripts/start.ts)
+
+function ensureBuild(base: string): string {
+	const reason = buildReason(base, false);
+	if (!reason) return 'build/ is up to date';
+	if (args['no-build']) return `build/ may be stale (${reason}); used as is (--no-build)`;
+	console.log(`Building the site (${reason})...`);
+	const started = performance.now();
+	build(base, true);
+	return `built (${reason}) in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page load: transfer and first prediction
+
+interface KindTotals {
+	requests: number;
+	raw: number;
+	gzip: number;
+	transferred: number;
+}
+
+function totalsByKind(resources: LoadedResource[]): Record<string, KindTotals> {
+	const out: Record<string, KindTotals> = {};
+	for (const kind of [...resourceKinds, 'total']) out[kind] = { requests: 0, raw: 0, gzip: 0, transferred: 0 };
+	for (const r of resources) {
+		for (const key of [r.kind, 'total']) {
+			out[key].requests++;
+			out[key].raw += r.raw ?? 0;
+			out[key].gzip += r.gzip ?? 0;
+			out[key].transferred += r.transferred;
+		}
+	}
+	return out;
+}
+
+function resourceTable(resources: LoadedResource[]): string {
+	return table(
+		['requested', 'finished', 'type', 'raw', 'gzip -9', 'wire', 'enc', 'path'],
+		resources.map((r) => [
+			ms(r.startedAt),
+			ms(r.finishedAt),
+			r.kind,
+			r.raw === undefined ? '?' : kB(r.raw),
+			r.gzip === undefined ? '?' : kB(r.gzip),
+			kB(r.transferred),
+			r.failed ? `FAILED ${r.failed}` : r.encoding || '-',
+			r.path
+		])
+	);
+}
+
+function kindTable(totals: Record<string, KindTotals>): string {
+	return table(
+		['type', 'requests', 'raw', 'gzip -9', 'wire (server br/gzip, incl. headers)'],
+		Object.entries(totals)
+			.filter(([kind, t]) => t.requests > 0 || kind === 'total')
+			.map(([kind, t]) => [kind, String(t.requests), kB(t.raw), kB(t.gzip), kB(t.transferred)])
+	);
+}
+
+interface PageVariant {
+	label: string;
+	/** Path below the site's home, e.g. 'gmv/' or 'gmv/?model=forest'. */
+	path: string;
+	/** Whether the targets apply (the default page), or the figures are for comparison only. */
+	targeted: boolean;
+	throttled: boolean;
+}
+
+async function benchPage(browser: Browser, server: RunningServer): Promise<Record<string, unknown>> {
+	const variants: PageVariant[] = [
+		{ label: '/gmv/ (default model)', path: 'gmv/', targeted: true, throttled: true },
+		{ label: '/gmv/?model=forest', path: 'gmv/?model=forest', targeted: false, throttled: false }
+	];
+	const out: Record<string, unknown> = {};
+	for (const variant of variants) {
+		const url = `${server.url}${variant.path}`;
+		console.log(heading(`First prediction: ${variant.label}`));
+		// The detailed run doubles as a warm-up (not counted in the timings).
+		const detailed = await measurePageLoad(browser, url, { detailed: true, site: server.url });
+		const timed: Record<string, PageLoadRun[]> = { unthrottled: [] };
+		for (let i = 0; i < runsFor(variant.targeted); i++) timed.unthrottled.push(await measurePageLoad(browser, url, { site: server.url }));
+		if (variant.throttled) {
+			timed[`cpu${CPU_SLOWDOWN}x`] = [];
+			for (let i = 0; i < runs; i++) {
+				timed[`cpu${CPU_SLOWDOWN}x`].push(await measurePageLoad(browser, url, { site: server.url, cpuThrottle: CPU_SLOWDOWN }));
+			}
+		}
+
+		const before = totalsByKind(detailed.before);
+		console.log(
+			`Prediction shown: ${detailed.predictionText} (this warm-up run: in the DOM at ${ms(detailed.predictionMs)}, ` +
+				`painted ${ms(detailed.predictionPaintedMs)}, first contentful paint ${ms(detailed.firstContentfulPaintMs ?? NaN)}; not counted below)`
+		);
+		console.log(`\nLoaded before the first prediction (${detailed.before.length} requests; kB = 1,000 bytes):`);
+		console.log(kindTable(before));
+		console.log('');
+		console.log(resourceTable(detailed.before));
+		if (detailed.after.length) {
+			console.log(`\nLoaded after the first prediction (scrolling through the page):`);
+			console.log(resourceTable(detailed.after));
+		} else {
+			console.log('\nNothing else loaded after the first prediction (scrolled through the whole page).');
+		}
+		const errors = [...detailed.consoleErrors, ...Object.values(timed).flat().flatMap((r) => r.consoleErrors)];
+		if (errors.length) console.log(`\nConsole errors on the page: ${[...new Set(errors)].slice(0, 5).join(' | ')}`);
+
+		const figures: Figure[] = [];
+		const budget = (name: string, value: number) =>
+			variant.targeted ? atMost(name, value, TARGET_GZIP_BYTES, kB) : info(name, kB(value));
+		figures.push(budget('before prediction, gzip -9 (all types)', before.total.gzip));
+		figures.push(budget('before prediction, on the wire', before.total.transferred));
+		figures.push(info('before prediction, raw', kB(before.total.raw)));
+		for (const kind of resourceKinds) {
+			if (before[kind].requests) figures.push(info(`  ${kind}: raw / gzip -9 / wire`, `${kB(before[kind].raw)} / ${kB(before[kind].gzip)} / ${kB(before[kind].transferred)}`));
+		}
+		const after = totalsByKind(detailed.after);
+		figures.push(info('after prediction (on scroll), raw / gzip -9', `${kB(after.total.raw)} / ${kB(after.total.gzip)} (${after.total.requests} requests)`));
+		const timings: Record<string, unknown> = {};
+		for (const [condition, list] of Object.entries(timed)) {
+			const shown = stats(list.map((r) => r.predictionPaintedMs));
+			const inDom = stats(list.map((r) => r.predictionMs));
+			const fcp = stats(list.map((r) => r.firstContentfulPaintMs ?? NaN));
+			const name = `first prediction shown, ${condition === 'unthrottled' ? 'unthrottled' : `${CPU_SLOWDOWN}x CPU slowdown`}`;
+			figures.push(
+				variant.targeted ? atMost(name, shown.median, TARGET_PREDICTION_MS, ms, medianMin(shown)) : info(name, medianMin(shown))
+			);
+			figures.push(info(`  in the DOM (before paint)`, medianMin(inDom)));
+			figures.push(info(`  first contentful paint`, medianMin(fcp)));
+			const wire = stats(list.map((r) => r.before.reduce((n, x) => n + x.transferred, 0)));
+			timings[condition] = {
+				predictionShownMs: shown,
+				predictionInDomMs: inDom,
+				firstContentfulPaintMs: fcp,
+				wireBytesBefore: wire,
+				requestsBefore: stats(list.map((r) => r.before.length))
+			};
+		}
+		printFigures(`page ${variant.label}`, figures);
+		out[variant.path] = {
+			url,
+			prediction: detailed.predictionText,
+			before: { byType: before, resources: detailed.before },
+			after: { byType: after, resources: detailed.after },
+			timings,
+			consoleErrors: [...new Set(errors)]
+		};
+	}
+	return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Batch scoring through the worker
+
+async function benchBatch(browser: Browser, server: RunningServer): Promise<Record<string, unknown>> {
+	console.log(heading(`Batch scoring: ${BATCH_ROWS.toLocaleString('en-US')} rows through the GMV worker`));
+	const context = JSON.parse(readFileSync(join(projectRoot, 'model-artifacts', 'gmv', 'context.json'), 'utf8')) as GmvContext;
+	const started = performance.now();
+	const csv = weeklyRowsCsv(generateWeeklyRows(context, BATCH_ROWS, 7));
+	const dir = mkdtempSync(join(tmpdir(), 'storelens-bench-'));
+	const csvPath = join(dir, `storelens-bench-${BATCH_ROWS}.csv`);
+	writeFileSync(csvPath, csv);
+	console.log(
+		`Generated ${BATCH_ROWS.toLocaleString('en-US')} rows (${kB(Buffer.byteLength(csv))}) in ${ms(performance.now() - started)}; ` +
+			`each run: fresh page, wait for the model, choose the file, wait for the result.`
+	);
+	const out: Record<string, unknown> = { rows: BATCH_ROWS, csvBytes: Buffer.byteLength(csv) };
+	try {
+		const models = [
+			{ label: 'default model', path: 'gmv/', targeted: true },
+			{ label: 'forest', path: 'gmv/?model=forest', targeted: false }
+		];
+		for (const model of models) {
+			const url = `${server.url}${model.path}`;
+			const list: BatchRun[] = [];
+			for (let i = 0; i < runsFor(model.targeted); i++) list.push(await measureBatch(browser, url, csvPath, BATCH_ROWS));
+			const last = list[list.length - 1];
+			console.log(`\n${model.label} (${model.path}): ${last.resultText.slice(0, 160)}`);
+			if (last.goodRows !== BATCH_ROWS) console.log(`  NOTE: ${last.goodRows} of ${last.totalRows} rows were scored, not ${BATCH_ROWS}.`);
+			const rate = (f: (r: BatchRun) => number) => stats(list.map((r) => BATCH_ROWS / (f(r) / 1000)));
+			const time = (f: (r: BatchRun) => number) => stats(list.map(f));
+			const own = rate((r) => r.parseMs + r.scoreMs);
+			const roundTrip = rate((r) => r.workerRoundTripMs);
+			const screen = rate((r) => r.fileToPaintedMs);
+			const showRate = (s: ReturnType<typeof stats>) => `${perSecond(s.median)} median, ${perSecond(s.max)} best`;
+			const target = (name: string, s: ReturnType<typeof stats>) =>
+				model.targeted ? atLeast(name, s.median, TARGET_ROWS_PER_SECOND, perSecond, showRate(s)) : info(name, showRate(s));
+			const figures: Figure[] = [
+				target('file chosen -> result on screen', screen),
+				info('  time', medianMin(time((r) => r.fileToPaintedMs))),
+				target('file handed to worker -> result back', roundTrip),
+				info('  time', medianMin(time((r) => r.workerRoundTripMs))),
+				target("worker's own parse + score", own),
+				info('  parseMs (parse + validate)', medianMin(time((r) => r.parseMs))),
+				info('  scoreMs', medianMin(time((r) => r.scoreMs))),
+				info('  parse rows/s / score rows/s', `${perSecond(rate((r) => r.parseMs).median)} / ${perSecond(rate((r) => r.scoreMs).median)} (medians)`),
+				info('time shown on the page ("in N ms")', list[0].shownMs === null ? 'not found in the result text' : medianMin(stats(list.map((r) => r.shownMs ?? NaN))))
+			];
+			const errors = [...new Set(list.flatMap((r) => r.consoleErrors))];
+			if (errors.length) console.log(`Console errors on the page: ${errors.slice(0, 5).join(' | ')}`);
+			printFigures(`batch ${model.label}`, figures);
+			out[model.path] = {
+				resultText: last.resultText,
+				goodRows: last.goodRows,
+				totalRows: last.totalRows,
+				rowsPerSecond: { fileToScreen: screen, workerRoundTrip: roundTrip, workerOwn: own },
+				ms: {
+					fileToScreen: time((r) => r.fileToPaintedMs),
+					fileToResultInDom: time((r) => r.fileToResultMs),
+					workerRoundTrip: time((r) => r.workerRoundTripMs),
+					parse: time((r) => r.parseMs),
+					score: time((r) => r.scoreMs),
+					shown: stats(list.map((r) => r.shownMs ?? NaN))
+				},
+				consoleErrors: errors
+			};
+		}
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+	return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Forest and CSV micro-benchmarks (modules of their own)
+
+function valueText(value: unknown): string {
+	if (typeof value === 'number') return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(value < 10 ? 2 : 1);
+	return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function figuresOf(result: Record<string, unknown>): Figure[] {
+	return Object.entries(result).map(([key, value]) => info(key, valueText(value)));
+}
+
+async function benchForestSection(): Promise<Record<string, unknown>> {
+	console.log(heading('Flat forest vs ml-random-forest (scripts/bench/forest.ts)'));
+	const result = (await benchForest()) as unknown as Record<string, unknown>;
+	const num = (key: string) => (typeof result[key] === 'number' ? (result[key] as number) : NaN);
+	const figures: Figure[] = [];
+	if ('speedup' in result) figures.push(atLeast('batch prediction speed-up (library time / flat time)', num('speedup'), TARGET_FOREST_SPEEDUP, times));
+	if ('ratioRaw' in result) figures.push(atLeast('smaller raw: library JSON / flat binary', num('ratioRaw'), TARGET_FOREST_RAW_RATIO, times));
+	if ('ratioRawBase64' in result) figures.push(atLeast('smaller raw: library JSON / flat base64 (as shipped)', num('ratioRawBase64'), TARGET_FOREST_RAW_RATIO, times));
+	if ('ratioGzipBinary' in result) figures.push(atLeast('smaller gzip: library JSON / flat binary', num('ratioGzipBinary'), TARGET_FOREST_GZIP_RATIO, times));
+	if ('ratioGzipBase64' in result) figures.push(atLeast('smaller gzip: library JSON / flat base64 (as shipped)', num('ratioGzipBase64'), TARGET_FOREST_GZIP_RATIO, times));
+	printFigures('forest', [...figures, ...figuresOf(result)]);
+	return result;
+}
+
+async function benchCsvSection(): Promise<Record<string, unknown>> {
+	console.log(heading('CSV intake (scripts/bench/csv.ts)'));
+	const result = (await benchCsv()) as unknown as Record<string, unknown>;
+	printFigures('csv', figuresOf(result));
+	return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Training time
+
+function run(command: string, argv: string[]): Promise<{ code: number | null; output: string; ms: number }> {
+	return new Promise((done, fail) => {
+		const started = performance.now();
+		const child = spawn(command, argv, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+		child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+		child.on('error', fail);
+		child.on('close', (code) => done({ code, output, ms: performance.now() - started }));
+	});
+}
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+async function benchTrain(): Promise<Record<string, unknown>> {
+	console.log(heading('Training: npx tsx scripts/train.ts --only gmv --out <tmp dir>'));
+	const outDir = mkdtempSync(join(tmpdir(), 'storelens-train-'));
+	try {
+		const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+		const result = await run(npx, ['tsx', 'scripts/train.ts', '--only', 'gmv', '--out', outDir]);
+		if (result.code !== 0) throw new Error(`training failed (exit ${result.code}):\n${result.output.slice(-2000)}`);
+		const own = /training took ([\d.]+) s/.exec(result.output);
+		const shipped = join(projectRoot, 'model-artifacts', 'gmv');
+		const written = readdirSync(join(outDir, 'gmv')).sort();
+		const same = written.filter((f) => {
+			try {
+				return sha256(join(outDir, 'gmv', f)) === sha256(join(shipped, f));
+			} catch {
+				return false;
+			}
+		});
+		printFigures('train', [
+			info('wall time (incl. npx/tsx start-up)', `${(result.ms / 1000).toFixed(1)} s`),
+			info("the script's own 'training took'", own ? `${own[1]} s` : 'not printed'),
+			info('files written', written.join(', ')),
+			info('identical to model-artifacts/gmv', `${same.length} of ${written.length}${same.length < written.length ? ` (differ: ${written.filter((f) => !same.includes(f)).join(', ')})` : ''}`)
+		]);
+		return { wallMs: result.ms, reportedSeconds: own ? Number(own[1]) : null, files: written, identicalToShipped: same };
+	} finally {
+		rmSync(outDir, { recursive: true, force: true });
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+	const started = performance.now();
+	const base = normaliseBase(process.env.BASE_PATH);
+	const needsBrowser = wanted('page') || wanted('batch');
+	let browser: Browser | null = null;
+	let server: RunningServer | null = null;
+	try {
+		if (needsBrowser) {
+			report.build = ensureBuild(base);
+			browser = await chromium.launch({ executablePath: requireChromium(), args: chromiumArgs(), headless: true });
+		}
+		report.machine = machine(browser?.version() ?? null);
+		const m = report.machine as ReturnType<typeof machine>;
+		console.log(heading('Machine'));
+		console.log(
+			table(
+				['what', 'value'],
+				[
+					['CPU', `${m.cpu}${m.cpuMhz ? ` @ ${m.cpuMhz} MHz` : ''}`],
+					['cores', String(m.cores)],
+					['memory', `${m.memoryGB} GB`],
+					['Node', m.node],
+					['Chromium', m.chromium ?? '(not started)'],
+					['platform', m.platform],
+					['load average (1 min)', `${m.loadAverage} (other work on the machine slows the timings)`],
+					['build', String(report.build ?? '(not needed)')],
+					['runs per timing', String(runs)]
+				]
+			)
+		);
+		if (needsBrowser) server = await startServer({ root: buildDir, base, port: 0 });
+
+		const tasks: [Section, () => Promise<Record<string, unknown>>][] = [
+			['page', () => benchPage(browser!, server!)],
+			['batch', () => benchBatch(browser!, server!)],
+			['forest', benchForestSection],
+			['csv', benchCsvSection],
+			['train', benchTrain]
+		];
+		for (const [name, task] of tasks) {
+			if (!wanted(name)) continue;
+			if (name === 'forest' && browser) {
+				// The browser is done; close it so it does not compete for the CPU.
+				await browser.close();
+				browser = null;
+			}
+			try {
+				report[name] = await task();
+			} catch (error) {
+				const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+				report.errors[name] = message;
+				console.log(`\n${name}: could not be measured: ${message}`);
+			}
+		}
+	} finally {
+		await browser?.close();
+		await server?.close();
+	}
+
+	report.totalSeconds = Math.round((performance.now() - started) / 100) / 10;
+	console.log(heading('Targets'));
+	console.log(
+		table(
+			['section', 'figure', 'value', 'target', 'met'],
+			report.targets.map((t) => [t.section, t.name.trim(), t.value, t.target, t.met ? 'yes' : 'NO'])
+		)
+	);
+	mkdirSync(resultsDir, { recursive: true });
+	const file = join(resultsDir, 'bench.json');
+	writeFileSync(file, JSON.stringify(report, null, '\t') + '\n');
+	console.log(`\n${report.targets.filter((t) => t.met).length} of ${report.targets.length} targets met. Figures written to ${file} (${report.totalSeconds} s).`);
+	if (Object.keys(report.errors).length) {
+		console.log(`Not measured: ${Object.keys(report.errors).join(', ')}`);
+		process.exitCode = 1;
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+	process.exit(1);
+});
