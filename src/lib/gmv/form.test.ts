@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFormValues, formFromParams, formToParams, gmvFormFields, monthInDataYear, scenarioFromForm, valuesForWeek, weekFacts } from './form';
+import { defaultFormValues, formFromLink, formFromParams, formToParams, gmvFormFields, monthInDataYear, scenarioFromForm, valuesForWeek, weekFacts } from './form';
 import { testContext as ctx } from './testContext';
 
 describe('GMV form', () => {
@@ -46,5 +46,13 @@ describe('GMV form', () => {
 	it('ignores unrelated parameters', () => {
 		const back = formFromParams(new URLSearchParams('utm_source=x'), defaultFormValues(ctx));
 		expect(back.values).toEqual(defaultFormValues(ctx));
+	});
+	it('gives a link with only a week that week’s month values', () => {
+		const { values } = formFromLink(ctx, new URLSearchParams('week=2016-04-13&disc=30'));
+		expect(values.NPS).toBe(51.8);
+		expect(values.sale_week).toBe(false);
+		expect(values.budget_TV).toBe(2);
+		expect(values.discount).toBe(30);
+		expect(values.sub_category).toBe('CameraAccessory');
 	});
 });

@@ -176,6 +176,18 @@ export function formFromParams(params: URLSearchParams, defaults: GmvFormValues)
 	return { values, rejected };
 }
 
+/**
+ * The form a link describes: the start week, then the month values of the link's week (so a
+ * hand-written link with only `week=` gets that week's NPS, sale flag and budget), then every
+ * parameter the link carries.
+ */
+export function formFromLink(ctx: GmvContext, params: URLSearchParams): { values: GmvFormValues; rejected: string[] } {
+	const defaults = defaultFormValues(ctx);
+	const week = params.get(PARAM.date);
+	const base = week && isIsoDate(week) ? { ...defaults, ...valuesForWeek(ctx, week) } : defaults;
+	return formFromParams(params, base);
+}
+
 function paramValue(spec: ColumnSpec, raw: string): CellValue | undefined {
 	switch (spec.type) {
 		case 'date':
