@@ -11,6 +11,8 @@ const config = {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, precompress: true, strict: true }),
 		paths: { base, relative: true },
 		alias: { $artifacts: 'model-artifacts' },
+		// Styles are small: inline them in each page so the first paint waits for no stylesheet request.
+		inlineStyleThreshold: 16384,
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		// A Content-Security-Policy in every page (static hosts such as GitHub Pages cannot send
 		// headers): nothing may load from, or send to, another origin.

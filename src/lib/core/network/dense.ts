@@ -14,8 +14,8 @@ export interface DenseLayer {
 	inputs: number;
 	units: number;
 	/** Row-major [inputs x units], as tfjs stores kernels. */
-	kernel: Float32Array;
-	bias: Float32Array;
+	kernel: Float64Array;
+	bias: Float64Array;
 	activation: Activation;
 }
 
@@ -47,33 +47,35 @@ export function readDenseNetwork(net: SerializedNetwork): DenseLayer[] {
 		if (!['relu', 'linear', 'sigmoid', 'tanh'].includes(activation)) throw new Error(`activation ${activation} is not supported`);
 		const kernel = weights.get(`${layer.config.name}/kernel`);
 		if (!kernel) throw new Error(`no kernel for layer ${layer.config.name}`);
-		const bias = weights.get(`${layer.config.name}/bias`)?.data ?? new Float32Array(layer.config.units);
-		return { inputs: kernel.shape[0], units: kernel.shape[1], kernel: kernel.data, bias, activation };
+		const bias = Float64Array.from(weights.get(`${layer.config.name}/bias`)?.data ?? new Float32Array(layer.config.units));
+		// Widened once to float64: the inner loop then reads doubles only.
+		return { inputs: kernel.shape[0], units: kernel.shape[1], kernel: Float64Array.from(kernel.data), bias, activation };
 	});
 }
 
 /** Forward pass over row-major inputs (already scaled); returns row-major outputs of the last layer. */
 export function forwardDense(layers: readonly DenseLayer[], input: ArrayLike<number>, nRows: number): Float64Array {
-	let x = Float64Array.from(input);
+	let x: ArrayLike<number> = input;
 	for (const layer of layers) {
-		if (x.length !== nRows * layer.inputs) throw new Error(`layer expects ${layer.inputs} inputs per row`);
-		const y = new Float64Array(nRows * layer.units);
-		const { inputs, units, kernel, bias } = layer;
+		const { inputs, units, kernel, bias, activation } = layer;
+		if (x.length !== nRows * inputs) throw new Error(`layer expects ${inputs} inputs per row`);
+		const y = new Float64Array(nRows * units);
+		const acc = new Float64Array(units);
 		for (let r = 0; r < nRows; r++) {
 			const xo = r * inputs;
-			const yo = r * units;
-			for (let u = 0; u < units; u++) y[yo + u] = bias[u];
+			for (let u = 0; u < units; u++) acc[u] = bias[u];
 			for (let i = 0; i < inputs; i++) {
 				const xi = x[xo + i];
 				if (xi === 0) continue;
 				const ko = i * units;
-				for (let u = 0; u < units; u++) y[yo + u] += xi * kernel[ko + u];
+				for (let u = 0; u < units; u++) acc[u] += xi * kernel[ko + u];
 			}
-			for (let u = 0; u < units; u++) y[yo + u] = activate(y[yo + u], layer.activation);
+			y.set(acc, r * units);
 		}
+		if (activation !== 'linear') for (let k = 0; k < y.length; k++) y[k] = activate(y[k], activation);
 		x = y;
 	}
-	return x;
+	return Float64Array.from(x);
 }
 
 function activate(v: number, a: Activation): number {

@@ -47,10 +47,9 @@ export function fitScaler(X: Float64Array, nCols: number, passthrough: readonly 
 export function applyScaler(X: Float64Array, scaler: Scaler): Float32Array {
 	const nCols = scaler.mean.length;
 	const out = new Float32Array(X.length);
-	for (let i = 0; i < X.length; i++) {
-		const j = i % nCols;
-		out[i] = (X[i] - scaler.mean[j]) / scaler.std[j];
-	}
+	const inverse = scaler.std.map((s) => 1 / s);
+	for (let start = 0; start < X.length; start += nCols)
+		for (let j = 0; j < nCols; j++) out[start + j] = (X[start + j] - scaler.mean[j]) * inverse[j];
 	return out;
 }
 
