@@ -1,0 +1,660 @@
+/**
+ * From invoice lines to one row per customer, streaming: `createCustomerAggregator()` takes lines one
+ * at a time (`addLine` with the split text fields of a CSV row, or `addInvoiceLine` with typed values),
+ * reads and cleans each at once (clean.ts), and keeps only a few typed columns per kept line (about
+ * 40 bytes: customer, invoice and product indexes, quantity, line value, date code, row number).
+ * `finish()` resolves the dates (the day/month order is decided from the whole file; see dates.ts),
+ * and computes the customer features in a few passes over those columns, returning columnar typed
+ * arrays. It can be called again with another date order (when the user answers the question)
+ * without reading the file again. `npm run train` and the browser worker share this code. Pure, no DOM.
+ *
+ * The features, per customer with at least one purchase (purchases: kept lines with a positive
+ * quantity on an invoice not starting with C; returns: the other kept lines):
+ *   grossRevenue      sum of quantity x unit price over purchases
+ *   recencyDays       calendar days from the customer's last purchase to the last date in the data
+ *                     (the latest kept line of any customer, purchase or return); 0 = bought that day
+ *   invoices          distinct invoices with at least one purchase
+ *   itemsBought       sum of quantities purchased
+ *   distinctProducts  distinct stock codes purchased
+ *   frequency         invoices per day of the active span; the span counts calendar days from the
+ *                     first to the last purchase, both included, so a customer who bought on a single
+ *                     day has a span of 1 day and a frequency equal to that day's invoices
+ *   itemsReturned     sum of the absolute quantities returned
+ *   returnShare       itemsReturned / itemsBought, capped at 1 (returns of items bought before the
+ *                     data starts can exceed what was bought in it); 0 when nothing was bought
+ * Days are calendar days of the dates as written (UTC arithmetic, no time-zone shifts).
+ */
+import type { RowIssue } from '../core/schema';
+import { parseNumber, quoted } from '../core/csv/validate';
+import {
+	type RemovalRule,
+	type CleaningReport,
+	MIN_UNIT_PRICE,
+	guestCustomerId,
+	isCancellation,
+	isDroppedCountry,
+	isDroppedStockCode,
+	normaliseCustomerId
+} from './clean';
+import { DateOrderEvidence, MS_PER_DAY, dateCodeToMs, isDayMonthCode, msToDateCode, scanDate, unpackDateCode, type DateOrder } from './dates';
+import { INVOICE_COLUMNS, invoiceLineSchema, type InvoiceColumn } from './schema';
+
+/** The customer features, in model order. */
+export const CUSTOMER_FEATURES = [
+	'grossRevenue',
+	'recencyDays',
+	'invoices',
+	'itemsBought',
+	'distinctProducts',
+	'frequency',
+	'itemsReturned',
+	'returnShare'
+] as const;
+export type CustomerFeature = (typeof CUSTOMER_FEATURES)[number];
+
+/** How a marketer reads each feature. */
+export const CUSTOMER_FEATURE_INFO: Record<CustomerFeature, { label: string; unit?: string; help: string }> = {
+	grossRevenue: { label: 'Gross revenue', help: 'Sum of quantity × unit price over the customer’s purchases.' },
+	recencyDays: { label: 'Days since last purchase', unit: 'days', help: 'Calendar days from the last purchase to the last date in the data.' },
+	invoices: { label: 'Invoices', help: 'Distinct invoices with at least one purchase.' },
+	itemsBought: { label: 'Items bought', unit: 'items', help: 'Units purchased.' },
+	distinctProducts: { label: 'Distinct products', help: 'Different stock codes purchased.' },
+	frequency: {
+		label: 'Purchase frequency',
+		unit: 'invoices/day',
+		help: 'Invoices per day between the first and the last purchase (both days included; a single day counts as 1).'
+	},
+	itemsReturned: { label: 'Items returned', unit: 'items', help: 'Units returned or cancelled.' },
+	returnShare: { label: 'Share returned', unit: '%', help: 'Items returned ÷ items bought (at most 100%).' }
+};
+
+/** One customer row per index, columnar. */
+export interface CustomerTable {
+	count: number;
+	/** Customer ids as written (`17850.0` -> `17850`); `guest-<invoice>` for an invoice with no customer. */
+	ids: string[];
+	/** 1 where the id was made for an invoice with no customer. */
+	guest: Uint8Array;
+	features: Record<CustomerFeature, Float64Array>;
+	/** First and last purchase, milliseconds since the epoch (UTC, as written). */
+	firstPurchase: Float64Array;
+	lastPurchase: Float64Array;
+	/** Earliest and latest date of the kept lines (NaN when there are none). */
+	firstDate: number;
+	lastDate: number;
+	report: CleaningReport;
+	/** The first `maxIssues` unreadable lines in row order, and how many problems there were in all. */
+	issues: RowIssue[];
+	issueCount: number;
+}
+
+/** A line with typed values (for training code and tests that do not start from CSV text). */
+export interface InvoiceLine {
+	invoice: string;
+	stockCode: string;
+	quantity: number;
+	unitPrice: number;
+	/** Milliseconds since the epoch (UTC wall-clock time). */
+	date: number;
+	/** Null or '' when the line has no customer. */
+	customerId: string | number | null;
+	country?: string | null;
+}
+
+export interface CustomerAggregatorOptions {
+	/**
+	 * Position of each column in the split fields (from the header match); -1 or absent for an optional
+	 * column the file lacks. Default: the export's order (InvoiceNo, StockCode, Description, Quantity,
+	 * InvoiceDate, UnitPrice, CustomerID, Country).
+	 */
+	columns?: Partial<Record<InvoiceColumn, number>>;
+	/** Fields in the header: a row with a different count (and non-blank extras) is unreadable. Default: none checked. */
+	fieldCount?: number;
+	/** Accept "2,55" for 2.55 (semicolon- and tab-separated files). */
+	decimalComma?: boolean;
+	/** Issues kept (all are counted). Default 100. */
+	maxIssues?: number;
+	/** About how many lines will come (e.g. file size / 80): storage is sized once instead of grown by copying. */
+	expectedLines?: number;
+}
+
+export interface FinishOptions {
+	/**
+	 * How to read day/month dates. Default: what the data proves. When the data proves nothing
+	 * ('ambiguous', see `dateOrder`), the caller must ask the user and pass 'month-first' or 'day-first'.
+	 */
+	dateOrder?: DateOrder;
+}
+
+export interface CustomerAggregator {
+	/** Read one CSV row (fields as split by the parser; `rowNumber`: spreadsheet row, header = 1). */
+	addLine(fields: readonly string[], rowNumber: number): void;
+	/** Add one line given as typed values. */
+	addInvoiceLine(line: InvoiceLine, rowNumber: number): void;
+	/** Record a problem found outside the line's values (e.g. by the CSV parser); counted and listed. */
+	addIssue(issue: RowIssue): void;
+	/** Non-blank lines added so far. */
+	readonly linesRead: number;
+	/** The date order the lines read so far prove ('ambiguous': ask the user before `finish`). */
+	readonly dateOrder: DateOrder;
+	/** Up to 5 distinct day/month date texts whose order the values cannot show, for the question. */
+	readonly ambiguousDateExamples: readonly string[];
+	/** Compute the customer table. Throws when the date order is 'ambiguous' and none is given. */
+	finish(options?: FinishOptions): CustomerTable;
+}
+
+const MAX_ISSUES = 100;
+const label = (key: InvoiceColumn) => invoiceLineSchema.columns.find((c) => c.key === key)?.label ?? key;
+const LABEL = Object.fromEntries(INVOICE_COLUMNS.map((k) => [k, label(k)])) as Record<InvoiceColumn, string>;
+
+/** Trim only when needed (most fields have no surrounding spaces). */
+function clip(text: string): string {
+	const len = text.length;
+	if (len === 0) return text;
+	const first = text.charCodeAt(0);
+	const last = text.charCodeAt(len - 1);
+	return first <= 32 || last <= 32 || first === 160 || last === 160 ? text.trim() : text;
+}
+
+function isBlank(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c !== 32 && c !== 9 && c !== 13 && c !== 160) return false;
+	}
+	return true;
+}
+
+function notANumber(text: string, decimalComma: boolean): string {
+	const base = `${quoted(text)} is not a number`;
+	if (!decimalComma && /^[+-]?\d+,\d+$/.test(text)) return `${base} (use a dot for decimals)`;
+	return base;
+}
+
+/** A date code written back as text, for messages ("2/30/2010 8:26"). */
+function codeText(code: number): string {
+	const [year, a, b, msOfDay] = unpackDateCode(code);
+	const minutes = Math.floor(msOfDay / 60000);
+	const time = msOfDay === 0 ? '' : ` ${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+	return isDayMonthCode(code) ? `${a}/${b}/${year}${time}` : `${year}-${a}-${b}${time}`;
+}
+
+/** Create a streaming aggregator from invoice lines to customer features. */
+export function createCustomerAggregator(options: CustomerAggregatorOptions = {}): CustomerAggregator {
+	const col = (key: InvoiceColumn) => options.columns?.[key] ?? (options.columns ? -1 : INVOICE_COLUMNS.indexOf(key));
+	const iInvoice = col('InvoiceNo');
+	const iStock = col('StockCode');
+	const iQuantity = col('Quantity');
+	const iDate = col('InvoiceDate');
+	const iPrice = col('UnitPrice');
+	const iCustomer = col('CustomerID');
+	const iCountry = col('Country');
+	const required = [iInvoice, iStock, iQuantity, iDate, iPrice, iCustomer];
+	if (required.some((i) => i < 0)) throw new Error('createCustomerAggregator: a required column has no position');
+	const minFields = Math.max(...required, iCountry) + 1;
+	const fieldCount = options.fieldCount ?? 0;
+	const decimalComma = options.decimalComma ?? false;
+	const maxIssues = options.maxIssues ?? MAX_ISSUES;
+
+	// Kept lines, columnar (grown by doubling): customer, invoice and product indexes, quantity,
+	// line value (quantity x price), date code, spreadsheet row.
+	let size = 0;
+	let capacity = Math.max(4096, Math.ceil(options.expectedLines ?? 0));
+	let lineCustomer = new Int32Array(capacity);
+	let lineInvoice = new Int32Array(capacity);
+	let lineProduct = new Int32Array(capacity);
+	let lineRow = new Int32Array(capacity);
+	let lineQuantity = new Float64Array(capacity);
+	let lineValue = new Float64Array(capacity);
+	let lineDate = new Float64Array(capacity);
+	const grow = () => {
+		capacity *= 2;
+		const int = (a: Int32Array) => {
+			const b = new Int32Array(capacity);
+			b.set(a);
+			return b;
+		};
+		const float = (a: Float64Array) => {
+			const b = new Float64Array(capacity);
+			b.set(a);
+			return b;
+		};
+		lineCustomer = int(lineCustomer);
+		lineInvoice = int(lineInvoice);
+		lineProduct = int(lineProduct);
+		lineRow = int(lineRow);
+		lineQuantity = float(lineQuantity);
+		lineValue = float(lineValue);
+		lineDate = float(lineDate);
+	};
+
+	// Date-order evidence; a run of lines with the same date text (one invoice) votes once.
+	const evidence = new DateOrderEvidence();
+	const ambiguousExamples: string[] = [];
+
+	// Invoices: index, cancellation flag, and the guest customer made for it (-1: none yet).
+	const invoiceIndex = new Map<string, number>();
+	const invoiceCancelled: boolean[] = [];
+	const invoiceGuest: number[] = [];
+	// Products: index, and whether the code is on the dropped list (decided once per code).
+	const productIndex = new Map<string, number>();
+	const productDropped: boolean[] = [];
+	// Countries as written -> dropped or not (decided once per spelling).
+	const countryDropped = new Map<string, boolean>();
+	// Customers: raw text -> index (one lookup per line), normalised id -> index (once per spelling).
+	const customerByText = new Map<string, number>();
+	const customerById = new Map<string, number>();
+	const customerIds: string[] = [];
+	const customerGuest: number[] = [];
+
+	let linesRead = 0;
+	let unreadableLines = 0;
+	const removed: Record<RemovalRule, number> = { 'low-price': 0, 'stock-code': 0, country: 0, 'zero-quantity': 0 };
+	let guestLines = 0;
+	let guestInvoices = 0;
+	const issues: RowIssue[] = [];
+	let issueCount = 0;
+
+	// The previous line's lookups (see addClean) and date text.
+	let lastInvoiceText = '';
+	let lastInvoice = -1;
+	let lastCustomerText = '';
+	let lastCustomerInvoice = -1;
+	let lastCustomer = -1;
+	let lastCountry = '';
+	let lastCountryDropped = false;
+	let lastDateText = '';
+	let lastDateCode = -1;
+
+	const issue = (row: number, column: string | null, reason: string) => {
+		issueCount++;
+		if (issues.length < maxIssues) issues.push({ row, column, reason });
+	};
+
+	const invoiceOf = (invoice: string): number => {
+		let index = invoiceIndex.get(invoice);
+		if (index === undefined) {
+			index = invoiceCancelled.length;
+			invoiceIndex.set(invoice, index);
+			invoiceCancelled.push(isCancellation(invoice));
+			invoiceGuest.push(-1);
+		}
+		return index;
+	};
+
+	const productOf = (stockCode: string): number => {
+		let index = productIndex.get(stockCode);
+		if (index === undefined) {
+			index = productDropped.length;
+			productIndex.set(stockCode, index);
+			productDropped.push(isDroppedStockCode(stockCode));
+		}
+		return index;
+	};
+
+	const newCustomer = (id: string, guest: boolean): number => {
+		const index = customerIds.length;
+		customerIds.push(id);
+		customerGuest.push(guest ? 1 : 0);
+		return index;
+	};
+
+	/** Customer index of a kept line; `text` is the id as written ('' for none). */
+	const customerOf = (text: string, invoice: number, invoiceText: string): number => {
+		let index = customerByText.get(text);
+		if (index !== undefined) return index;
+		const id = normaliseCustomerId(text, decimalComma);
+		if (id === '') {
+			guestLines++;
+			index = invoiceGuest[invoice];
+			if (index < 0) {
+				index = newCustomer(guestCustomerId(invoiceText), true);
+				invoiceGuest[invoice] = index;
+				guestInvoices++;
+			}
+			return index;
+		}
+		index = customerById.get(id);
+		if (index === undefined) {
+			index = newCustomer(id, false);
+			customerById.set(id, index);
+		}
+		customerByText.set(text, index);
+		return index;
+	};
+
+	/** Apply the rules to one readable line and keep it or count its removal. */
+	const addClean = (invoiceText: string, stockCode: string, quantity: number, price: number, dateCode: number, customerText: string, country: string, row: number) => {
+		if (price < MIN_UNIT_PRICE) {
+			removed['low-price']++;
+			return;
+		}
+		const product = productOf(stockCode);
+		if (productDropped[product]) {
+			removed['stock-code']++;
+			return;
+		}
+		if (country.length !== 0) {
+			if (country !== lastCountry) {
+				let dropped = countryDropped.get(country);
+				if (dropped === undefined) {
+					dropped = isDroppedCountry(country);
+					countryDropped.set(country, dropped);
+				}
+				lastCountry = country;
+				lastCountryDropped = dropped;
+			}
+			if (lastCountryDropped) {
+				removed.country++;
+				return;
+			}
+		}
+		if (quantity === 0) {
+			removed['zero-quantity']++;
+			return;
+		}
+		// Lines of one invoice usually follow each other: reuse the previous line's lookups.
+		let invoice = lastInvoice;
+		if (invoiceText !== lastInvoiceText) {
+			invoice = lastInvoice = invoiceOf(invoiceText);
+			lastInvoiceText = invoiceText;
+		}
+		let customer = lastCustomer;
+		if (customerText !== lastCustomerText || invoice !== lastCustomerInvoice) {
+			customer = lastCustomer = customerOf(customerText, invoice, invoiceText);
+			lastCustomerText = customerText;
+			lastCustomerInvoice = invoice;
+		} else if (customerGuest[customer] === 1) guestLines++;
+		if (size === capacity) grow();
+		lineCustomer[size] = customer;
+		lineInvoice[size] = invoice;
+		lineProduct[size] = product;
+		lineQuantity[size] = quantity;
+		lineValue[size] = quantity * price;
+		lineDate[size] = dateCode;
+		lineRow[size] = row;
+		size++;
+	};
+
+	const noteDate = (code: number, text: string) => {
+		evidence.add(code);
+		if (ambiguousExamples.length < 5 && isDayMonthCode(code)) {
+			const [, a, b] = unpackDateCode(code);
+			if (a <= 12 && b <= 12 && a !== b && !ambiguousExamples.includes(text)) ambiguousExamples.push(text);
+		}
+	};
+
+	const addLine = (fields: readonly string[], row: number) => {
+		const found = fields.length;
+		if (found !== fieldCount && fieldCount > 0) {
+			let bad = found < fieldCount;
+			for (let i = fieldCount; !bad && i < found; i++) bad = !isBlank(fields[i]);
+			if (bad) {
+				linesRead++;
+				unreadableLines++;
+				issue(row, null, `has ${found} value${found === 1 ? '' : 's'}, but the header has ${fieldCount} columns`);
+				return;
+			}
+		} else if (found < minFields) {
+			linesRead++;
+			unreadableLines++;
+			issue(row, null, `has ${found} value${found === 1 ? '' : 's'}, but ${minFields} are needed`);
+			return;
+		}
+		linesRead++;
+		const invoice = clip(fields[iInvoice]);
+		const stockCode = clip(fields[iStock]);
+		const quantityText = clip(fields[iQuantity]);
+		const priceText = clip(fields[iPrice]);
+		const dateText = fields[iDate];
+		const quantity = parseNumber(quantityText, decimalComma);
+		const price = parseNumber(priceText, decimalComma);
+		let dateCode = lastDateCode;
+		if (dateText !== lastDateText || dateCode < 0) {
+			dateCode = lastDateCode = scanDate(dateText);
+			lastDateText = dateText;
+			if (dateCode >= 0) noteDate(dateCode, dateText);
+		}
+		if (invoice.length === 0 || stockCode.length === 0 || quantity !== quantity || price !== price || dateCode < 0) {
+			unreadableLines++;
+			if (invoice.length === 0) issue(row, LABEL.InvoiceNo, 'is empty');
+			if (stockCode.length === 0) issue(row, LABEL.StockCode, 'is empty');
+			if (quantity !== quantity) issue(row, LABEL.Quantity, quantityText === '' ? 'is empty' : notANumber(quantityText, decimalComma));
+			if (price !== price) issue(row, LABEL.UnitPrice, priceText === '' ? 'is empty' : notANumber(priceText, decimalComma));
+			if (dateCode < 0) {
+				const text = clip(dateText);
+				issue(row, LABEL.InvoiceDate, text === '' ? 'is empty' : `${quoted(text)} is not a date (e.g. 2010-12-01 08:26, 12/1/2010 8:26 or 01/12/2010 08:26)`);
+			}
+			return;
+		}
+		addClean(invoice, stockCode, quantity, price, dateCode, fields[iCustomer], iCountry >= 0 ? clip(fields[iCountry]) : '', row);
+	};
+
+	const addInvoiceLine = (line: InvoiceLine, row: number) => {
+		linesRead++;
+		const invoice = line.invoice.trim();
+		const stockCode = line.stockCode.trim();
+		const dateCode = msToDateCode(line.date);
+		const bad: [string, string][] = [];
+		if (invoice === '') bad.push([LABEL.InvoiceNo, 'is empty']);
+		if (stockCode === '') bad.push([LABEL.StockCode, 'is empty']);
+		if (!Number.isFinite(line.quantity)) bad.push([LABEL.Quantity, `${String(line.quantity)} is not a number`]);
+		if (!Number.isFinite(line.unitPrice)) bad.push([LABEL.UnitPrice, `${String(line.unitPrice)} is not a number`]);
+		if (dateCode < 0) bad.push([LABEL.InvoiceDate, `${String(line.date)} is not a date`]);
+		if (bad.length > 0) {
+			unreadableLines++;
+			for (const [column, reason] of bad) issue(row, column, reason);
+			return;
+		}
+		evidence.add(dateCode);
+		const customer = line.customerId === null ? '' : String(line.customerId);
+		addClean(invoice, stockCode, line.quantity, line.unitPrice, dateCode, customer, (line.country ?? '').trim(), row);
+	};
+
+	const finish = (finishOptions: FinishOptions = {}): CustomerTable => {
+		let order = finishOptions.dateOrder ?? evidence.order;
+		if (evidence.dayMonth === 0) order = 'iso';
+		else if (order === 'iso' || order === 'ambiguous') {
+			order = evidence.order;
+			if (order === 'ambiguous') {
+				throw new Error('The day/month order of the dates cannot be told from the data: ask the user, then finish({ dateOrder }).');
+			}
+		}
+		const n = size;
+		const customers = customerIds.length;
+		const invoiceCount = invoiceCancelled.length;
+		const productCount = productDropped.length;
+		const customer = lineCustomer;
+		const invoice = lineInvoice;
+		const product = lineProduct;
+		const quantity = lineQuantity;
+		const value = lineValue;
+		const date = lineDate;
+		const row = lineRow;
+
+		// 1. Resolve dates; a line whose date is no calendar date in this order is set aside.
+		const ms = new Float64Array(n);
+		const lateIssues: RowIssue[] = [];
+		let lateCount = 0;
+		let firstDate = Infinity;
+		let lastDate = -Infinity;
+		const orderWords = order === 'day-first' ? 'day first' : 'month first';
+		let lastCode = -1;
+		let lastMs = NaN;
+		for (let i = 0; i < n; i++) {
+			const code = date[i];
+			if (code !== lastCode) {
+				lastCode = code;
+				lastMs = dateCodeToMs(code, order);
+			}
+			const t = lastMs;
+			ms[i] = t;
+			if (t !== t) {
+				lateCount++;
+				if (lateIssues.length < maxIssues) {
+					lateIssues.push({ row: row[i], column: LABEL.InvoiceDate, reason: `${quoted(codeText(date[i]))} is not a date when read ${orderWords}` });
+				}
+				continue;
+			}
+			if (t < firstDate) firstDate = t;
+			if (t > lastDate) lastDate = t;
+		}
+
+		// 2. Per customer sums, first/last purchase; lines bucketed by customer for the distinct counts.
+		const revenue = new Float64Array(customers);
+		const bought = new Float64Array(customers);
+		const returned = new Float64Array(customers);
+		const firstPurchase = new Float64Array(customers).fill(Infinity);
+		const lastPurchase = new Float64Array(customers).fill(-Infinity);
+		const bucketStart = new Int32Array(customers + 1);
+		let purchaseLines = 0;
+		let returnLines = 0;
+		let cancellationLines = 0;
+		const cancelledSeen = new Uint8Array(invoiceCount);
+		let cancellationInvoices = 0;
+		for (let i = 0; i < n; i++) {
+			const t = ms[i];
+			if (t !== t) continue;
+			const c = customer[i];
+			const q = quantity[i];
+			const inv = invoice[i];
+			if (invoiceCancelled[inv]) {
+				cancellationLines++;
+				if (cancelledSeen[inv] === 0) {
+					cancelledSeen[inv] = 1;
+					cancellationInvoices++;
+				}
+				returnLines++;
+				returned[c] += q < 0 ? -q : q;
+			} else if (q < 0) {
+				returnLines++;
+				returned[c] -= q;
+			} else {
+				purchaseLines++;
+				revenue[c] += value[i];
+				bought[c] += q;
+				if (t < firstPurchase[c]) firstPurchase[c] = t;
+				if (t > lastPurchase[c]) lastPurchase[c] = t;
+				bucketStart[c + 1]++;
+			}
+		}
+		for (let c = 0; c < customers; c++) bucketStart[c + 1] += bucketStart[c];
+		const bucket = new Int32Array(purchaseLines);
+		const fill = bucketStart.slice(0, customers);
+		for (let i = 0; i < n; i++) {
+			const t = ms[i];
+			if (t !== t || invoiceCancelled[invoice[i]] || quantity[i] < 0) continue;
+			bucket[fill[customer[i]]++] = i;
+		}
+
+		// 3. Output rows: customers with at least one purchase, in order of first appearance.
+		const productStamp = new Int32Array(productCount).fill(-1);
+		const invoiceStamp = new Int32Array(invoiceCount).fill(-1);
+		let count = 0;
+		for (let c = 0; c < customers; c++) if (bucketStart[c + 1] > bucketStart[c]) count++;
+		const features = Object.fromEntries(CUSTOMER_FEATURES.map((f) => [f, new Float64Array(count)])) as Record<CustomerFeature, Float64Array>;
+		const ids: string[] = new Array(count);
+		const guest = new Uint8Array(count);
+		const first = new Float64Array(count);
+		const last = new Float64Array(count);
+		const lastDay = Math.floor(lastDate / MS_PER_DAY);
+		let returnOnlyCustomers = 0;
+		let out = 0;
+		for (let c = 0; c < customers; c++) {
+			const start = bucketStart[c];
+			const end = bucketStart[c + 1];
+			if (end === start) {
+				if (returned[c] > 0) returnOnlyCustomers++;
+				continue;
+			}
+			let invoices = 0;
+			let products = 0;
+			for (let k = start; k < end; k++) {
+				const i = bucket[k];
+				const p = product[i];
+				if (productStamp[p] !== c) {
+					productStamp[p] = c;
+					products++;
+				}
+				const inv = invoice[i];
+				if (invoiceStamp[inv] !== c) {
+					invoiceStamp[inv] = c;
+					invoices++;
+				}
+			}
+			const firstDay = Math.floor(firstPurchase[c] / MS_PER_DAY);
+			const lastPurchaseDay = Math.floor(lastPurchase[c] / MS_PER_DAY);
+			ids[out] = customerIds[c];
+			guest[out] = customerGuest[c];
+			first[out] = firstPurchase[c];
+			last[out] = lastPurchase[c];
+			features.grossRevenue[out] = revenue[c];
+			features.recencyDays[out] = lastDay - lastPurchaseDay;
+			features.invoices[out] = invoices;
+			features.itemsBought[out] = bought[c];
+			features.distinctProducts[out] = products;
+			features.frequency[out] = invoices / (lastPurchaseDay - firstDay + 1);
+			features.itemsReturned[out] = returned[c];
+			features.returnShare[out] = bought[c] > 0 ? Math.min(1, returned[c] / bought[c]) : 0;
+			out++;
+		}
+
+		// Issues: those found while reading and those found now, merged in row order.
+		let allIssues = issues;
+		if (lateIssues.length > 0) allIssues = [...issues, ...lateIssues].sort((a, b) => a.row - b.row).slice(0, maxIssues);
+		const kept = n - lateCount;
+		return {
+			count,
+			ids,
+			guest,
+			features,
+			firstPurchase: first,
+			lastPurchase: last,
+			firstDate: kept > 0 ? firstDate : NaN,
+			lastDate: kept > 0 ? lastDate : NaN,
+			report: {
+				linesRead,
+				unreadableLines: unreadableLines + lateCount,
+				removed: { ...removed },
+				keptLines: kept,
+				purchaseLines,
+				returnLines,
+				cancellationLines,
+				cancellationInvoices,
+				guestInvoices,
+				guestLines,
+				returnOnlyCustomers,
+				customers: count,
+				dateOrder: order
+			},
+			issues: allIssues,
+			issueCount: issueCount + lateCount
+		};
+	};
+
+	return {
+		addLine,
+		addInvoiceLine,
+		addIssue: (problem: RowIssue) => issue(problem.row, problem.column, problem.reason),
+		get linesRead() {
+			return linesRead;
+		},
+		get dateOrder() {
+			return evidence.order;
+		},
+		get ambiguousDateExamples() {
+			return ambiguousExamples;
+		},
+		finish
+	};
+}
+
+/** The chosen features of every customer, row-major (customer i's features at i * keys.length). */
+export function featureMatrix(table: CustomerTable, keys: readonly CustomerFeature[] = CUSTOMER_FEATURES): Float64Array {
+	const m = keys.length;
+	const out = new Float64Array(table.count * m);
+	keys.forEach((key, j) => {
+		const column = table.features[key];
+		for (let i = 0; i < table.count; i++) out[i * m + j] = column[i];
+	});
+	return out;
+}
