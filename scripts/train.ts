@@ -1,5 +1,5 @@
 /**
- * npm run train [-- --data ../shared/data --out model-artifacts --only gmv --export-features DIR]
+ * npm run train [-- --data ../shared/data --out model-artifacts --only gmv|segments --export-features DIR]
  *
  * Reads the public data sets, builds features with the same src/lib code the browser runs,
  * trains, evaluates on a held-out split that respects time, writes model-artifacts/, and prints a
@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { trainGmv } from './train/gmv.ts';
+import { trainSegments } from './train/segments.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -21,7 +22,8 @@ const { values } = parseArgs({
 const dataDir = resolve(values.data!);
 const outDir = resolve(values.out!);
 const tools: Record<string, () => Promise<void>> = {
-	gmv: () => trainGmv({ dataDir, outDir, exportFeaturesDir: values['export-features'] })
+	gmv: () => trainGmv({ dataDir, outDir, exportFeaturesDir: values['export-features'] }),
+	segments: () => trainSegments({ dataDir, outDir })
 };
 
 const started = performance.now();
