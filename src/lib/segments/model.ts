@@ -5,7 +5,7 @@
  */
 import type { ArtifactBase, Provenance } from '../core/artifact/types';
 import type { CleaningReport } from './clean';
-import type { CustomerFeature } from './features';
+import { CUSTOMER_FEATURES, type CustomerFeature } from './features';
 
 export const SEGMENTS_TOOL = 'segments';
 
@@ -19,15 +19,7 @@ export interface SegmentSpace {
 }
 
 /** The skewed features: amounts and counts with long right tails. `returnShare` is already 0..1. */
-export const SKEWED_FEATURES: readonly CustomerFeature[] = [
-	'grossRevenue',
-	'recencyDays',
-	'invoices',
-	'itemsBought',
-	'distinctProducts',
-	'frequency',
-	'itemsReturned'
-];
+export const SKEWED_FEATURES: readonly CustomerFeature[] = CUSTOMER_FEATURES.filter((f) => f !== 'returnShare');
 
 /** Fit the scaler of a space on a row-major matrix (`rows` x `features.length`). */
 export function fitSpace(matrix: ArrayLike<number>, rows: number, features: readonly CustomerFeature[], log: readonly CustomerFeature[]): SegmentSpace {
