@@ -16,7 +16,7 @@ import type { Parser, ParseResult } from 'papaparse';
 import type { CsvJobFailure, JobProgress } from '../core/csv/types';
 import { binaryKind, detectDelimiter, detectNewline, SAMPLE_CHARS, type Delimiter, type Newline } from '../core/csv/delimiter';
 import { matchHeaders } from '../core/csv/headers';
-import { DEFAULT_CHUNK_SIZE, DEFAULT_MAX_BYTES, encodingOf } from '../core/csv/intake';
+import { DEFAULT_CHUNK_SIZE, DEFAULT_MAX_BYTES, blobTextChunks } from '../core/csv/intake';
 import { createCustomerAggregator, type CustomerAggregator } from './features';
 import { INVOICE_COLUMNS, invoiceLineSchema, type InvoiceColumn } from './schema';
 
@@ -240,19 +240,12 @@ export async function readInvoiceBlob(blob: Blob, options: InvoiceReadOptions = 
 	}
 	if (size === 0) return fail('empty', EMPTY_FILE);
 	const { signal, onProgress } = options;
-	let decoder: TextDecoder | null = null;
 	let reader: RecordReader | null = null;
 	let sample = '';
-	for (let at = 0; at < size; at += chunkSize) {
-		signal?.throwIfAborted();
-		const end = Math.min(size, at + chunkSize);
-		const bytes = new Uint8Array(await blob.slice(at, end).arrayBuffer());
-		signal?.throwIfAborted();
-		decoder ??= new TextDecoder(encodingOf(bytes));
-		const last = end === size;
-		let text = decoder.decode(bytes, { stream: !last });
+	for await (const chunk of blobTextChunks(blob, chunkSize, signal)) {
+		const { end, last } = chunk;
+		let text = chunk.text;
 		if (!reader) {
-			if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 			sample += text;
 			if (sample.length < SAMPLE_CHARS && !last) continue;
 			const begun = start(sample.slice(0, SAMPLE_CHARS), last && sample.length <= SAMPLE_CHARS, options.maxIssues ?? 100, size);

@@ -300,6 +300,31 @@ export function encodingOf(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' 
 }
 
 /**
+ * A File/Blob as decoded text, chunk by chunk: the encoding is taken from the first chunk
+ * (`encodingOf`), a streaming decoder keeps characters split across chunks whole, and a leading
+ * byte-order mark is dropped. Checks `signal` around every read. Shared by every tool's intake.
+ */
+export async function* blobTextChunks(
+	blob: Blob,
+	chunkSize: number,
+	signal?: AbortSignal
+): AsyncGenerator<{ text: string; end: number; last: boolean }> {
+	const size = blob.size;
+	let decoder: TextDecoder | null = null;
+	for (let at = 0; at < size; at += chunkSize) {
+		signal?.throwIfAborted();
+		const end = Math.min(size, at + chunkSize);
+		const bytes = new Uint8Array(await blob.slice(at, end).arrayBuffer());
+		signal?.throwIfAborted();
+		decoder ??= new TextDecoder(encodingOf(bytes));
+		const last = end === size;
+		let text = decoder.decode(bytes, { stream: !last });
+		if (at === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+		yield { text, end, last };
+	}
+}
+
+/**
  * Parse and validate a File/Blob chunk by chunk. The size limit is checked before anything is read.
  * Works in a Web Worker, on the main thread and in Node (Blob.slice + arrayBuffer + TextDecoder).
  */
@@ -311,19 +336,12 @@ export async function parseCsvBlob(blob: Blob, schema: TableSchema, options: Int
 	if (size === 0) return fail('empty', EMPTY_FILE);
 	const { signal, onProgress } = options;
 
-	let decoder: TextDecoder | null = null;
 	let started: Started | null = null;
 	let sample = '';
-	for (let at = 0; at < size; at += chunkSize) {
-		signal?.throwIfAborted();
-		const end = Math.min(size, at + chunkSize);
-		const bytes = new Uint8Array(await blob.slice(at, end).arrayBuffer());
-		signal?.throwIfAborted();
-		decoder ??= new TextDecoder(encodingOf(bytes));
-		const last = end === size;
-		let text = decoder.decode(bytes, { stream: !last });
+	for await (const chunk of blobTextChunks(blob, chunkSize, signal)) {
+		const { end, last } = chunk;
+		let text = chunk.text;
 		if (!started) {
-			if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 			sample += text;
 			// Sniff once there is a full sample (or the whole file).
 			if (sample.length < SAMPLE_CHARS && !last) continue;
