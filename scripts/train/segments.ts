@@ -8,6 +8,9 @@ import { kmeans } from 'ml-kmeans';
 import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type Provenance } from '../../src/lib/core/artifact/types.ts';
 import { adjustedRandIndex } from '../../src/lib/core/adjustedRand.ts';
 import { seededRandom } from '../../src/lib/core/random.ts';
+import { sha256Hex } from '../../src/lib/core/artifact/hash.ts';
+import type { InputRange } from '../../src/lib/core/artifact/types.ts';
+import { analyseSegments, assignTable, principalAxes } from '../../src/lib/segments/analysis.ts';
 import { CUSTOMER_FEATURES, featureMatrix, type CustomerFeature, type CustomerTable } from '../../src/lib/segments/features.ts';
 import { readInvoiceText } from '../../src/lib/segments/read.ts';
 import {
@@ -260,7 +263,15 @@ export async function trainSegments(opts: { dataDir: string; outDir: string }) {
 	console.log(`browser-side assignment agrees with the training labels for ${agree} of ${n} customers (${(agreement * 100).toFixed(2)}%)`);
 	if (agree !== n) throw new Error('assignCustomer does not reproduce the training labels');
 
-	// 5. Baseline.
+	// 5. The analysis of the training customers (the page's first view), with the 2-D map.
+	const assignments = assignTable(model, table);
+	if (assignments.cluster.some((c, i) => c !== labels[i])) throw new Error('assignTable does not reproduce the training labels');
+	const map = principalAxes(assignments.points, n, features.length);
+	const analysis = roundDeep(analyseSegments(table, assignments, { names: profiles, insiders, map, features }));
+	const trainingLabelsHash = await sha256Hex(Array.from(assignments.cluster).join(''));
+	const inputRanges = Object.fromEntries(features.map((f) => [f, rangeOf(table.features[f])])) as Record<CustomerFeature, InputRange>;
+
+	// 6. Baseline.
 	const baseline = rfmBaseline(table, profiles[insiders].size);
 	printTable(profiles.map((p) => ({
 		cluster: String(p.cluster),
@@ -306,6 +317,10 @@ export async function trainSegments(opts: { dataDir: string; outDir: string }) {
 		insiders,
 		profiles,
 		overallMedians,
+		inputRanges,
+		map,
+		analysis,
+		trainingLabelsHash,
 		metrics: {
 			customers: n,
 			silhouette: chosen.silhouette,
@@ -331,6 +346,20 @@ export async function trainSegments(opts: { dataDir: string; outDir: string }) {
 	};
 	await writeArtifact(join(opts.outDir, 'segments', 'model.json'), artifact);
 	console.log(`segments trained in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function rangeOf(column: Float64Array): InputRange {
+	const s = column.slice().sort();
+	const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))];
+	return { min: round(s[0], 6), max: round(s[s.length - 1], 6), p01: round(at(0.01), 6), p99: round(at(0.99), 6) };
+}
+
+/** Numbers rounded to 6 significant digits all through a JSON-like value (the artifact stays small and diff-friendly). */
+function roundDeep<T>(value: T): T {
+	if (typeof value === 'number') return (Number.isInteger(value) ? value : Number(value.toPrecision(6))) as T;
+	if (Array.isArray(value)) return value.map((v) => roundDeep(v)) as T;
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundDeep(v)])) as T;
+	return value;
 }
 
 function roundSpace(space: SegmentSpace): SegmentSpace {

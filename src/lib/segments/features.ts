@@ -79,6 +79,12 @@ export interface CustomerTable {
 	/** First and last purchase, milliseconds since the epoch (UTC, as written). */
 	firstPurchase: Float64Array;
 	lastPurchase: Float64Array;
+	/**
+	 * Gross revenue of the purchases in the last `recentWindowDays` days of the data (at most a year):
+	 * the run rate behind the revenue forecast.
+	 */
+	recentRevenue: Float64Array;
+	recentWindowDays: number;
 	/** Earliest and latest date of the kept lines (NaN when there are none). */
 	firstDate: number;
 	lastDate: number;
@@ -144,6 +150,8 @@ export interface CustomerAggregator {
 }
 
 const MAX_ISSUES = 100;
+/** The run-rate window of `recentRevenue`: the last year of the data (or all of it, when shorter). */
+export const RECENT_WINDOW_DAYS = 365;
 const label = (key: InvoiceColumn) => invoiceLineSchema.columns.find((c) => c.key === key)?.label ?? key;
 const LABEL = Object.fromEntries(INVOICE_COLUMNS.map((k) => [k, label(k)])) as Record<InvoiceColumn, string>;
 
@@ -506,6 +514,12 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		const firstPurchase = new Float64Array(customers).fill(Infinity);
 		const lastPurchase = new Float64Array(customers).fill(-Infinity);
 		const bucketStart = new Int32Array(customers + 1);
+		const recent = new Float64Array(customers);
+		const lastDayOfData = Math.floor(lastDate / MS_PER_DAY);
+		const firstDayOfData = Math.floor(firstDate / MS_PER_DAY);
+		const recentWindowDays = Number.isFinite(lastDayOfData) ? Math.min(RECENT_WINDOW_DAYS, lastDayOfData - firstDayOfData + 1) : 0;
+		// A purchase counts as recent on one of the last `recentWindowDays` calendar days.
+		const recentFrom = (lastDayOfData - recentWindowDays + 1) * MS_PER_DAY;
 		let purchaseLines = 0;
 		let returnLines = 0;
 		let cancellationLines = 0;
@@ -531,6 +545,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			} else {
 				purchaseLines++;
 				revenue[c] += value[i];
+				if (t >= recentFrom) recent[c] += value[i];
 				bought[c] += q;
 				if (t < firstPurchase[c]) firstPurchase[c] = t;
 				if (t > lastPurchase[c]) lastPurchase[c] = t;
@@ -556,6 +571,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		const guest = new Uint8Array(count);
 		const first = new Float64Array(count);
 		const last = new Float64Array(count);
+		const recentOut = new Float64Array(count);
 		const lastDay = Math.floor(lastDate / MS_PER_DAY);
 		let returnOnlyCustomers = 0;
 		let out = 0;
@@ -587,6 +603,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			guest[out] = customerGuest[c];
 			first[out] = firstPurchase[c];
 			last[out] = lastPurchase[c];
+			recentOut[out] = recent[c];
 			features.grossRevenue[out] = revenue[c];
 			features.recencyDays[out] = lastDay - lastPurchaseDay;
 			features.invoices[out] = invoices;
@@ -609,6 +626,8 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			features,
 			firstPurchase: first,
 			lastPurchase: last,
+			recentRevenue: recentOut,
+			recentWindowDays,
 			firstDate: kept > 0 ? firstDate : NaN,
 			lastDate: kept > 0 ? lastDate : NaN,
 			report: {

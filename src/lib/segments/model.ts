@@ -3,7 +3,8 @@
  * skewed features, then standardised with the training scaler), nearest-centroid assignment, the
  * per-feature split of the decision, and the rule that names clusters from their profiles. Pure, no DOM.
  */
-import type { ArtifactBase, Provenance } from '../core/artifact/types';
+import type { ArtifactBase, InputRange, Provenance } from '../core/artifact/types';
+import type { SegmentMap, SegmentsAnalysis } from './analysis';
 import type { CleaningReport } from './clean';
 import { CUSTOMER_FEATURES, type CustomerFeature } from './features';
 
@@ -226,6 +227,14 @@ export interface SegmentsArtifact extends ArtifactBase {
 	profiles: ClusterProfile[];
 	/** Medians of all customers, for "against the rest". */
 	overallMedians: Record<CustomerFeature, number>;
+	/** Range of every feature over the training customers, for the form's "outside the training range" notes. */
+	inputRanges: Record<CustomerFeature, InputRange>;
+	/** The 2-D map: principal axes of the training customers in the space. */
+	map: SegmentMap;
+	/** The full analysis of the training customers: the page's first view, before any upload. */
+	analysis: SegmentsAnalysis;
+	/** SHA-256 of the training labels (one digit per customer, in file order), to check browser-side assignment against. */
+	trainingLabelsHash: string;
 	metrics: {
 		customers: number;
 		silhouette: number;

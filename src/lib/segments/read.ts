@@ -31,6 +31,28 @@ export interface InvoiceReadOptions {
 	onProgress?: (progress: JobProgress) => void;
 	/** Aborting stops a Blob read between chunks (the promise rejects with the signal's reason). */
 	signal?: AbortSignal;
+	/** When given, filled with the milliseconds spent reading the file, splitting records, and reading and cleaning lines. */
+	timings?: ReadTimings;
+}
+
+/** Where the reading time went (for the bench and the page's timing line). */
+export interface ReadTimings {
+	/** Waiting for the file's bytes and decoding them to text. */
+	readMs: number;
+	/** Splitting text into records and fields (papaparse). */
+	parseMs: number;
+	/** Reading the values of each line and applying the cleaning rules (the aggregator). */
+	cleanMs: number;
+}
+
+/**
+ * The largest file the tool reads on a device: a quarter of its memory (`navigator.deviceMemory`, in
+ * GB, which browsers round down and cap at 8), at most 512 MB. Reading holds about 40 bytes per kept
+ * line plus the text of one chunk, so a file of that size stays far below what the tab may use.
+ */
+export function invoiceFileLimit(deviceMemoryGb?: number): number {
+	if (!deviceMemoryGb || !(deviceMemoryGb > 0)) return DEFAULT_MAX_BYTES;
+	return Math.min(DEFAULT_MAX_BYTES, Math.floor((deviceMemoryGb * 1024 * 1024 * 1024) / 4));
 }
 
 export interface InvoiceReadSuccess {
@@ -91,7 +113,8 @@ class RecordReader {
 		/** Input size (bytes or characters), to size the line storage once. */
 		private readonly inputSize: number,
 		/** Set when sniffing doubted the text is a table: a header matching nothing then means "not a CSV". */
-		private readonly doubt: string | null
+		private readonly doubt: string | null,
+		private readonly timings: ReadTimings | undefined
 	) {
 		this.parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
 	}
@@ -102,7 +125,9 @@ class RecordReader {
 
 	push(text: string, final: boolean): void {
 		const input = this.partial + text;
+		const t0 = this.timings ? performance.now() : 0;
 		const result = this.parser.parse(input, 0, !final) as ParseResult<string[]>;
+		const t1 = this.timings ? performance.now() : 0;
 		this.partial = final ? '' : input.substring(result.meta.cursor);
 		if (final && result.errors.some((e) => e.code === 'MissingQuotes')) this.unclosedQuote = true;
 		const records = result.data;
@@ -117,6 +142,10 @@ class RecordReader {
 				this.readHeader(fields);
 				if (this.failure) return;
 			}
+		}
+		if (this.timings) {
+			this.timings.parseMs += t1 - t0;
+			this.timings.cleanMs += performance.now() - t1;
 		}
 	}
 
@@ -189,7 +218,13 @@ class RecordReader {
 }
 
 /** Sniff the sample (text after any BOM) and set up the reader, or fail for the whole file. */
-function start(sample: string, complete: boolean, maxIssues: number, inputSize: number): RecordReader | { ok: false; failure: CsvJobFailure } {
+function start(
+	sample: string,
+	complete: boolean,
+	maxIssues: number,
+	inputSize: number,
+	timings?: ReadTimings
+): RecordReader | { ok: false; failure: CsvJobFailure } {
 	const binary = binaryKind(sample);
 	if (binary === 'workbook') {
 		return fail(
@@ -207,7 +242,7 @@ function start(sample: string, complete: boolean, maxIssues: number, inputSize: 
 		delimiter = guess.delimiter ?? ',';
 		doubt = guess.message;
 	}
-	return new RecordReader(delimiter, detectNewline(sample), maxIssues, inputSize, doubt);
+	return new RecordReader(delimiter, detectNewline(sample), maxIssues, inputSize, doubt, timings);
 }
 
 /** Read invoice-lines CSV text (synchronous). */
@@ -217,7 +252,7 @@ export function readInvoiceText(text: string, options: InvoiceReadOptions = {}):
 	if (text.length > maxBytes) return fail('too-large', `The file is ${megabytes(text.length)}; the limit is ${megabytes(maxBytes)}.`);
 	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 	if (text.length === 0) return fail('empty', EMPTY_FILE);
-	const reader = start(text.slice(0, SAMPLE_CHARS), text.length <= SAMPLE_CHARS, options.maxIssues ?? 100, text.length);
+	const reader = start(text.slice(0, SAMPLE_CHARS), text.length <= SAMPLE_CHARS, options.maxIssues ?? 100, text.length, options.timings);
 	if (!(reader instanceof RecordReader)) return reader;
 	for (let at = 0; at < text.length && !reader.failure; at += chunkSize) {
 		const end = Math.min(text.length, at + chunkSize);
@@ -242,13 +277,16 @@ export async function readInvoiceBlob(blob: Blob, options: InvoiceReadOptions = 
 	const { signal, onProgress } = options;
 	let reader: RecordReader | null = null;
 	let sample = '';
+	const timings = options.timings;
+	let waitFrom = timings ? performance.now() : 0;
 	for await (const chunk of blobTextChunks(blob, chunkSize, signal)) {
+		if (timings) timings.readMs += performance.now() - waitFrom;
 		const { end, last } = chunk;
 		let text = chunk.text;
 		if (!reader) {
 			sample += text;
 			if (sample.length < SAMPLE_CHARS && !last) continue;
-			const begun = start(sample.slice(0, SAMPLE_CHARS), last && sample.length <= SAMPLE_CHARS, options.maxIssues ?? 100, size);
+			const begun = start(sample.slice(0, SAMPLE_CHARS), last && sample.length <= SAMPLE_CHARS, options.maxIssues ?? 100, size, timings);
 			if (!(begun instanceof RecordReader)) return begun;
 			reader = begun;
 			text = sample;
@@ -257,6 +295,7 @@ export async function readInvoiceBlob(blob: Blob, options: InvoiceReadOptions = 
 		reader.push(text, last);
 		if (reader.failure) return reader.failure;
 		onProgress?.({ stage: 'parsing', fraction: end / size, rowsRead: reader.linesRead });
+		if (timings) waitFrom = performance.now();
 	}
 	signal?.throwIfAborted();
 	if (!reader) return fail('empty', EMPTY_FILE);

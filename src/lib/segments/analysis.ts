@@ -1,0 +1,461 @@
+/**
+ * The Insiders analysis of one set of customers, as the marketing team asks for it: every customer
+ * placed in the model's clusters, each cluster's profile against the rest, how many Insiders and
+ * their revenue share, the revenue to expect from them, entry and exit rules a marketer can apply,
+ * the evidence that Insiders differ from the rest, and what to do with each cluster. `npm run train`
+ * runs it on the training customers (the page's first view, stored in the artifact) and the upload
+ * worker on the customers of a dropped file, so both views are computed by the same code. Pure, no DOM.
+ */
+import { seededRandom } from '../core/random';
+import { bootstrapInterval, mannWhitneyU, quantileSorted, type BootstrapInterval, type MannWhitneyResult } from '../core/stats';
+import { CUSTOMER_FEATURES, type CustomerFeature, type CustomerTable } from './features';
+import { embed, squaredDistance, type SegmentAssigner } from './model';
+
+/** Average days in a month (365.25 / 12), for "per month" and "next 3 months". */
+export const DAYS_PER_MONTH = 30.4375;
+/** Months ahead the revenue forecast covers. */
+export const FORECAST_MONTHS = 3;
+/** Points on the 2-D map at most (a seeded sample beyond that). */
+export const MAP_POINTS = 1500;
+const BOOTSTRAP = { resamples: 2000, level: 0.95, seed: 20260101 };
+
+/** Every customer's place: cluster, next-nearest cluster and the distance margin between them. */
+export interface SegmentAssignments {
+	cluster: Int32Array;
+	nextNearest: Int32Array;
+	/** Distance to the next-nearest centroid minus distance to the own one, in the model's space. */
+	margin: Float64Array;
+	/** Each customer's point in the model's space, row-major (`count` x features). */
+	points: Float64Array;
+}
+
+/** Place every customer of a table (nearest centroid, first on ties, exactly as `assignCustomer`). */
+export function assignTable(model: SegmentAssigner, table: CustomerTable): SegmentAssignments {
+	const n = table.count;
+	const features = model.space.features;
+	const m = features.length;
+	const k = model.centroids.length;
+	const cluster = new Int32Array(n);
+	const nextNearest = new Int32Array(n).fill(-1);
+	const margin = new Float64Array(n);
+	const points = new Float64Array(n * m);
+	const columns = features.map((f) => table.features[f]);
+	const row = new Float64Array(m);
+	for (let i = 0; i < n; i++) {
+		for (let j = 0; j < m; j++) row[j] = columns[j][i];
+		const point = embed(model.space, row);
+		points.set(point, i * m);
+		let best = -1;
+		let bestD = Infinity;
+		let second = -1;
+		let secondD = Infinity;
+		for (let c = 0; c < k; c++) {
+			const d = squaredDistance(point, model.centroids[c]);
+			if (d < bestD) {
+				second = best;
+				secondD = bestD;
+				best = c;
+				bestD = d;
+			} else if (d < secondD) {
+				second = c;
+				secondD = d;
+			}
+		}
+		cluster[i] = best;
+		nextNearest[i] = second;
+		margin[i] = second < 0 ? 0 : Math.sqrt(secondD) - Math.sqrt(bestD);
+	}
+	return { cluster, nextNearest, margin, points };
+}
+
+/** Spread of a feature: 10th, 25th, 50th, 75th and 90th percentiles (numpy's linear rule). */
+export interface FeatureSpread {
+	p10: number;
+	p25: number;
+	p50: number;
+	p75: number;
+	p90: number;
+}
+
+/** What a cluster is and does, for the data analysed. */
+export interface ClusterSummary {
+	cluster: number;
+	name: string;
+	description: string;
+	/** Suggested marketing action. */
+	action: string;
+	size: number;
+	customerShare: number;
+	revenue: number;
+	revenueShare: number;
+	meanRevenue: number;
+	spread: Record<CustomerFeature, FeatureSpread>;
+}
+
+/** "Join when all hold": revenue, invoices and recency over the period analysed. */
+export interface EntryRule {
+	revenueAtLeast: number;
+	invoicesAtLeast: number;
+	recencyAtMost: number;
+	/** Customers who meet the rule. */
+	qualifying: number;
+	/** Share of those who meet the rule that are in the Insiders cluster. */
+	precision: number;
+	/** Share of the Insiders cluster that meets the rule. */
+	recall: number;
+}
+
+/** "Leave when any holds": looser than the entry rule, so members do not flip in and out. */
+export interface ExitRule {
+	revenueBelow: number;
+	invoicesBelow: number;
+	recencyAbove: number;
+	/** Current Insiders who already meet an exit condition. */
+	currentInsidersMeeting: number;
+}
+
+export interface RevenueForecast {
+	months: number;
+	expected: number;
+	low: number;
+	high: number;
+	level: number;
+	/** Days of data behind the run rate (the last year, or all of it when shorter). */
+	windowDays: number;
+	/** The Insiders' revenue in that window. */
+	windowRevenue: number;
+	/** How it is computed, in words. */
+	method: string;
+}
+
+export interface InsidersEvidence {
+	insidersMean: BootstrapInterval;
+	restMean: BootstrapInterval;
+	/** One-sided Mann-Whitney U test: are Insiders' revenues larger than the rest's? */
+	test: MannWhitneyResult;
+}
+
+/** A sample of customers on the model's 2-D map (its first two principal axes). */
+export interface MapSample {
+	x: number[];
+	y: number[];
+	cluster: number[];
+	/** Customers in the data (the sample holds min(total, MAP_POINTS)). */
+	total: number;
+}
+
+/** The model's 2-D map: the first two principal axes of the training customers in its space. */
+export interface SegmentMap {
+	axes: [number[], number[]];
+	/** Share of the variance along each axis. */
+	explained: [number, number];
+}
+
+export interface SegmentsAnalysis {
+	customers: number;
+	/** Customers made for invoices with no customer id (one per invoice). */
+	guestCustomers: number;
+	totalRevenue: number;
+	/** First and last date of the data, ISO (YYYY-MM-DD). */
+	period: [string, string];
+	insiders: number;
+	clusters: ClusterSummary[];
+	/** Spread of every feature over all customers. */
+	overall: Record<CustomerFeature, FeatureSpread>;
+	evidence: InsidersEvidence | null;
+	forecast: RevenueForecast | null;
+	entry: EntryRule | null;
+	exit: ExitRule | null;
+	map: MapSample;
+}
+
+/** The cluster facts the model ships (names and descriptions come from training). */
+export interface ClusterNaming {
+	name: string;
+	description: string;
+}
+
+/** What marketing can do with a cluster, by the start of its name (see `nameClusters`). */
+export const CLUSTER_ACTIONS: readonly { name: string; action: string }[] = [
+	{
+		name: 'Insiders',
+		action: 'Enrol them in the loyalty program: early access to new ranges, a named contact, free delivery. Call anyone whose days since last purchase passes the exit threshold.'
+	},
+	{
+		name: 'Loyal regulars',
+		action: 'Show them the Insiders’ benefits and the spend that earns them; suggest ranges they have not bought yet.'
+	},
+	{ name: 'Occasional buyers', action: 'Seasonal reminders before their usual buying months, and bundles that raise the order size.' },
+	{ name: 'New or one-off', action: 'A welcome series and a second-order offer within 30 days: the second order is the one that makes a regular.' },
+	{ name: 'Lapsed regulars', action: 'A win-back offer with a deadline, and one question on why they stopped.' },
+	{ name: 'Lapsed one-off buyers', action: 'Email only, at low cost; do not spend paid media on them.' },
+	{ name: 'Returners', action: 'Check the pages and sizing of the products they send back; avoid discounts that invite more returns.' }
+];
+
+export function clusterAction(name: string): string {
+	return CLUSTER_ACTIONS.find((a) => name === a.name || name.startsWith(`${a.name} (`))?.action ?? 'Watch how this group develops before spending on it.';
+}
+
+function spreadOf(sorted: Float64Array): FeatureSpread {
+	return {
+		p10: quantileSorted(sorted, 0.1),
+		p25: quantileSorted(sorted, 0.25),
+		p50: quantileSorted(sorted, 0.5),
+		p75: quantileSorted(sorted, 0.75),
+		p90: quantileSorted(sorted, 0.9)
+	};
+}
+
+function sortedValues(column: Float64Array, members: Int32Array | null): Float64Array {
+	const out = members ? Float64Array.from(members, (i) => column[i]) : column.slice();
+	return out.sort();
+}
+
+/** A threshold a marketer can say aloud: two significant figures, rounded down (3,456 -> 3,400). */
+export function niceFloor(x: number): number {
+	if (!(x > 0)) return 0;
+	const step = 10 ** (Math.floor(Math.log10(x)) - 1);
+	return Math.floor(x / step + 1e-9) * step;
+}
+
+function isoDate(ms: number): string {
+	return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : '';
+}
+
+/**
+ * The entry rule "revenue >= R and invoices >= I and days since last purchase <= D" that best matches
+ * the Insiders cluster (highest F1), with R, I and D tried at the Insiders' own quantiles and rounded
+ * to values a marketer can use. The exit rule is looser: below the Insiders' 5th percentile of revenue
+ * or invoices, or above their 95th percentile of days since last purchase (never tighter than entry).
+ */
+export function insiderRules(table: CustomerTable, isInsider: Uint8Array): { entry: EntryRule; exit: ExitRule } | null {
+	const n = table.count;
+	const revenue = table.features.grossRevenue;
+	const invoices = table.features.invoices;
+	const recency = table.features.recencyDays;
+	const members: number[] = [];
+	for (let i = 0; i < n; i++) if (isInsider[i]) members.push(i);
+	if (members.length === 0 || members.length === n) return null;
+	const of = (column: Float64Array) => Float64Array.from(members, (i) => column[i]).sort();
+	const rev = of(revenue);
+	const inv = of(invoices);
+	const rec = of(recency);
+	const unique = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
+	const low = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5];
+	const revenueCandidates = unique([0, ...low.map((q) => niceFloor(quantileSorted(rev, q)))]);
+	const invoiceCandidates = unique([1, ...low.map((q) => Math.max(1, Math.floor(quantileSorted(inv, q))))]);
+	let maxRecency = 0;
+	for (let i = 0; i < n; i++) if (recency[i] > maxRecency) maxRecency = recency[i];
+	const recencyCandidates = unique([Math.ceil(maxRecency), ...low.map((q) => Math.ceil(quantileSorted(rec, 1 - q)))]);
+	let best: EntryRule | null = null;
+	let bestF1 = -1;
+	for (const r of revenueCandidates)
+		for (const v of invoiceCandidates)
+			for (const d of recencyCandidates) {
+				let hit = 0;
+				let meet = 0;
+				for (let i = 0; i < n; i++) {
+					if (revenue[i] >= r && invoices[i] >= v && recency[i] <= d) {
+						meet++;
+						hit += isInsider[i];
+					}
+				}
+				const f1 = meet === 0 ? 0 : (2 * hit) / (meet + members.length);
+				if (f1 > bestF1 + 1e-12) {
+					bestF1 = f1;
+					best = {
+						revenueAtLeast: r,
+						invoicesAtLeast: v,
+						recencyAtMost: d,
+						qualifying: meet,
+						precision: meet === 0 ? 0 : hit / meet,
+						recall: hit / members.length
+					};
+				}
+			}
+	if (!best) return null;
+	const revenueBelow = Math.min(best.revenueAtLeast > 0 ? best.revenueAtLeast : Infinity, niceFloor(quantileSorted(rev, 0.05)));
+	const invoicesBelow = Math.min(best.invoicesAtLeast, Math.max(1, Math.floor(quantileSorted(inv, 0.05))));
+	const recencyAbove = Math.max(best.recencyAtMost, Math.ceil(quantileSorted(rec, 0.95)));
+	let meeting = 0;
+	for (const i of members) if (revenue[i] < revenueBelow || invoices[i] < invoicesBelow || recency[i] > recencyAbove) meeting++;
+	return { entry: best, exit: { revenueBelow, invoicesBelow, recencyAbove, currentInsidersMeeting: meeting } };
+}
+
+/** Seeded sample of up to `size` indexes of `n`, in ascending order. */
+function sampleIndexes(n: number, size: number, seed: number): Int32Array {
+	if (n <= size) return Int32Array.from({ length: n }, (_, i) => i);
+	const random = seededRandom(seed);
+	const idx = Int32Array.from({ length: n }, (_, i) => i);
+	for (let i = 0; i < size; i++) {
+		const j = i + Math.floor(random() * (n - i));
+		const t = idx[i];
+		idx[i] = idx[j];
+		idx[j] = t;
+	}
+	return idx.slice(0, size).sort();
+}
+
+/** Project points (row-major, `m` wide) on the map's axes, for a seeded sample of at most MAP_POINTS. */
+export function mapSample(map: SegmentMap, points: Float64Array, m: number, cluster: Int32Array): MapSample {
+	const n = cluster.length;
+	const pick = sampleIndexes(n, MAP_POINTS, 7);
+	const round = (v: number) => Math.round(v * 1000) / 1000;
+	const x: number[] = [];
+	const y: number[] = [];
+	const c: number[] = [];
+	for (const i of pick) {
+		let a = 0;
+		let b = 0;
+		for (let j = 0; j < m; j++) {
+			a += points[i * m + j] * map.axes[0][j];
+			b += points[i * m + j] * map.axes[1][j];
+		}
+		x.push(round(a));
+		y.push(round(b));
+		c.push(cluster[i]);
+	}
+	return { x, y, cluster: c, total: n };
+}
+
+/**
+ * The first two principal axes of row-major points (`n` x `m`), by power iteration with deflation
+ * from a fixed start: deterministic, and each axis is signed so its largest entry is positive.
+ */
+export function principalAxes(points: Float64Array, n: number, m: number): SegmentMap {
+	const meanOf = new Float64Array(m);
+	for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) meanOf[j] += points[i * m + j] / n;
+	const cov = Array.from({ length: m }, () => new Float64Array(m));
+	for (let i = 0; i < n; i++)
+		for (let a = 0; a < m; a++) {
+			const da = points[i * m + a] - meanOf[a];
+			for (let b = 0; b < m; b++) cov[a][b] += (da * (points[i * m + b] - meanOf[b])) / n;
+		}
+	let total = 0;
+	for (let j = 0; j < m; j++) total += cov[j][j];
+	const axes: number[][] = [];
+	const explained: number[] = [];
+	for (let axis = 0; axis < 2; axis++) {
+		let v: number[] = Array.from({ length: m }, (_, j) => 1 / Math.sqrt(m) + j * 1e-3);
+		let lambda = 0;
+		for (let iter = 0; iter < 1000; iter++) {
+			const w = cov.map((row) => row.reduce((s, x, j) => s + x * v[j], 0));
+			const norm = Math.hypot(...w) || 1;
+			const next = w.map((x) => x / norm);
+			const change = next.reduce((s, x, j) => s + Math.abs(x - v[j]), 0);
+			v = next;
+			lambda = norm;
+			if (change < 1e-12) break;
+		}
+		const biggest = v.reduce((bi, x, j) => (Math.abs(x) > Math.abs(v[bi]) ? j : bi), 0);
+		if (v[biggest] < 0) v = v.map((x) => -x);
+		axes.push(v.map((x) => Math.round(x * 1e10) / 1e10));
+		explained.push(total > 0 ? Math.round((lambda / total) * 1e4) / 1e4 : 0);
+		for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) cov[a][b] -= lambda * v[a] * v[b];
+	}
+	return { axes: [axes[0], axes[1]], explained: [explained[0], explained[1]] };
+}
+
+/** Analyse a customer table with the model's clusters (`assignments` from `assignTable`). */
+export function analyseSegments(
+	table: CustomerTable,
+	assignments: SegmentAssignments,
+	model: { names: readonly ClusterNaming[]; insiders: number; map: SegmentMap; features: readonly CustomerFeature[] }
+): SegmentsAnalysis {
+	const n = table.count;
+	const k = model.names.length;
+	const revenue = table.features.grossRevenue;
+	let totalRevenue = 0;
+	let guestCustomers = 0;
+	for (let i = 0; i < n; i++) {
+		totalRevenue += revenue[i];
+		guestCustomers += table.guest[i];
+	}
+	const sizes = new Int32Array(k);
+	for (let i = 0; i < n; i++) sizes[assignments.cluster[i]]++;
+	const membersOf = Array.from({ length: k }, (_, c) => new Int32Array(sizes[c]));
+	const fill = new Int32Array(k);
+	for (let i = 0; i < n; i++) {
+		const c = assignments.cluster[i];
+		membersOf[c][fill[c]++] = i;
+	}
+	const clusters: ClusterSummary[] = model.names.map((naming, c) => {
+		const members = membersOf[c];
+		let rev = 0;
+		for (const i of members) rev += revenue[i];
+		const spread = Object.fromEntries(CUSTOMER_FEATURES.map((f) => [f, spreadOf(sortedValues(table.features[f], members))])) as Record<
+			CustomerFeature,
+			FeatureSpread
+		>;
+		return {
+			cluster: c,
+			name: naming.name,
+			description: naming.description,
+			action: clusterAction(naming.name),
+			size: members.length,
+			customerShare: n ? members.length / n : 0,
+			revenue: rev,
+			revenueShare: totalRevenue > 0 ? rev / totalRevenue : 0,
+			meanRevenue: members.length ? rev / members.length : 0,
+			spread
+		};
+	});
+	const overall = Object.fromEntries(CUSTOMER_FEATURES.map((f) => [f, spreadOf(sortedValues(table.features[f], null))])) as Record<
+		CustomerFeature,
+		FeatureSpread
+	>;
+
+	const insiders = membersOf[model.insiders];
+	const isInsider = new Uint8Array(n);
+	for (const i of insiders) isInsider[i] = 1;
+	const rest = new Float64Array(n - insiders.length);
+	const insiderRevenue = Float64Array.from(insiders, (i) => revenue[i]);
+	for (let i = 0, r = 0; i < n; i++) if (!isInsider[i]) rest[r++] = revenue[i];
+
+	let evidence: InsidersEvidence | null = null;
+	if (insiders.length >= 2 && rest.length >= 2) {
+		evidence = {
+			insidersMean: bootstrapInterval(insiderRevenue, BOOTSTRAP),
+			restMean: bootstrapInterval(rest, BOOTSTRAP),
+			test: mannWhitneyU(insiderRevenue, rest, 'greater')
+		};
+	}
+
+	let forecast: RevenueForecast | null = null;
+	if (insiders.length >= 2 && table.recentWindowDays > 0) {
+		const recent = Float64Array.from(insiders, (i) => table.recentRevenue[i]);
+		const scale = (FORECAST_MONTHS * DAYS_PER_MONTH) / table.recentWindowDays;
+		const sum = bootstrapInterval(recent, { ...BOOTSTRAP, statistic: 'sum' });
+		forecast = {
+			months: FORECAST_MONTHS,
+			expected: sum.estimate * scale,
+			low: sum.low * scale,
+			high: sum.high * scale,
+			level: sum.level,
+			windowDays: table.recentWindowDays,
+			windowRevenue: sum.estimate,
+			method:
+				`The Insiders’ revenue over the last ${table.recentWindowDays} days of the data, scaled to ${FORECAST_MONTHS} months ` +
+				`(× ${FORECAST_MONTHS} × ${DAYS_PER_MONTH} / ${table.recentWindowDays}). The interval resamples the Insiders ` +
+				`${BOOTSTRAP.resamples.toLocaleString('en')} times with replacement (bootstrap), so it shows how much the total rests on a few ` +
+				'large customers. It assumes they keep buying at that rate and that nobody joins or leaves; seasons within the year are averaged out.'
+		};
+	}
+
+	const rules = insiderRules(table, isInsider);
+	const m = model.features.length;
+	return {
+		customers: n,
+		guestCustomers,
+		totalRevenue,
+		period: [isoDate(table.firstDate), isoDate(table.lastDate)],
+		insiders: model.insiders,
+		clusters,
+		overall,
+		evidence,
+		forecast,
+		entry: rules?.entry ?? null,
+		exit: rules?.exit ?? null,
+		map: mapSample(model.map, assignments.points, m, assignments.cluster)
+	};
+}

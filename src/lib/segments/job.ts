@@ -1,0 +1,164 @@
+/**
+ * An invoice-file analysis in a Web Worker (`upload.worker.ts`), from the page's side: start it,
+ * relay progress, answer the worker's question about the day/month order of dates when the data
+ * cannot tell, and settle with the result, a whole-file failure, or a cancellation (which terminates
+ * the worker). Uses only the Worker API, no DOM.
+ */
+import type { RowIssue } from '../core/schema';
+import type { CsvJobFailure } from '../core/csv/types';
+import type { ClusterNaming, SegmentMap, SegmentsAnalysis } from './analysis';
+import type { CleaningReport } from './clean';
+import type { DateOrder } from './dates';
+import type { CustomerFeature } from './features';
+import type { SegmentAssigner } from './model';
+
+/** What the worker needs of the model (sent with the file; the page already holds the artifact). */
+export interface SegmentsJobModel extends SegmentAssigner {
+	names: ClusterNaming[];
+	insiders: number;
+	map: SegmentMap;
+}
+
+export type ChosenDateOrder = Extract<DateOrder, 'month-first' | 'day-first'>;
+
+export interface SegmentsProgress {
+	stage: 'reading' | 'analysing';
+	/** 0..1 of the file read. */
+	fraction: number;
+	linesRead: number;
+}
+
+/** Milliseconds by stage, measured in the worker (render is added by the page). */
+export interface SegmentsTimings {
+	/** Reading the file's bytes and decoding them to text. */
+	readMs: number;
+	/** Splitting records and fields. */
+	parseMs: number;
+	/** Reading values and applying the cleaning rules, line by line. */
+	cleanMs: number;
+	/** Dates resolved and customer features computed. */
+	featuresMs: number;
+	/** Customers placed in clusters. */
+	assignMs: number;
+	/** Profiles, rules, forecast, tests and map. */
+	analysisMs: number;
+	/** Time the worker waited for the user to answer the date question (not work). */
+	waitMs: number;
+}
+
+/** One row per customer, columnar (transferred, not copied). */
+export interface SegmentedCustomers {
+	ids: string[];
+	guest: Uint8Array;
+	cluster: Int32Array;
+	nextNearest: Int32Array;
+	margin: Float64Array;
+	features: Record<CustomerFeature, Float64Array>;
+	lastPurchase: Float64Array;
+}
+
+export interface SegmentsResult {
+	fileName: string;
+	fileSize: number;
+	delimiter: string;
+	decimalComma: boolean;
+	matchedColumns: Record<string, string>;
+	ignoredColumns: string[];
+	missingOptional: string[];
+	duplicateColumns: string[];
+	report: CleaningReport;
+	issues: RowIssue[];
+	issueCount: number;
+	analysis: SegmentsAnalysis;
+	customers: SegmentedCustomers;
+	timings: SegmentsTimings;
+}
+
+/** Page -> worker. */
+export type SegmentsRequest =
+	| { type: 'start'; file: Blob; fileName: string; model: SegmentsJobModel; maxBytes: number }
+	| { type: 'date-order'; order: ChosenDateOrder };
+
+/** Worker -> page. */
+export type SegmentsMessage =
+	| { type: 'progress'; progress: SegmentsProgress }
+	| { type: 'ask-date-order'; examples: string[]; linesRead: number }
+	| { type: 'done'; result: SegmentsResult }
+	| { type: 'failed'; failure: CsvJobFailure };
+
+export type SegmentsOutcome =
+	| { ok: true; result: SegmentsResult }
+	| { ok: false; failure: CsvJobFailure; cancelled?: undefined }
+	| { ok: false; cancelled: true; failure?: undefined };
+
+export interface SegmentsJob {
+	promise: Promise<SegmentsOutcome>;
+	/** Answer the date question. */
+	answerDateOrder(order: ChosenDateOrder): void;
+	/** Stop (terminates the worker); the promise settles as cancelled. No-op once settled. */
+	cancel(): void;
+}
+
+/** The part of the Worker API this module uses. */
+export interface SegmentsWorker {
+	onmessage: ((event: MessageEvent<SegmentsMessage>) => void) | null;
+	onerror: ((event: ErrorEvent) => void) | null;
+	onmessageerror: ((event: MessageEvent) => void) | null;
+	postMessage(message: SegmentsRequest): void;
+	terminate(): void;
+}
+
+export interface SegmentsJobOptions {
+	model: SegmentsJobModel;
+	maxBytes: number;
+	onProgress?: (progress: SegmentsProgress) => void;
+	/** The data cannot tell 1/2/2011 from 2/1/2011: ask, then call `job.answerDateOrder`. */
+	onAskDateOrder?: (examples: string[]) => void;
+}
+
+export function runSegmentsJob(createWorker: () => SegmentsWorker | Worker, file: File | Blob, options: SegmentsJobOptions): SegmentsJob {
+	let settle: (outcome: SegmentsOutcome) => void = () => {};
+	let worker: SegmentsWorker | null = null;
+	let settled = false;
+	const promise = new Promise<SegmentsOutcome>((resolve) => {
+		settle = (outcome) => {
+			if (settled) return;
+			settled = true;
+			if (worker) {
+				worker.onmessage = worker.onerror = worker.onmessageerror = null;
+				worker.terminate();
+			}
+			resolve(outcome);
+		};
+	});
+	const internal = (message: string) => settle({ ok: false, failure: { kind: 'internal', message } });
+	const noop = { promise, answerDateOrder: () => {}, cancel: () => {} };
+	try {
+		worker = createWorker() as SegmentsWorker;
+	} catch (error) {
+		internal(`The background worker could not start: ${error instanceof Error ? error.message : String(error)}`);
+		return noop;
+	}
+	const w = worker;
+	w.onmessage = (event) => {
+		const message = event.data;
+		if (message.type === 'progress') options.onProgress?.(message.progress);
+		else if (message.type === 'ask-date-order') options.onAskDateOrder?.(message.examples);
+		else if (message.type === 'done') settle({ ok: true, result: message.result });
+		else if (message.type === 'failed') settle({ ok: false, failure: message.failure });
+	};
+	w.onerror = (event) => {
+		event.preventDefault?.();
+		internal(`The background worker stopped with an error${event.message ? `: ${event.message}` : ''}.`);
+	};
+	w.onmessageerror = () => internal('A message from the background worker could not be read.');
+	const fileName = 'name' in file && typeof file.name === 'string' ? file.name : 'invoices.csv';
+	w.postMessage({ type: 'start', file, fileName, model: options.model, maxBytes: options.maxBytes });
+	return {
+		promise,
+		answerDateOrder: (order) => {
+			if (!settled) w.postMessage({ type: 'date-order', order });
+		},
+		cancel: () => settle({ ok: false, cancelled: true })
+	};
+}

@@ -1,0 +1,109 @@
+/// <reference lib="webworker" />
+/**
+ * The invoice-file worker: reads a dropped file chunk by chunk into the customer aggregator, asks
+ * the page for the day/month order when the dates cannot tell, computes customer features, places
+ * every customer in the model's clusters and runs the analysis, off the page's main thread.
+ */
+import type { CsvJobFailure } from '../core/csv/types';
+import { analyseSegments, assignTable } from './analysis';
+import type { ChosenDateOrder, SegmentsMessage, SegmentsRequest, SegmentsResult, SegmentsTimings } from './job';
+import { readInvoiceBlob, type ReadTimings } from './read';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: SegmentsMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+let answer: ((order: ChosenDateOrder) => void) | null = null;
+
+scope.onmessage = (event: MessageEvent<SegmentsRequest>) => {
+	const request = event.data;
+	if (request.type === 'date-order') {
+		answer?.(request.order);
+		return;
+	}
+	run(request).catch((error: unknown) => {
+		const failure: CsvJobFailure = { kind: 'internal', message: `The analysis stopped with an error: ${error instanceof Error ? error.message : String(error)}` };
+		post({ type: 'failed', failure });
+	});
+};
+
+async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promise<void> {
+	const { file, fileName, model, maxBytes } = request;
+	const reading: ReadTimings = { readMs: 0, parseMs: 0, cleanMs: 0 };
+	let lastPost = 0;
+	const read = await readInvoiceBlob(file, {
+		maxBytes,
+		timings: reading,
+		onProgress: (p) => {
+			const now = performance.now();
+			if (now - lastPost < 50 && p.fraction < 1) return;
+			lastPost = now;
+			post({ type: 'progress', progress: { stage: 'reading', fraction: p.fraction, linesRead: p.rowsRead } });
+		}
+	});
+	if (!read.ok) {
+		post({ type: 'failed', failure: read.failure });
+		return;
+	}
+	const aggregator = read.aggregator;
+	let waitMs = 0;
+	let dateOrder: ChosenDateOrder | undefined;
+	if (aggregator.dateOrder === 'ambiguous') {
+		const asked = performance.now();
+		post({ type: 'ask-date-order', examples: [...aggregator.ambiguousDateExamples], linesRead: aggregator.linesRead });
+		dateOrder = await new Promise<ChosenDateOrder>((resolve) => (answer = resolve));
+		answer = null;
+		waitMs = performance.now() - asked;
+	}
+	post({ type: 'progress', progress: { stage: 'analysing', fraction: 1, linesRead: aggregator.linesRead } });
+	const t0 = performance.now();
+	const table = aggregator.finish(dateOrder ? { dateOrder } : {});
+	const t1 = performance.now();
+	if (table.count === 0) {
+		const failure: CsvJobFailure = {
+			kind: 'no-good-rows',
+			message: `No customer with a purchase was left after reading ${aggregator.linesRead.toLocaleString('en')} lines: every line was unreadable or removed by the cleaning rules.`,
+			issues: table.issues,
+			issueCount: table.issueCount
+		};
+		post({ type: 'failed', failure });
+		return;
+	}
+	const assignments = assignTable(model, table);
+	const t2 = performance.now();
+	const analysis = analyseSegments(table, assignments, { names: model.names, insiders: model.insiders, map: model.map, features: model.space.features });
+	const t3 = performance.now();
+	const timings: SegmentsTimings = { ...reading, featuresMs: t1 - t0, assignMs: t2 - t1, analysisMs: t3 - t2, waitMs };
+	const customers = {
+		ids: table.ids,
+		guest: table.guest,
+		cluster: assignments.cluster,
+		nextNearest: assignments.nextNearest,
+		margin: assignments.margin,
+		features: table.features,
+		lastPurchase: table.lastPurchase
+	};
+	const result: SegmentsResult = {
+		fileName,
+		fileSize: file.size,
+		delimiter: read.delimiter,
+		decimalComma: read.decimalComma,
+		matchedColumns: read.matchedColumns,
+		ignoredColumns: read.ignoredColumns,
+		missingOptional: read.missingOptional,
+		duplicateColumns: read.duplicateColumns,
+		report: table.report,
+		issues: table.issues,
+		issueCount: table.issueCount,
+		analysis,
+		customers,
+		timings
+	};
+	const transfer: Transferable[] = [
+		customers.guest.buffer,
+		customers.cluster.buffer,
+		customers.nextNearest.buffer,
+		customers.margin.buffer,
+		customers.lastPurchase.buffer,
+		...Object.values(customers.features).map((a) => a.buffer)
+	];
+	post({ type: 'done', result }, transfer);
+}
