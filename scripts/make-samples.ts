@@ -5,9 +5,17 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { GmvContext } from '../src/lib/gmv/artifacts.ts';
 import { generateWeeklyRows, weeklyRowsCsv } from '../src/lib/gmv/sample.ts';
+import { generateInvoiceSample } from '../src/lib/segments/sample.ts';
 
 const context = JSON.parse(readFileSync('model-artifacts/gmv/context.json', 'utf8')) as GmvContext;
 mkdirSync('static/samples', { recursive: true });
 const text = weeklyRowsCsv(generateWeeklyRows(context, 200, 42));
 writeFileSync('static/samples/gmv-sample.csv', text);
 console.log(`wrote static/samples/gmv-sample.csv (${text.split('\n').length - 2} rows)`);
+
+// Customer segments: seeded invoice lines (src/lib/segments/sample.ts), ~300 customers, ISO dates.
+const segments = generateInvoiceSample({ customers: 300, seed: 42 });
+writeFileSync('static/samples/segments-sample.csv', segments.text);
+console.log(
+	`wrote static/samples/segments-sample.csv (${segments.lines} lines, ${segments.customers} customers + ${segments.guestInvoices} guest invoices, ${Math.round(segments.text.length / 1024)} KB)`
+);
