@@ -23,7 +23,7 @@ export const TOOLS: readonly ToolEntry[] = [
 		path: 'segments',
 		name: 'Customer segments',
 		summary: 'Customer clusters from raw invoice lines, and the "Insiders" loyalty group with answers for marketing.',
-		ready: false
+		ready: true
 	},
 	{
 		path: 'group-buy',

@@ -1,5 +1,5 @@
 /**
- * Chart.js with only what Storelens draws: bar, line and scatter charts on linear and category
+ * Chart.js with only what Storelens draws: bar, line and scatter charts on linear, logarithmic and category
  * scales, with tooltips, legends, titles and filled areas. Loaded on demand by Chart.svelte.
  */
 import {
@@ -10,6 +10,7 @@ import {
 	Filler,
 	Legend,
 	LinearScale,
+	LogarithmicScale,
 	LineController,
 	LineElement,
 	PointElement,
@@ -26,6 +27,7 @@ Chart.register(
 	PointElement,
 	ScatterController,
 	LinearScale,
+	LogarithmicScale,
 	CategoryScale,
 	Tooltip,
 	Legend,

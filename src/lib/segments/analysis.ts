@@ -274,7 +274,7 @@ export function insiderRules(table: CustomerTable, isInsider: Uint8Array): { ent
 				}
 			}
 	if (!best) return null;
-	const revenueBelow = Math.min(best.revenueAtLeast > 0 ? best.revenueAtLeast : Infinity, niceFloor(quantileSorted(rev, 0.05)));
+	const revenueBelow = Math.min(best.revenueAtLeast, niceFloor(quantileSorted(rev, 0.05)));
 	const invoicesBelow = Math.min(best.invoicesAtLeast, Math.max(1, Math.floor(quantileSorted(inv, 0.05))));
 	const recencyAbove = Math.max(best.recencyAtMost, Math.ceil(quantileSorted(rec, 0.95)));
 	let meeting = 0;
@@ -300,7 +300,7 @@ function sampleIndexes(n: number, size: number, seed: number): Int32Array {
 export function mapSample(map: SegmentMap, points: Float64Array, m: number, cluster: Int32Array): MapSample {
 	const n = cluster.length;
 	const pick = sampleIndexes(n, MAP_POINTS, 7);
-	const round = (v: number) => Math.round(v * 1000) / 1000;
+	const round = (v: number) => Math.round(v * 1000) / 1000 || 0;
 	const x: number[] = [];
 	const y: number[] = [];
 	const c: number[] = [];

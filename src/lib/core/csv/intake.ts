@@ -311,10 +311,15 @@ export async function* blobTextChunks(
 ): AsyncGenerator<{ text: string; end: number; last: boolean }> {
 	const size = blob.size;
 	let decoder: TextDecoder | null = null;
+	// The next chunk is requested before the current one is handed out, so reading the file (done
+	// outside this thread) overlaps with the caller's work on the current chunk.
+	const request = (at: number) => blob.slice(at, Math.min(size, at + chunkSize)).arrayBuffer();
+	let pending: Promise<ArrayBuffer> | null = size > 0 ? request(0) : null;
 	for (let at = 0; at < size; at += chunkSize) {
 		signal?.throwIfAborted();
 		const end = Math.min(size, at + chunkSize);
-		const bytes = new Uint8Array(await blob.slice(at, end).arrayBuffer());
+		const bytes = new Uint8Array(await (pending as Promise<ArrayBuffer>));
+		pending = end < size ? request(end) : null;
 		signal?.throwIfAborted();
 		decoder ??= new TextDecoder(encodingOf(bytes));
 		const last = end === size;
