@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --runs 5] [--only page,batch,forest,csv,train] [--skip train] [--no-build]
+ * npm run bench [-- --runs 5] [--only page,batch,segments,forest,csv,train] [--skip train] [--no-build]
+ *                 [--data ../shared/data]
  *
  * Measures Storelens and prints a table per section with each figure's target and whether it was
  * met; writes the same figures as JSON to bench-results/bench.json. It never fails on a missed
@@ -9,6 +10,10 @@
  *   page    bytes transferred before the first prediction shows on /gmv/ (raw, gzip -9, on the wire;
  *           by type), and the time to that prediction, unthrottled and with a 4x CPU slowdown (CDP)
  *   batch   100,000 generated weekly rows scored by the GMV batch worker in Chromium
+ *   segments the whole UCI Online Retail file (<data>/online-retail/online-retail.csv) chosen on
+ *           /segments/: time to the answers, stage timings, main-thread long tasks, browser memory;
+ *           beside it the pandas pipeline (../shared/bench/insiders_pandas.py) and the artifact size
+ *           (scripts/bench/segments-page.ts). Default 3 runs (each reads 46 MB), or --runs.
  *   forest  the flat forest against ml-random-forest (scripts/bench/forest.ts)
  *   csv     CSV intake throughput (scripts/bench/csv.ts)
  *   train   `npx tsx scripts/train.ts --only gmv --out <tmp dir>` wall time
@@ -24,7 +29,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -34,6 +39,7 @@ import { generateWeeklyRows, weeklyRowsCsv } from '../src/lib/gmv/sample.ts';
 import { benchCsv } from './bench/csv.ts';
 import { benchForest } from './bench/forest.ts';
 import { measureBatch, measurePageLoad, resourceKinds, type BatchRun, type LoadedResource, type PageLoadRun } from './bench/page.ts';
+import { fileSizes, measureSegmentsUpload, pandasMissing, runPandas, type PandasRun, type SegmentsPageRun } from './bench/segments-page.ts';
 import {
 	atLeast,
 	atMost,
@@ -65,19 +71,29 @@ const TARGET_FOREST_RAW_RATIO = 20;
 const TARGET_FOREST_GZIP_RATIO = 3;
 const CPU_SLOWDOWN = 4;
 const BATCH_ROWS = 100_000;
+/** Longest main-thread task while the segments file is analysed: the page must keep answering clicks and scrolls. */
+const TARGET_SEGMENTS_LONGEST_TASK_MS = 200;
+const TARGET_SEGMENTS_ARTIFACT_GZIP_BYTES = 200_000;
+const SEGMENTS_DEFAULT_RUNS = 3;
 
-const sections = ['page', 'batch', 'forest', 'csv', 'train'] as const;
+const sections = ['page', 'batch', 'segments', 'forest', 'csv', 'train'] as const;
 type Section = (typeof sections)[number];
 
 const { values: args } = parseArgs({
 	options: {
-		runs: { type: 'string', default: '5' },
+		runs: { type: 'string' },
 		only: { type: 'string' },
 		skip: { type: 'string' },
+		data: { type: 'string' },
 		'no-build': { type: 'boolean', default: false }
 	}
 });
-const runs = Math.max(1, Number(args.runs) || 5);
+const runs = Math.max(1, Number(args.runs ?? 5) || 5);
+/** The segments section reads a 46 MB file per run: 3 runs unless --runs is given. */
+const segmentsRuns = args.runs === undefined ? SEGMENTS_DEFAULT_RUNS : runs;
+/** Shared data folder (holds online-retail/online-retail.csv). */
+const dataDir = args.data ? resolve(args.data) : resolve(projectRoot, '..', 'shared', 'data');
+const pandasScript = resolve(projectRoot, '..', 'shared', 'bench', 'insiders_pandas.py');
 /** Figures with a target get every run; the comparison variants (no target) at most 3, to keep the bench short. */
 const runsFor = (targeted: boolean) => (targeted ? runs : Math.min(runs, 3));
 const listOf = (text: string | undefined) => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -350,6 +366,130 @@ async function benchBatch(browser: Browser, server: RunningServer): Promise<Reco
 }
 
 // ---------------------------------------------------------------------------------------------
+// Customer segments: the whole Online Retail file on /segments/, beside pandas
+
+/** Megabytes of 1,000,000 bytes (like kB, decimal). */
+const MB = (bytes: number): string => (Number.isFinite(bytes) ? `${(bytes / 1e6).toFixed(0)} MB` : 'n/a');
+const seconds = (value: number): string => (Number.isFinite(value) ? `${(value / 1000).toFixed(2)} s` : 'n/a');
+
+async function benchSegments(browser: Browser, server: RunningServer): Promise<Record<string, unknown>> {
+	const csvPath = join(dataDir, 'online-retail', 'online-retail.csv');
+	console.log(heading('Customer segments: the whole Online Retail file on /segments/, beside pandas'));
+	const artifactPath = join(projectRoot, 'model-artifacts', 'segments', 'model.json');
+	const artifact = fileSizes(artifactPath);
+	const artifactFigure = atMost(
+		'segments artifact model.json, gzip -9',
+		artifact.gzip,
+		TARGET_SEGMENTS_ARTIFACT_GZIP_BYTES,
+		kB,
+		`${kB(artifact.gzip)} (raw ${kB(artifact.raw)})`
+	);
+	if (!existsSync(csvPath)) {
+		console.log(`Skipped the upload and the pandas comparison: ${csvPath} not found (point --data at the folder that holds online-retail/).`);
+		printFigures('segments', [artifactFigure]);
+		return { skipped: `${csvPath} not found`, artifact };
+	}
+
+	const url = `${server.url}segments/`;
+	console.log(
+		`File: ${csvPath} (${MB(statSync(csvPath).size)}); ${segmentsRuns} runs, each: fresh page, load ${url}, choose the file, ` +
+			`wait for the answers. Browser RSS (all Chromium processes) and the worker heap sampled every 50 ms.`
+	);
+	const list: SegmentsPageRun[] = [];
+	for (let i = 0; i < segmentsRuns; i++) list.push(await measureSegmentsUpload(browser, url, csvPath));
+
+	const missing = pandasMissing(pandasScript);
+	const pandasRuns: PandasRun[] = [];
+	if (missing) console.log(`pandas reference skipped: ${missing}`);
+	else for (let i = 0; i < segmentsRuns; i++) pandasRuns.push(runPandas(pandasScript, csvPath));
+
+	const time = (f: (r: SegmentsPageRun) => number) => stats(list.map(f));
+	const wall = time((r) => r.wallMs);
+	const longest = time((r) => r.longTasks.longestMs);
+	const growth = time((r) => r.memory.peakBytes - r.memory.beforeBytes);
+	const peak = time((r) => r.memory.peakBytes);
+	const stageNames = ['readMs', 'parseMs', 'cleanMs', 'featuresMs', 'assignMs', 'analysisMs', 'waitMs', 'renderMs'] as const;
+	const stageLabels: Record<(typeof stageNames)[number], string> = {
+		readMs: 'read (worker: bytes -> text)',
+		parseMs: 'parse (worker)',
+		cleanMs: 'clean (worker)',
+		featuresMs: 'customer features (worker)',
+		assignMs: 'assign clusters (worker)',
+		analysisMs: 'answers: profiles, rules, forecast, map (worker)',
+		waitMs: 'waiting for the date question (worker)',
+		renderMs: 'render (page: result -> next frame)'
+	};
+	/** The worker's stages that pandas' total_without_fit also covers (read, clean, features, assign). */
+	const likePandas = time((r) => r.timings.readMs + r.timings.parseMs + r.timings.cleanMs + r.timings.featuresMs + r.timings.assignMs);
+	const last = list[list.length - 1];
+	const workerHeaps = list.map((r) => r.workerHeap).filter((h): h is { peakUsedBytes: number; samples: number } => 'peakUsedBytes' in h);
+	const figures: Figure[] = [
+		info('whole file -> answers on screen', `${ms(wall.median)} median, ${ms(wall.min)} best (${wall.runs} runs)`),
+		info('  file input change event -> answers', medianMin(time((r) => r.changeToAnswersMs))),
+		...stageNames.map((stage) => info(`  ${stageLabels[stage]}`, medianMin(time((r) => r.timings[stage])))),
+		info('  worker read + parse + clean + features + assign (the stages pandas times)', medianMin(likePandas)),
+		info('  customers / lines read', `${last.timings.customers.toLocaleString('en-US')} / ${last.timings.lines.toLocaleString('en-US')}`),
+		atMost(
+			'longest main-thread task during the upload',
+			longest.max,
+			TARGET_SEGMENTS_LONGEST_TASK_MS,
+			ms,
+			longest.max === 0 ? `none >= 50 ms in ${longest.runs} runs` : `${ms(longest.max)} worst run, ${ms(longest.median)} median`
+		),
+		info(
+			'  long tasks (>= 50 ms): count / total time',
+			`${stats(list.map((r) => r.longTasks.count)).median} / ${ms(time((r) => r.longTasks.totalMs).median)} (medians)`
+		),
+		info('browser memory (RSS, all processes): peak - before', `${MB(growth.median)} median, ${MB(growth.max)} max`),
+		info('  absolute peak / before the upload', `${MB(peak.median)} / ${MB(time((r) => r.memory.beforeBytes).median)} (medians; RSS sums count shared pages per process)`),
+		info('  largest single process at its peak', MB(time((r) => r.memory.largestProcessPeakBytes).median)),
+		info('page JS heap before -> after', `${MB(time((r) => r.pageHeap.beforeBytes).median)} -> ${MB(time((r) => r.pageHeap.afterBytes).median)} (medians)`),
+		info(
+			'worker JS heap, peak used',
+			workerHeaps.length
+				? `${MB(stats(workerHeaps.map((h) => h.peakUsedBytes)).median)} median (${stats(workerHeaps.map((h) => h.samples)).median} samples a run)`
+				: `not measured: ${'unavailable' in last.workerHeap ? last.workerHeap.unavailable : '?'}`
+		)
+	];
+	if (list.some((r) => r.askedDateOrder)) figures.push(info('date-order question', 'the page asked; the bench answered "month first" (waitMs)'));
+
+	const pandasStat = (key: string) => stats(pandasRuns.map((r) => (r.stages[key] ?? NaN) * 1000));
+	const pandasTotal = pandasStat('total_without_fit');
+	if (pandasRuns.length) {
+		for (const key of ['read_csv', 'clean', 'features', 'kmeans_fit', 'assign']) figures.push(info(`pandas ${key}`, medianMin(pandasStat(key))));
+		figures.push(info('pandas total_without_fit (read_csv + clean + features + assign)', medianMin(pandasTotal)));
+		figures.push(info('  pandas process wall time (with Python start-up, imports, fit)', medianMin(stats(pandasRuns.map((r) => r.wallMs)))));
+		const rss = stats(pandasRuns.map((r) => r.peakRssBytes ?? NaN));
+		figures.push(info('  pandas peak RSS', `${MB(rss.median)} median, ${MB(rss.max)} max`));
+		figures.push(info('  pandas rows kept / customers', `${(pandasRuns[0].stages.rows ?? NaN).toLocaleString('en-US')} / ${(pandasRuns[0].stages.customers ?? NaN).toLocaleString('en-US')}`));
+		figures.push(atMost('whole file -> answers vs pandas total_without_fit (medians)', wall.median, pandasTotal.median, seconds));
+	} else {
+		figures.push(info('pandas', `skipped: ${missing}`));
+	}
+	figures.push(artifactFigure);
+
+	const errors = [...new Set(list.flatMap((r) => r.consoleErrors))];
+	if (errors.length) console.log(`Console errors on the page: ${errors.slice(0, 5).join(' | ')}`);
+	printFigures('segments', figures);
+	const comparison = `Whole file to answers vs pandas: ${seconds(wall.median)} vs ${pandasRuns.length ? seconds(pandasTotal.median) : 'n/a (pandas skipped)'} (target: no slower)`;
+	console.log(`\n${comparison}`);
+	return {
+		file: csvPath,
+		runs: list,
+		wallMs: wall,
+		stagesMs: Object.fromEntries(stageNames.map((stage) => [stage, time((r) => r.timings[stage])])),
+		workerStagesLikePandasMs: likePandas,
+		longestTaskMs: longest,
+		memoryGrowthBytes: growth,
+		memoryPeakBytes: peak,
+		pandas: pandasRuns.length ? { runs: pandasRuns, totalWithoutFitMs: pandasTotal } : { skipped: missing },
+		artifact,
+		comparison,
+		consoleErrors: errors
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
 // Forest and CSV micro-benchmarks (modules of their own)
 
 function valueText(value: unknown): string {
@@ -433,7 +573,7 @@ async function benchTrain(): Promise<Record<string, unknown>> {
 async function main(): Promise<void> {
 	const started = performance.now();
 	const base = normaliseBase(process.env.BASE_PATH);
-	const needsBrowser = wanted('page') || wanted('batch');
+	const needsBrowser = wanted('page') || wanted('batch') || wanted('segments');
 	let browser: Browser | null = null;
 	let server: RunningServer | null = null;
 	try {
@@ -465,6 +605,7 @@ async function main(): Promise<void> {
 		const tasks: [Section, () => Promise<Record<string, unknown>>][] = [
 			['page', () => benchPage(browser!, server!)],
 			['batch', () => benchBatch(browser!, server!)],
+			['segments', () => benchSegments(browser!, server!)],
 			['forest', benchForestSection],
 			['csv', benchCsvSection],
 			['train', benchTrain]
