@@ -21,6 +21,12 @@ export interface SegmentsStageTimings {
 	analysisMs: number;
 	waitMs: number;
 	renderMs: number;
+	/** Threads the file was read on; read/parse/clean are the first thread's part. */
+	parts: number;
+	/** Both threads' reading, merge included (wall time). */
+	readingWallMs: number;
+	mergeMs: number;
+	secondPart: { readMs: number; parseMs: number; cleanMs: number } | null;
 	customers: number;
 	lines: number;
 }

@@ -153,6 +153,25 @@ for (const { name, options } of FORMATS) {
 	});
 }
 
+test('a large file is read on two threads and gives what one reader gives, broken lines included', async ({ page }) => {
+	const name = 'large.csv';
+	const { text, broken } = withBrokenLines(generateInvoiceSample({ customers: 7000, seed: 9, crlf: true }), { count: 30 });
+	expect(Buffer.byteLength(text), 'large enough to be read in two parts').toBeGreaterThan(8 * 1024 * 1024);
+	const expected = expectedAnalysis(text);
+	await openSegments(page);
+	await upload(page, name, text);
+	await expectAnalysed(page, name, expected);
+	await expect(uploadSection(page).getByTestId('timing-line')).toContainText('on 2 background threads');
+	await expect(reportCount(page, /^Unreadable lines/)).toHaveText(count(broken.length));
+	const problems = uploadSection(page).locator('.issues li');
+	await expect(problems).toHaveCount(broken.length);
+	// Rows from both halves of the file, numbered as in the whole file.
+	for (const line of [broken[0], broken[broken.length - 1]]) {
+		await expect(problems.filter({ hasText: new RegExp(`^Row ${line.row}[,:]`) })).toHaveCount(1);
+	}
+	await checkCustomerList(page, name, expected);
+});
+
 test('dates that could be day or month first: the page asks, and reads them as answered', async ({ page }) => {
 	const name = 'ambiguous.csv';
 	const text = invoiceText({ ambiguousDates: true, dateFormat: 'day-first', seed: 46 });

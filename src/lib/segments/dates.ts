@@ -252,6 +252,27 @@ export class DateOrderEvidence {
 		if (b > 12) this.secondAbove12++;
 	}
 
+	/** Take back one vote counted by `add` (when two halves of a file read apart counted one run twice). */
+	remove(code: number): void {
+		if (code < 0) return;
+		if (code % 2 !== KIND_SLASH) {
+			this.yearFirst--;
+			return;
+		}
+		this.dayMonth--;
+		const fields = Math.floor(code / (2 * MS_PER_DAY));
+		if (fields % 32 > 12) this.secondAbove12--;
+		if (Math.floor(fields / 32) % 32 > 12) this.firstAbove12--;
+	}
+
+	/** Add the votes of another tally. */
+	merge(other: Pick<DateOrderEvidence, 'yearFirst' | 'dayMonth' | 'firstAbove12' | 'secondAbove12'>): void {
+		this.yearFirst += other.yearFirst;
+		this.dayMonth += other.dayMonth;
+		this.firstAbove12 += other.firstAbove12;
+		this.secondAbove12 += other.secondAbove12;
+	}
+
 	/**
 	 * The order the evidence supports. No day/month values: 'iso'. Proof one way only: that order.
 	 * No proof: 'ambiguous' (ask the user). Proof both ways (a file mixing the two): the order more

@@ -147,6 +147,42 @@ export interface CustomerAggregator {
 	readonly ambiguousDateExamples: readonly string[];
 	/** Compute the customer table. Throws when the date order is 'ambiguous' and none is given. */
 	finish(options?: FinishOptions): CustomerTable;
+	/** Everything read so far, as plain data (typed arrays can be transferred to another thread). */
+	exportState(): AggregatorState;
+	/**
+	 * Add the lines another aggregator read from the part of the file that follows this one's
+	 * (`rowOffset`: the rows before that part, header included). The result is what one aggregator
+	 * reading both parts in order would hold.
+	 */
+	absorb(state: AggregatorState, rowOffset: number): void;
+}
+
+/** An aggregator's lines, lookups and counts, for reading a file in parts on several threads. */
+export interface AggregatorState {
+	size: number;
+	lineCustomer: Int32Array;
+	lineInvoice: Int32Array;
+	lineProduct: Int32Array;
+	lineRow: Int32Array;
+	lineQuantity: Float64Array;
+	lineValue: Float64Array;
+	lineDate: Float64Array;
+	invoices: string[];
+	/** Per invoice, its guest customer's index (-1: none). */
+	invoiceGuest: Int32Array;
+	products: string[];
+	customerIds: string[];
+	customerGuest: Uint8Array;
+	linesRead: number;
+	unreadableLines: number;
+	removed: Record<RemovalRule, number>;
+	guestLines: number;
+	issues: RowIssue[];
+	issueCount: number;
+	evidence: { yearFirst: number; dayMonth: number; firstAbove12: number; secondAbove12: number };
+	ambiguousExamples: string[];
+	/** The date text and code of the first line that voted on the date order (null: none). */
+	firstVote: { text: string; code: number } | null;
 }
 
 const MAX_ISSUES = 100;
@@ -272,6 +308,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 	let lastCountryDropped = false;
 	let lastDateText = '';
 	let lastDateCode = -1;
+	let firstVote: { text: string; code: number } | null = null;
 
 	const issue = (row: number, column: string | null, reason: string) => {
 		issueCount++;
@@ -420,7 +457,10 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		if (dateText !== lastDateText || dateCode < 0) {
 			dateCode = lastDateCode = scanDate(dateText);
 			lastDateText = dateText;
-			if (dateCode >= 0) noteDate(dateCode, dateText);
+			if (dateCode >= 0) {
+				firstVote ??= { text: dateText, code: dateCode };
+				noteDate(dateCode, dateText);
+			}
 		}
 		if (invoice.length === 0 || stockCode.length === 0 || quantity !== quantity || price !== price || dateCode < 0) {
 			unreadableLines++;
@@ -650,6 +690,78 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		};
 	};
 
+	const exportState = (): AggregatorState => ({
+		size,
+		lineCustomer: lineCustomer.slice(0, size),
+		lineInvoice: lineInvoice.slice(0, size),
+		lineProduct: lineProduct.slice(0, size),
+		lineRow: lineRow.slice(0, size),
+		lineQuantity: lineQuantity.slice(0, size),
+		lineValue: lineValue.slice(0, size),
+		lineDate: lineDate.slice(0, size),
+		invoices: [...invoiceIndex.keys()],
+		invoiceGuest: Int32Array.from(invoiceGuest),
+		products: [...productIndex.keys()],
+		customerIds: customerIds.slice(),
+		customerGuest: Uint8Array.from(customerGuest),
+		linesRead,
+		unreadableLines,
+		removed: { ...removed },
+		guestLines,
+		issues: issues.slice(),
+		issueCount,
+		evidence: { yearFirst: evidence.yearFirst, dayMonth: evidence.dayMonth, firstAbove12: evidence.firstAbove12, secondAbove12: evidence.secondAbove12 },
+		ambiguousExamples: ambiguousExamples.slice(),
+		firstVote
+	});
+
+	const absorb = (other: AggregatorState, rowOffset: number) => {
+		// Lookups: the other part's invoices, products and customers in this part's numbering.
+		const invoiceMap = Int32Array.from(other.invoices, (text) => invoiceOf(text));
+		const productMap = Int32Array.from(other.products, (code) => productOf(code));
+		const byId = new Map<string, number>();
+		customerIds.forEach((id, index) => byId.set(id, index));
+		const customerMap = new Int32Array(other.customerIds.length);
+		other.customerIds.forEach((id, c) => {
+			let index = byId.get(id);
+			if (index === undefined) {
+				const guest = other.customerGuest[c] === 1;
+				index = newCustomer(id, guest);
+				byId.set(id, index);
+				if (guest) guestInvoices++;
+				else customerById.set(id, index);
+			}
+			customerMap[c] = index;
+		});
+		other.invoiceGuest.forEach((c, i) => {
+			if (c >= 0 && invoiceGuest[invoiceMap[i]] < 0) invoiceGuest[invoiceMap[i]] = customerMap[c];
+		});
+		// Lines.
+		while (capacity < size + other.size) grow();
+		for (let k = 0; k < other.size; k++) {
+			const at = size + k;
+			lineCustomer[at] = customerMap[other.lineCustomer[k]];
+			lineInvoice[at] = invoiceMap[other.lineInvoice[k]];
+			lineProduct[at] = productMap[other.lineProduct[k]];
+			lineRow[at] = other.lineRow[k] + rowOffset;
+			lineQuantity[at] = other.lineQuantity[k];
+			lineValue[at] = other.lineValue[k];
+			lineDate[at] = other.lineDate[k];
+		}
+		size += other.size;
+		// Counts, problems and the date-order votes (one run of equal dates across the cut votes once).
+		linesRead += other.linesRead;
+		unreadableLines += other.unreadableLines;
+		for (const rule of Object.keys(removed) as RemovalRule[]) removed[rule] += other.removed[rule];
+		guestLines += other.guestLines;
+		for (const problem of other.issues) if (issues.length < maxIssues) issues.push({ ...problem, row: problem.row + rowOffset });
+		issueCount += other.issueCount;
+		evidence.merge(other.evidence);
+		if (other.firstVote && other.firstVote.text === lastDateText && lastDateCode >= 0) evidence.remove(other.firstVote.code);
+		for (const example of other.ambiguousExamples) if (ambiguousExamples.length < 5 && !ambiguousExamples.includes(example)) ambiguousExamples.push(example);
+		firstVote ??= other.firstVote;
+	};
+
 	return {
 		addLine,
 		addInvoiceLine,
@@ -663,7 +775,9 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		get ambiguousDateExamples() {
 			return ambiguousExamples;
 		},
-		finish
+		finish,
+		exportState,
+		absorb
 	};
 }
 

@@ -44,6 +44,14 @@ export interface SegmentsTimings {
 	analysisMs: number;
 	/** Time the worker waited for the user to answer the date question (not work). */
 	waitMs: number;
+	/** Threads the file was read on (1 or 2); read/parse/clean above are the first thread's. */
+	parts: number;
+	/** The second thread's read/parse/clean, when there was one. */
+	secondPart: { readMs: number; parseMs: number; cleanMs: number } | null;
+	/** Merging the second thread's lines in. */
+	mergeMs: number;
+	/** Wall time from the first byte read to every line read (and merged), both threads together. */
+	readingWallMs: number;
 }
 
 /** One row per customer, columnar (transferred, not copied). */

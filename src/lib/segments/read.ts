@@ -33,6 +33,10 @@ export interface InvoiceReadOptions {
 	signal?: AbortSignal;
 	/** When given, filled with the milliseconds spent reading the file, splitting records, and reading and cleaning lines. */
 	timings?: ReadTimings;
+	/** Called once the header is read, with what reading a later part of the file needs (Blob reads only). */
+	onHeader?: (setup: InvoiceHeaderSetup) => void;
+	/** Read a later part of a file: no header row; columns, delimiter and encoding as given. */
+	part?: InvoiceHeaderSetup;
 }
 
 /** Where the reading time went (for the bench and the page's timing line). */
@@ -69,6 +73,25 @@ export interface InvoiceReadSuccess {
 	/** Labels of optional columns the file lacks. */
 	missingOptional: string[];
 	/** Header cells naming a column an earlier cell already supplied (ignored). */
+	duplicateColumns: string[];
+	/** Records read, blank lines and the header included: the row number of the last one. */
+	recordsRead: number;
+	/** A quote opened and never closed (also listed as a problem). */
+	unclosedQuote: boolean;
+}
+
+/** What reading a later part of a file needs from its header (sent to another thread). */
+export interface InvoiceHeaderSetup {
+	delimiter: Delimiter;
+	newline: Newline;
+	columns: Partial<Record<InvoiceColumn, number>>;
+	fieldCount: number;
+	decimalComma: boolean;
+	/** The text encoding of the file. */
+	encoding: string;
+	matchedColumns: Record<string, string>;
+	ignoredColumns: string[];
+	missingOptional: string[];
 	duplicateColumns: string[];
 }
 
@@ -108,16 +131,22 @@ class RecordReader {
 
 	constructor(
 		private readonly delimiter: Delimiter,
-		newline: Newline,
+		private readonly newline: Newline,
 		private readonly maxIssues: number,
 		/** Input size (bytes or characters), to size the line storage once. */
 		private readonly inputSize: number,
 		/** Set when sniffing doubted the text is a table: a header matching nothing then means "not a CSV". */
 		private readonly doubt: string | null,
-		private readonly timings: ReadTimings | undefined
+		private readonly timings: ReadTimings | undefined,
+		private readonly onHeader?: (setup: Omit<InvoiceHeaderSetup, 'encoding'>) => void,
+		part?: InvoiceHeaderSetup
 	) {
 		this.parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
+		this.isPart = !!part;
+		if (part) this.setUp(part.columns, part.fieldCount, part.decimalComma, part);
 	}
+
+	private readonly isPart: boolean;
 
 	get linesRead(): number {
 		return this.aggregator?.linesRead ?? 0;
@@ -183,7 +212,26 @@ class RecordReader {
 			if (key !== null) columns[key as InvoiceColumn] = index;
 		});
 		const decimalComma = this.delimiter !== ',';
-		this.aggregator = createCustomerAggregator({ columns, fieldCount: header.mapping.length, decimalComma,
+		const found = {
+			matchedColumns: header.matched,
+			ignoredColumns: header.unknown,
+			missingOptional: header.missingOptional,
+			duplicateColumns: header.duplicates.map((d) => d.header)
+		};
+		this.setUp(columns, header.mapping.length, decimalComma, found);
+		this.onHeader?.({ delimiter: this.delimiter, newline: this.newline, columns, fieldCount: header.mapping.length, decimalComma, ...found });
+	}
+
+	private setUp(
+		columns: Partial<Record<InvoiceColumn, number>>,
+		fieldCount: number,
+		decimalComma: boolean,
+		found: Pick<InvoiceReadSuccess, 'matchedColumns' | 'ignoredColumns' | 'missingOptional' | 'duplicateColumns'>
+	): void {
+		this.aggregator = createCustomerAggregator({
+			columns,
+			fieldCount,
+			decimalComma,
 			maxIssues: this.maxIssues,
 			// Online Retail lines average 89 bytes; a little spare room avoids one copy for shorter lines.
 			expectedLines: this.inputSize / 80
@@ -193,10 +241,12 @@ class RecordReader {
 			aggregator: this.aggregator,
 			delimiter: this.delimiter,
 			decimalComma,
-			matchedColumns: header.matched,
-			ignoredColumns: header.unknown,
-			missingOptional: header.missingOptional,
-			duplicateColumns: header.duplicates.map((d) => d.header)
+			matchedColumns: found.matchedColumns,
+			ignoredColumns: found.ignoredColumns,
+			missingOptional: found.missingOptional,
+			duplicateColumns: found.duplicateColumns,
+			recordsRead: 0,
+			unclosedQuote: false
 		};
 	}
 
@@ -204,7 +254,9 @@ class RecordReader {
 		if (this.failure) return this.failure;
 		const success = this.success;
 		if (!success) return fail('empty', BLANK_FILE);
-		if (success.aggregator.linesRead === 0) return fail('empty', 'The file has a header row but no invoice lines below it.');
+		if (success.aggregator.linesRead === 0 && !this.isPart) return fail('empty', 'The file has a header row but no invoice lines below it.');
+		success.recordsRead = this.recordIndex;
+		success.unclosedQuote = this.unclosedQuote;
 		if (this.unclosedQuote) {
 			// The row that opened the quote swallowed the rest of the file (as one line, usually unreadable).
 			success.aggregator.addIssue({
@@ -223,7 +275,8 @@ function start(
 	complete: boolean,
 	maxIssues: number,
 	inputSize: number,
-	timings?: ReadTimings
+	timings?: ReadTimings,
+	onHeader?: (setup: Omit<InvoiceHeaderSetup, 'encoding'>) => void
 ): RecordReader | { ok: false; failure: CsvJobFailure } {
 	const binary = binaryKind(sample);
 	if (binary === 'workbook') {
@@ -242,7 +295,7 @@ function start(
 		delimiter = guess.delimiter ?? ',';
 		doubt = guess.message;
 	}
-	return new RecordReader(delimiter, detectNewline(sample), maxIssues, inputSize, doubt, timings);
+	return new RecordReader(delimiter, detectNewline(sample), maxIssues, inputSize, doubt, timings, onHeader);
 }
 
 /** Read invoice-lines CSV text (synchronous). */
@@ -274,19 +327,21 @@ export async function readInvoiceBlob(blob: Blob, options: InvoiceReadOptions = 
 		return fail('too-large', `The file is ${megabytes(size)}; the limit is ${megabytes(maxBytes)}. Split it into smaller files.`);
 	}
 	if (size === 0) return fail('empty', EMPTY_FILE);
-	const { signal, onProgress } = options;
-	let reader: RecordReader | null = null;
+	const { signal, onProgress, part } = options;
+	const maxIssues = options.maxIssues ?? 100;
+	let reader: RecordReader | null = part ? new RecordReader(part.delimiter, part.newline, maxIssues, size, null, options.timings, undefined, part) : null;
 	let sample = '';
 	const timings = options.timings;
 	let waitFrom = timings ? performance.now() : 0;
-	for await (const chunk of blobTextChunks(blob, chunkSize, signal)) {
+	for await (const chunk of blobTextChunks(blob, chunkSize, signal, part?.encoding)) {
 		if (timings) timings.readMs += performance.now() - waitFrom;
-		const { end, last } = chunk;
+		const { end, last, encoding } = chunk;
 		let text = chunk.text;
 		if (!reader) {
 			sample += text;
 			if (sample.length < SAMPLE_CHARS && !last) continue;
-			const begun = start(sample.slice(0, SAMPLE_CHARS), last && sample.length <= SAMPLE_CHARS, options.maxIssues ?? 100, size, timings);
+			const onHeader = options.onHeader && ((setup: Omit<InvoiceHeaderSetup, 'encoding'>) => options.onHeader?.({ ...setup, encoding }));
+			const begun = start(sample.slice(0, SAMPLE_CHARS), last && sample.length <= SAMPLE_CHARS, maxIssues, size, timings, onHeader);
 			if (!(begun instanceof RecordReader)) return begun;
 			reader = begun;
 			text = sample;

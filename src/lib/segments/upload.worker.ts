@@ -7,7 +7,10 @@
 import type { CsvJobFailure } from '../core/csv/types';
 import { analyseSegments, assignTable } from './analysis';
 import type { ChosenDateOrder, SegmentsMessage, SegmentsRequest, SegmentsResult, SegmentsTimings } from './job';
-import { readInvoiceBlob, type ReadTimings } from './read';
+import { readInvoiceInParts, type PartOutcome, type RunPart } from './parallel';
+import type { PartMessage, PartRequest } from './part.worker';
+import PartWorker from './part.worker.ts?worker';
+import type { ReadTimings } from './read';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: SegmentsMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
@@ -29,7 +32,32 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 	const { file, fileName, model, maxBytes } = request;
 	const reading: ReadTimings = { readMs: 0, parseMs: 0, cleanMs: 0 };
 	let lastPost = 0;
-	const read = await readInvoiceBlob(file, {
+	// A second thread reads the second half of a large file (when this browser lets a worker start one).
+	let helper: Worker | null = null;
+	const runPart: RunPart | null =
+		typeof Worker === 'undefined' || (navigator.hardwareConcurrency ?? 1) < 2
+			? null
+			: (part, setup, onProgress) =>
+					new Promise<PartOutcome>((resolve) => {
+						const failed = (message: string) => resolve({ ok: false, failure: { kind: 'internal', message } });
+						try {
+							helper = new PartWorker();
+						} catch (error) {
+							failed(error instanceof Error ? error.message : String(error));
+							return;
+						}
+						helper.onmessage = (e: MessageEvent<PartMessage>) => {
+							if (e.data.type === 'progress') onProgress(e.data.bytesRead);
+							else resolve(e.data.outcome);
+						};
+						helper.onerror = (e) => {
+							e.preventDefault();
+							failed(e.message || 'the second reader stopped');
+						};
+						helper.postMessage({ part, setup } satisfies PartRequest);
+					});
+	const readingFrom = performance.now();
+	const parted = await readInvoiceInParts(file, {
 		maxBytes,
 		timings: reading,
 		onProgress: (p) => {
@@ -38,7 +66,10 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 			lastPost = now;
 			post({ type: 'progress', progress: { stage: 'reading', fraction: p.fraction, linesRead: p.rowsRead } });
 		}
-	});
+	}, runPart);
+	(helper as Worker | null)?.terminate();
+	const readingWallMs = performance.now() - readingFrom;
+	const read = parted.result;
 	if (!read.ok) {
 		post({ type: 'failed', failure: read.failure });
 		return;
@@ -71,7 +102,17 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 	const t2 = performance.now();
 	const analysis = analyseSegments(table, assignments, { names: model.names, insiders: model.insiders, map: model.map, features: model.space.features });
 	const t3 = performance.now();
-	const timings: SegmentsTimings = { ...reading, featuresMs: t1 - t0, assignMs: t2 - t1, analysisMs: t3 - t2, waitMs };
+	const timings: SegmentsTimings = {
+		...reading,
+		parts: parted.parts,
+		secondPart: parted.secondPart,
+		mergeMs: parted.mergeMs,
+		readingWallMs,
+		featuresMs: t1 - t0,
+		assignMs: t2 - t1,
+		analysisMs: t3 - t2,
+		waitMs
+	};
 	const customers = {
 		ids: table.ids,
 		guest: table.guest,

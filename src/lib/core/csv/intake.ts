@@ -307,8 +307,10 @@ export function encodingOf(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' 
 export async function* blobTextChunks(
 	blob: Blob,
 	chunkSize: number,
-	signal?: AbortSignal
-): AsyncGenerator<{ text: string; end: number; last: boolean }> {
+	signal?: AbortSignal,
+	/** Decode with this encoding instead of the one the first chunk suggests (a later part of a file). */
+	encoding?: string
+): AsyncGenerator<{ text: string; end: number; last: boolean; encoding: string }> {
 	const size = blob.size;
 	let decoder: TextDecoder | null = null;
 	// The next chunk is requested before the current one is handed out, so reading the file (done
@@ -321,11 +323,11 @@ export async function* blobTextChunks(
 		const bytes = new Uint8Array(await (pending as Promise<ArrayBuffer>));
 		pending = end < size ? request(end) : null;
 		signal?.throwIfAborted();
-		decoder ??= new TextDecoder(encodingOf(bytes));
+		decoder ??= new TextDecoder(encoding ?? encodingOf(bytes));
 		const last = end === size;
 		let text = decoder.decode(bytes, { stream: !last });
 		if (at === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-		yield { text, end, last };
+		yield { text, end, last, encoding: decoder.encoding };
 	}
 }
 

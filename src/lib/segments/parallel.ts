@@ -1,0 +1,101 @@
+/**
+ * Reading a large invoice file in two parts at once: the second half goes to another thread (the
+ * caller's `runPart`, a Web Worker in the browser) as soon as the header is known, this thread
+ * reads the first half, and the second half's aggregator state is merged in (`absorb`), giving what
+ * one reader would give. When the cut turns out to lie inside a quoted field, or the second part
+ * fails, the whole file is read again in one go. Pure, no DOM; `runPart` decides where work runs.
+ */
+import type { CsvJobFailure } from '../core/csv/types';
+import type { AggregatorState } from './features';
+import { readInvoiceBlob, type InvoiceHeaderSetup, type InvoiceReadOptions, type InvoiceReadResult, type ReadTimings } from './read';
+
+/** Files below this size are read in one part (two threads do not pay for themselves). */
+export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+
+export type PartOutcome =
+	| { ok: true; state: AggregatorState; recordsRead: number; unclosedQuote: boolean; timings: ReadTimings }
+	| { ok: false; failure: CsvJobFailure };
+
+/** Read a later part of a file elsewhere; `onProgress` gets the part's bytes read so far. */
+export type RunPart = (part: Blob, setup: InvoiceHeaderSetup, onProgress: (bytesRead: number) => void) => Promise<PartOutcome>;
+
+export interface PartedRead {
+	result: InvoiceReadResult;
+	/** 2 when the file was read in two parts, 1 otherwise. */
+	parts: number;
+	/** Milliseconds spent merging the second part in. */
+	mergeMs: number;
+	/** Where the second part's reading time went. */
+	secondPart: ReadTimings | null;
+}
+
+/**
+ * Where to cut: the first line end (`\n` byte) after the middle of the file, or null when there is
+ * none nearby or the file is UTF-16 (whose line ends are two bytes).
+ */
+export async function findSplit(blob: Blob): Promise<number | null> {
+	const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
+	if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return null;
+	const middle = Math.floor(blob.size / 2);
+	const window = new Uint8Array(await blob.slice(middle, Math.min(blob.size, middle + 256 * 1024)).arrayBuffer());
+	const at = window.indexOf(10);
+	if (at < 0 || middle + at + 1 >= blob.size) return null;
+	return middle + at;
+}
+
+/** Read an invoice file, in two parts when it is large and `runPart` is given. */
+export async function readInvoiceInParts(
+	blob: Blob,
+	options: InvoiceReadOptions,
+	runPart: RunPart | null,
+	minBytes = PARALLEL_MIN_BYTES
+): Promise<PartedRead> {
+	const whole = async (): Promise<PartedRead> => ({ result: await readInvoiceBlob(blob, options), parts: 1, mergeMs: 0, secondPart: null });
+	const maxBytes = options.maxBytes;
+	if (!runPart || blob.size < minBytes || (maxBytes !== undefined && blob.size > maxBytes)) return whole();
+	const split = await findSplit(blob);
+	if (split === null) return whole();
+	// The first part stops before the line end (and before the \r of a \r\n).
+	const cr = new Uint8Array(await blob.slice(split - 1, split).arrayBuffer())[0] === 13;
+	const firstPart = blob.slice(0, cr ? split - 1 : split);
+	const secondPart = blob.slice(split + 1);
+	let firstBytes = 0;
+	let secondBytes = 0;
+	const report = (rowsRead: number) =>
+		options.onProgress?.({ stage: 'parsing', fraction: (firstBytes + secondBytes) / blob.size, rowsRead });
+	let second: Promise<PartOutcome> | null = null;
+	const first = await readInvoiceBlob(firstPart, {
+		...options,
+		onHeader: (setup) => {
+			options.onHeader?.(setup);
+			second = runPart(secondPart, setup, (bytes) => (secondBytes = bytes));
+		},
+		onProgress: (p) => {
+			firstBytes = p.fraction * firstPart.size;
+			report(p.rowsRead);
+		}
+	});
+	const pending = second as Promise<PartOutcome> | null;
+	if (!first.ok) {
+		// A whole-file problem (layout, not a CSV) is the file's; an "empty" first half is not.
+		if (first.failure.kind === 'empty') return whole();
+		return { result: first, parts: 1, mergeMs: 0, secondPart: null };
+	}
+	// Cut inside a quoted field: the halves do not start and end on records, so read it whole.
+	if (!pending || first.unclosedQuote) return whole();
+	const other = await pending;
+	if (!other.ok) return whole();
+	const started = performance.now();
+	first.aggregator.absorb(other.state, first.recordsRead);
+	first.recordsRead += other.recordsRead;
+	first.unclosedQuote = other.unclosedQuote;
+	return { result: first, parts: 2, mergeMs: performance.now() - started, secondPart: other.timings };
+}
+
+/** The part reader itself (what a second thread runs): `readInvoiceBlob` of a later part, as a PartOutcome. */
+export async function readPart(part: Blob, setup: InvoiceHeaderSetup, onProgress?: (bytesRead: number) => void, signal?: AbortSignal): Promise<PartOutcome> {
+	const timings: ReadTimings = { readMs: 0, parseMs: 0, cleanMs: 0 };
+	const read = await readInvoiceBlob(part, { part: setup, timings, signal, onProgress: (p) => onProgress?.(p.fraction * part.size) });
+	if (!read.ok) return read;
+	return { ok: true, state: read.aggregator.exportState(), recordsRead: read.recordsRead, unclosedQuote: read.unclosedQuote, timings };
+}
