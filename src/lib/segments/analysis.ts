@@ -158,6 +158,8 @@ export interface SegmentsAnalysis {
 	totalRevenue: number;
 	/** First and last date of the data, ISO (YYYY-MM-DD). */
 	period: [string, string];
+	/** The longest time since a last purchase, in days: a recency threshold at or above it excludes nobody. */
+	maxRecencyDays: number;
 	insiders: number;
 	clusters: ClusterSummary[];
 	/** Spread of every feature over all customers. */
@@ -444,11 +446,14 @@ export function analyseSegments(
 
 	const rules = insiderRules(table, isInsider);
 	const m = model.features.length;
+	let maxRecencyDays = 0;
+	for (let i = 0; i < n; i++) if (table.features.recencyDays[i] > maxRecencyDays) maxRecencyDays = table.features.recencyDays[i];
 	return {
 		customers: n,
 		guestCustomers,
 		totalRevenue,
 		period: [isoDate(table.firstDate), isoDate(table.lastDate)],
+		maxRecencyDays,
 		insiders: model.insiders,
 		clusters,
 		overall,

@@ -158,3 +158,34 @@ export function evidenceSentence(analysis: SegmentsAnalysis): string {
 		(separate ? ' The 95% intervals of mean revenue do not overlap.' : ' The 95% intervals of mean revenue overlap.')
 	);
 }
+
+/** A condition of the entry or exit rule, split so the number can be set in bold. */
+export interface RuleCondition {
+	before: string;
+	value: string;
+	after: string;
+}
+
+/**
+ * The entry ("all of") and exit ("any of") conditions worth saying: a threshold that excludes nobody
+ * (revenue of at least 0, at least 1 invoice, a recency no shorter than the longest in the data) is left out.
+ */
+export function ruleConditions(analysis: SegmentsAnalysis): { entry: RuleCondition[]; exit: RuleCondition[] } {
+	const entry: RuleCondition[] = [];
+	const exit: RuleCondition[] = [];
+	const money = (n: number) => Math.round(n).toLocaleString('en');
+	const days = (n: number) => `${n.toLocaleString('en')} day${n === 1 ? '' : 's'}`;
+	const e = analysis.entry;
+	if (e) {
+		if (e.revenueAtLeast > 0) entry.push({ before: 'gross revenue of at least ', value: money(e.revenueAtLeast), after: ' over the period analysed' });
+		if (e.invoicesAtLeast > 1) entry.push({ before: 'at least ', value: e.invoicesAtLeast.toLocaleString('en'), after: ' invoices' });
+		if (e.recencyAtMost < analysis.maxRecencyDays) entry.push({ before: 'last purchase at most ', value: days(e.recencyAtMost), after: ' ago' });
+	}
+	const x = analysis.exit;
+	if (x) {
+		if (x.revenueBelow > 0) exit.push({ before: 'gross revenue below ', value: money(x.revenueBelow), after: '' });
+		if (x.invoicesBelow > 1) exit.push({ before: 'fewer than ', value: x.invoicesBelow.toLocaleString('en'), after: ' invoices' });
+		if (x.recencyAbove < analysis.maxRecencyDays) exit.push({ before: 'no purchase for more than ', value: days(x.recencyAbove), after: '' });
+	}
+	return { entry, exit };
+}
