@@ -228,17 +228,18 @@ const PULL_AWAY = '#b42318';
 
 /**
  * A horizontal bar chart of the pulls, in the order given: positive (green) pulled toward the chosen
- * cluster, negative (red) toward the next-nearest. `names` labels the axis with the two clusters.
+ * cluster, negative (red) toward the next-nearest. `names` names the two clusters in the tooltip.
  */
 export function decidingChartConfig(deciding: readonly DecidingFeature[], names?: { chosen: string; next: string }): ChartConfiguration<'bar', number[], string> {
-	const title = names ? `← toward ${names.next} · toward ${names.chosen} →` : '← toward the next-nearest cluster · toward the chosen cluster →';
+	// Short enough for a phone; the names of the two clusters are in the sentence beside the chart.
+	const title = '← toward the next-nearest · toward this cluster →';
 	return {
 		type: 'bar',
 		data: {
 			labels: deciding.map((d) => d.label),
 			datasets: [
 				{
-					label: 'Pull toward the chosen cluster',
+					label: names ? `Pull toward ${names.chosen} (negative: toward ${names.next})` : 'Pull toward the chosen cluster',
 					data: deciding.map((d) => roundTo(d.pull, 3)),
 					backgroundColor: deciding.map((d) => (d.pull >= 0 ? PULL_TOWARD : PULL_AWAY))
 				}
@@ -248,7 +249,7 @@ export function decidingChartConfig(deciding: readonly DecidingFeature[], names?
 			indexAxis: 'y',
 			plugins: { legend: { display: false } },
 			scales: {
-				x: { title: { display: true, text: title } },
+				x: { title: { display: true, text: title, font: { size: 12 } } },
 				y: { ticks: { autoSkip: false } }
 			}
 		}
