@@ -234,6 +234,17 @@ test.describe('files that cannot be used', () => {
 		await expect(showing(page)).toContainText('Showing the model’s training data');
 	});
 
+	test('a file too large for the device is refused before it is read', async ({ page }) => {
+		// A device reporting 0.5 MB of memory: the limit (a quarter of it) is far below this file.
+		await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 0.0005 }));
+		await openSegments(page);
+		await upload(page, 'too-big.csv', invoiceText({ seed: 50 }));
+		await expect(fileAlert(page)).toHaveCount(1, ANALYSED);
+		await expect(fileAlert(page)).toContainText('too-big.csv could not be used');
+		await expect(fileAlert(page)).toContainText(/The file is [\d.]+ MB; the limit is 0\.1 MB/);
+		await expect(showing(page)).toContainText('Showing the model’s training data');
+	});
+
 	test('a picture is refused as not text', async ({ page }) => {
 		await openSegments(page);
 		await upload(page, 'picture.png', pngBytes(), 'image/png');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../core/random';
-import { readInvoiceBlob, readInvoiceText, type InvoiceReadResult } from './read';
+import { invoiceFileLimit, readInvoiceBlob, readInvoiceText, type InvoiceReadResult } from './read';
 import { CUSTOMER_FEATURES } from './features';
 
 const HEADER = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country';
@@ -64,6 +64,26 @@ describe('readInvoiceText / readInvoiceBlob', () => {
 		expect(!other.ok && other.failure.kind).toBe('no-known-columns');
 		const big = readInvoiceText(generated(10), { maxBytes: 100 });
 		expect(!big.ok && big.failure.kind).toBe('too-large');
+	});
+
+	it('refuses a file too large for the device before reading a byte of it', async () => {
+		// A Blob-like file of 3 GB whose bytes must never be asked for.
+		const huge = {
+			size: 3 * 1024 ** 3,
+			slice: () => {
+				throw new Error('read');
+			}
+		} as unknown as Blob;
+		const result = await readInvoiceBlob(huge, { maxBytes: invoiceFileLimit(4) });
+		expect(!result.ok && result.failure.kind).toBe('too-large');
+		expect(!result.ok && result.failure.message).toBe('The file is 3072 MB; the limit is 512 MB. Split it into smaller files.');
+	});
+
+	it('sets the size limit to a quarter of the device memory, at most 512 MB', () => {
+		expect(invoiceFileLimit(undefined)).toBe(512 * 1024 * 1024);
+		expect(invoiceFileLimit(8)).toBe(512 * 1024 * 1024);
+		expect(invoiceFileLimit(1)).toBe(256 * 1024 * 1024);
+		expect(invoiceFileLimit(0.5)).toBe(128 * 1024 * 1024);
 	});
 
 	it('gives the same customers from a Blob read in small chunks as from the text', async () => {
