@@ -6,6 +6,7 @@
  */
 import type { RowIssue } from '../core/schema';
 import type { CsvJobFailure } from '../core/csv/types';
+import { startWorkerJob, type JobOutcome, type JobWorker } from '../core/workerJob';
 import type { ClusterNaming, SegmentMap, SegmentsAnalysis } from './analysis';
 import type { CleaningReport } from './clean';
 import type { DateOrder } from './dates';
@@ -94,10 +95,7 @@ export type SegmentsMessage =
 	| { type: 'done'; result: SegmentsResult }
 	| { type: 'failed'; failure: CsvJobFailure };
 
-export type SegmentsOutcome =
-	| { ok: true; result: SegmentsResult }
-	| { ok: false; failure: CsvJobFailure; cancelled?: undefined }
-	| { ok: false; cancelled: true; failure?: undefined };
+export type SegmentsOutcome = JobOutcome<SegmentsResult>;
 
 export interface SegmentsJob {
 	promise: Promise<SegmentsOutcome>;
@@ -108,13 +106,7 @@ export interface SegmentsJob {
 }
 
 /** The part of the Worker API this module uses. */
-export interface SegmentsWorker {
-	onmessage: ((event: MessageEvent<SegmentsMessage>) => void) | null;
-	onerror: ((event: ErrorEvent) => void) | null;
-	onmessageerror: ((event: MessageEvent) => void) | null;
-	postMessage(message: SegmentsRequest): void;
-	terminate(): void;
-}
+export type SegmentsWorker = JobWorker<SegmentsRequest, SegmentsMessage>;
 
 export interface SegmentsJobOptions {
 	model: SegmentsJobModel;
@@ -125,48 +117,17 @@ export interface SegmentsJobOptions {
 }
 
 export function runSegmentsJob(createWorker: () => SegmentsWorker | Worker, file: File | Blob, options: SegmentsJobOptions): SegmentsJob {
-	let settle: (outcome: SegmentsOutcome) => void = () => {};
-	let worker: SegmentsWorker | null = null;
-	let settled = false;
-	const promise = new Promise<SegmentsOutcome>((resolve) => {
-		settle = (outcome) => {
-			if (settled) return;
-			settled = true;
-			if (worker) {
-				worker.onmessage = worker.onerror = worker.onmessageerror = null;
-				worker.terminate();
-			}
-			resolve(outcome);
-		};
-	});
-	const internal = (message: string) => settle({ ok: false, failure: { kind: 'internal', message } });
-	const noop = { promise, answerDateOrder: () => {}, cancel: () => {} };
-	try {
-		worker = createWorker() as SegmentsWorker;
-	} catch (error) {
-		internal(`The background worker could not start: ${error instanceof Error ? error.message : String(error)}`);
-		return noop;
-	}
-	const w = worker;
-	w.onmessage = (event) => {
-		const message = event.data;
+	const fileName = 'name' in file && typeof file.name === 'string' ? file.name : 'invoices.csv';
+	const start: SegmentsRequest = { type: 'start', file, fileName, model: options.model, maxBytes: options.maxBytes };
+	const job = startWorkerJob<SegmentsRequest, SegmentsMessage, SegmentsResult>(createWorker, start, (message, settle) => {
 		if (message.type === 'progress') options.onProgress?.(message.progress);
 		else if (message.type === 'ask-date-order') options.onAskDateOrder?.(message.examples);
 		else if (message.type === 'done') settle({ ok: true, result: message.result });
 		else if (message.type === 'failed') settle({ ok: false, failure: message.failure });
-	};
-	w.onerror = (event) => {
-		event.preventDefault?.();
-		internal(`The background worker stopped with an error${event.message ? `: ${event.message}` : ''}.`);
-	};
-	w.onmessageerror = () => internal('A message from the background worker could not be read.');
-	const fileName = 'name' in file && typeof file.name === 'string' ? file.name : 'invoices.csv';
-	w.postMessage({ type: 'start', file, fileName, model: options.model, maxBytes: options.maxBytes });
+	});
 	return {
-		promise,
-		answerDateOrder: (order) => {
-			if (!settled) w.postMessage({ type: 'date-order', order });
-		},
-		cancel: () => settle({ ok: false, cancelled: true })
+		promise: job.promise,
+		answerDateOrder: (order) => job.post({ type: 'date-order', order }),
+		cancel: job.cancel
 	};
 }
