@@ -161,9 +161,16 @@ export interface PageLoadOptions {
 	site?: string;
 }
 
-async function freshPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession; errors: string[] }> {
+/**
+ * A new context and page (no service worker, 1280x800) with console errors collected and a CDP
+ * session; `initScript` (the load instrumentation by default, or none) runs before the page's code.
+ */
+export async function freshPage(
+	browser: Browser,
+	initScript: string | null = instrumentScript
+): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession; errors: string[] }> {
 	const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
-	await context.addInitScript({ content: instrumentScript });
+	if (initScript) await context.addInitScript({ content: initScript });
 	const page = await context.newPage();
 	const errors: string[] = [];
 	page.on('console', (m) => {

@@ -10,26 +10,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { SegmentsTimings } from '../../src/lib/segments/job.ts';
+import { freshPage } from './page.ts';
 
-/** The page's `data-timings` JSON (src/routes/segments/+page.svelte). */
-export interface SegmentsStageTimings {
-	readMs: number;
-	parseMs: number;
-	cleanMs: number;
-	featuresMs: number;
-	assignMs: number;
-	analysisMs: number;
-	waitMs: number;
-	renderMs: number;
-	/** Threads the file was read on; read/parse/clean are the first thread's part. */
-	parts: number;
-	/** Both threads' reading, merge included (wall time). */
-	readingWallMs: number;
-	mergeMs: number;
-	secondPart: { readMs: number; parseMs: number; cleanMs: number } | null;
-	customers: number;
-	lines: number;
-}
+/** The page's `data-timings` JSON (src/routes/segments/+page.svelte): the worker's timings and the render. */
+export type SegmentsStageTimings = SegmentsTimings & { renderMs: number; customers: number; lines: number };
 
 export interface SegmentsPageRun {
 	/** performance.now() just before setInputFiles -> timings element in the DOM (page clock). */
@@ -266,15 +251,8 @@ async function jsHeapUsed(cdp: CDPSession): Promise<number> {
 export async function measureSegmentsUpload(browser: Browser, url: string, csvPath: string, options: SegmentsPageOptions = {}): Promise<SegmentsPageRun> {
 	const sampleMs = options.sampleMs ?? 50;
 	const timeoutMs = options.timeoutMs ?? 180_000;
-	const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
+	const { context, page, cdp, errors } = await freshPage(browser, null);
 	try {
-		const page = await context.newPage();
-		const errors: string[] = [];
-		page.on('console', (m) => {
-			if (m.type() === 'error') errors.push(m.text());
-		});
-		page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-		const cdp = await context.newCDPSession(page);
 		await cdp.send('Performance.enable');
 		await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
 		await page.evaluate(watchScript);

@@ -9,6 +9,7 @@ import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type Provenance } from '../..
 import { adjustedRandIndex } from '../../src/lib/core/adjustedRand.ts';
 import { seededRandom } from '../../src/lib/core/random.ts';
 import { sha256Hex } from '../../src/lib/core/artifact/hash.ts';
+import { median } from '../../src/lib/core/stats.ts';
 import type { InputRange } from '../../src/lib/core/artifact/types.ts';
 import { analyseSegments, assignTable, principalAxes } from '../../src/lib/segments/analysis.ts';
 import { CUSTOMER_FEATURES, featureMatrix, type CustomerFeature, type CustomerTable } from '../../src/lib/segments/features.ts';
@@ -119,13 +120,6 @@ function seededSample(n: number, size: number, seed: number): number[] {
 		[idx[i], idx[j]] = [idx[j], idx[i]];
 	}
 	return idx.slice(0, Math.min(size, n)).sort((a, b) => a - b);
-}
-
-function median(values: number[]): number {
-	if (!values.length) return NaN;
-	const s = values.slice().sort((a, b) => a - b);
-	const mid = s.length >> 1;
-	return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 /** Quintile scores 1..5 by rank (ties broken by customer order, like pandas qcut on rank(method='first')). */

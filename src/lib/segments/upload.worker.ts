@@ -33,19 +33,21 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 	const reading: ReadTimings = { readMs: 0, parseMs: 0, cleanMs: 0 };
 	let lastPost = 0;
 	// A second thread reads the second half of a large file (when this browser lets a worker start one).
-	let helper: Worker | null = null;
+	const helpers: Worker[] = [];
 	const runPart: RunPart | null =
 		typeof Worker === 'undefined' || (navigator.hardwareConcurrency ?? 1) < 2
 			? null
 			: (part, setup, onProgress) =>
 					new Promise<PartOutcome>((resolve) => {
 						const failed = (message: string) => resolve({ ok: false, failure: { kind: 'internal', message } });
+						let helper: Worker;
 						try {
 							helper = new PartWorker();
 						} catch (error) {
 							failed(error instanceof Error ? error.message : String(error));
 							return;
 						}
+						helpers.push(helper);
 						helper.onmessage = (e: MessageEvent<PartMessage>) => {
 							if (e.data.type === 'progress') onProgress(e.data.bytesRead);
 							else resolve(e.data.outcome);
@@ -67,7 +69,7 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 			post({ type: 'progress', progress: { stage: 'reading', fraction: p.fraction, linesRead: p.rowsRead } });
 		}
 	}, runPart);
-	(helper as Worker | null)?.terminate();
+	for (const helper of helpers) helper.terminate();
 	const readingWallMs = performance.now() - readingFrom;
 	const read = parted.result;
 	if (!read.ok) {
