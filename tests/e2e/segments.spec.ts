@@ -172,6 +172,34 @@ test('a large file is read on two threads and gives what one reader gives, broke
 	await checkCustomerList(page, name, expected);
 });
 
+test('the generated sample runs with one click, and the page goes back to the training data', async ({ page }) => {
+	const sample = readFileSync(new URL('../../static/samples/segments-sample.csv', import.meta.url), 'utf8');
+	const expected = expectedAnalysis(sample);
+	await openSegments(page);
+	await uploadSection(page).getByRole('button', { name: 'Analyse the generated sample' }).click();
+	await expectAnalysed(page, 'segments-sample.csv', expected);
+	await page.getByTestId('showing').getByRole('button', { name: 'Back to the training data' }).click();
+	await expect(showing(page)).toContainText('Showing the model’s training data');
+	await expect(page.getByTestId('how-many')).toContainText(count(segmentsArtifact().analysis.clusters[segmentsArtifact().insiders].size));
+});
+
+test('the feature chart follows the chosen feature, and the template lists the columns', async ({ page }) => {
+	await openSegments(page);
+	const charts = page.getByTestId('cluster-charts');
+	const pick = charts.getByTestId('feature-select');
+	await pick.scrollIntoViewIfNeeded();
+	await pick.selectOption('invoices');
+	const chart = charts.getByRole('img', { name: `${CUSTOMER_FEATURE_INFO.invoices.label} by cluster` });
+	await expect(chart).toBeVisible(ANALYSED);
+	await expect(charts).toContainText(CUSTOMER_FEATURE_INFO.invoices.help);
+
+	const downloading = page.waitForEvent('download');
+	await uploadSection(page).getByRole('link', { name: 'Download template' }).click();
+	const download = await downloading;
+	const [header] = parseSimpleCsv(readFileSync(await download.path(), 'utf8'));
+	expect(header.map((h) => h.replace(/^\uFEFF/, ''))).toEqual(expect.arrayContaining(['InvoiceNo', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID']));
+});
+
 test('dates that could be day or month first: the page asks, and reads them as answered', async ({ page }) => {
 	const name = 'ambiguous.csv';
 	const text = invoiceText({ ambiguousDates: true, dateFormat: 'day-first', seed: 46 });
