@@ -9,7 +9,8 @@ import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type InputRange, type MetricR
 import { bytesToBase64 } from '../../src/lib/core/base64.ts';
 import { parseCsvText } from '../../src/lib/core/csv/intake.ts';
 import { trainForestRegressor } from '../../src/lib/core/forest/train.ts';
-import { encodeFlatForest, flattenRegressionForest } from '../../src/lib/core/forest/flat.ts';
+import { encodeFlatForest } from '../../src/lib/core/forest/flat.ts';
+import { flattenRegressionForest } from '../../src/lib/core/forest/flatten.ts';
 import { predictForest } from '../../src/lib/core/forest/predict.ts';
 import { quantile, regressionMetrics } from '../../src/lib/core/metrics.ts';
 import { encodeTarget, fitScaler, fitTargetTransform, serializeNetwork } from '../../src/lib/core/network/mlp.ts';
