@@ -14,7 +14,7 @@ import {
 	placeCustomer,
 	type CustomerFormValues
 } from './form';
-import type { SegmentsArtifact } from './model';
+import type { SegmentsArtifact } from './artifact';
 
 const artifact = JSON.parse(readFileSync(fileURLToPath(new URL('../../../model-artifacts/segments/model.json', import.meta.url)), 'utf8')) as SegmentsArtifact;
 

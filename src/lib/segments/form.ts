@@ -11,7 +11,8 @@ import type { ChartConfiguration } from 'chart.js';
 import type { InputRange } from '../core/artifact/types';
 import type { CellValue, ColumnSpec } from '../core/schema';
 import { CUSTOMER_FEATURE_INFO, type CustomerFeature } from './features';
-import { assignCustomer, type ClusterProfile, type CustomerAssignment, type SegmentsArtifact } from './model';
+import type { SegmentsArtifact } from './artifact';
+import { assignCustomer, type ClusterProfile, type CustomerAssignment } from './model';
 
 export type CustomerFormValues = Record<string, CellValue>;
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { SegmentsAnalysis } from './analysis';
-import type { SegmentsArtifact } from './model';
+import type { SegmentsArtifact } from './artifact';
 import { customerListRows, distributionChart, evidenceSentence, formatPValue, ruleConditions, sharesChart } from './view';
 
 const artifact = JSON.parse(
