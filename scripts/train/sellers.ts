@@ -39,13 +39,14 @@ import { trainNetwork } from './sellers/network.ts';
 const VERSION = '1.0.0';
 const SEED = 20170102;
 /** The training marketplace: 4 years, far more users than the shipped sample. */
-export const TRAINING_MARKET: MarketParams = { ...DEFAULT_MARKET, seed: 20170103, months: 48, firstMonthJoins: 800 };
+export const TRAINING_MARKET: MarketParams = { ...DEFAULT_MARKET, seed: 20170103, months: 48, firstMonthJoins: 1500 };
 const FEATURE_SETS: Record<string, readonly string[]> = { 'all 24': ALL_FEATURES, 'original 12': ORIGINAL_FEATURES };
 const SELECTION_TREES = 60;
 const FINAL_TREES = 150;
 const GRID: Omit<ForestConfig, 'trees'>[] = [
+	{ maxDepth: 3, minNumSamples: 3, perClass: 400, maxBins: 16 },
 	{ maxDepth: 4, minNumSamples: 3, perClass: 400, maxBins: 16 },
-	{ maxDepth: 12, minNumSamples: 100, perClass: 400, maxBins: 16 }
+	{ maxDepth: 6, minNumSamples: 20, perClass: 400, maxBins: 16 }
 ];
 /** A configuration within this much validation PR AUC of the best is as good; the smallest forest of those wins. */
 const TOLERANCE = 0.002;
@@ -103,7 +104,7 @@ export async function trainSellers(opts: { outDir: string; exportFeaturesDir?: s
 		}
 		return `${n.toLocaleString('en-US')} rows, ${p} positive (${((100 * p) / n).toFixed(2)}%)`;
 	};
-	console.log(`train ${positives(plan.train[0], plan.train[1])}; validation ${positives(plan.validation, plan.validation)}; calibration ${positives(plan.calibration, plan.calibration)}; test ${positives(plan.test, plan.test)}`);
+	console.log(`train ${positives(plan.train[0], plan.train[1])}; validation ${positives(plan.validation[0], plan.validation[1])}; calibration ${positives(plan.calibration, plan.calibration)}; test ${positives(plan.test, plan.test)}`);
 
 	// 1. Choose the features and the forest's shape on the validation month.
 	const selection: SellersModelArtifact['selection'] = [];
@@ -111,7 +112,7 @@ export async function trainSellers(opts: { outDir: string; exportFeaturesDir?: s
 	for (const [set, names] of Object.entries(FEATURE_SETS)) {
 		const cols = columnsOf(names);
 		const tr = stack(market, plan.selectionTrain[0], plan.selectionTrain[1], cols);
-		const va = stack(market, plan.validation, plan.validation, cols);
+		const va = stack(market, plan.validation[0], plan.validation[1], cols);
 		for (const shape of GRID) {
 			const t0 = performance.now();
 			const config = { ...shape, trees: SELECTION_TREES };
@@ -270,7 +271,7 @@ export async function trainSellers(opts: { outDir: string; exportFeaturesDir?: s
 		split: {
 			description: provenanceSplit,
 			train: [monthLabel(plan.train[0]), monthLabel(plan.train[1])],
-			validation: monthLabel(plan.validation),
+			validation: [monthLabel(plan.validation[0]), monthLabel(plan.validation[1])],
 			calibration: monthLabel(plan.calibration),
 			test: monthLabel(plan.test),
 			coverage: [monthLabel(plan.coverage[0]), monthLabel(plan.coverage[1])]

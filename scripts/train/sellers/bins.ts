@@ -13,6 +13,16 @@ import type { FlatForest } from '../../../src/lib/core/forest/flat.ts';
 /** Per feature, the ascending raw values where bins 1, 2, ... start. */
 export type BinEdges = Float64Array[];
 
+/**
+ * Upper-tail quantiles added to the even ones: the top of a ranking lives in the top fraction of a
+ * percent of each activity feature, which even quantile bins would lump into one bin.
+ */
+export const TAIL_QUANTILES = [0.97, 0.985, 0.99, 0.995, 0.998, 0.999, 0.9995, 0.9998];
+
+/**
+ * Bin edges per feature: every distinct value when there are at most `maxBins`, else the values at
+ * `maxBins` evenly spaced quantiles plus the TAIL_QUANTILES (duplicates dropped).
+ */
 export function quantileBinEdges(X: Float64Array, width: number, maxBins: number): BinEdges {
 	const n = X.length / width;
 	const edges: BinEdges = [];
@@ -25,8 +35,9 @@ export function quantileBinEdges(X: Float64Array, width: number, maxBins: number
 		const cuts: number[] = [];
 		if (distinct.length <= maxBins) cuts.push(...distinct.slice(1));
 		else {
-			for (let b = 1; b < maxBins; b++) {
-				const v = sorted[Math.floor((b * n) / maxBins)];
+			const qs = [...Array.from({ length: maxBins - 1 }, (_, b) => (b + 1) / maxBins), ...TAIL_QUANTILES].sort((a, b) => a - b);
+			for (const q of qs) {
+				const v = sorted[Math.min(n - 1, Math.floor(q * n))];
 				if (v > distinct[0] && (cuts.length === 0 || v > cuts[cuts.length - 1])) cuts.push(v);
 			}
 		}

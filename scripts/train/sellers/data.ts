@@ -58,14 +58,17 @@ export function buildMarket(params: MarketParams): TrainingMarket {
  * of T, so:
  *   test          T = the last labelable month;
  *   calibration   C = the last month whose labels are complete by the end of T;
- *   validation    V = C - 3 (its listing window ends before C's begins);
- *   training      selection on months first..V-3; the final model on months first..V;
+ *   validation    months C-5..C-3 (the last one's listing window ends before C's begins);
+ *   training      selection on months first..C-8 (3 months before the validation months); the
+ *                 final model on months first..C-3;
  *   coverage      months C+3..T (none shares a listing window with calibration or training).
+ * Months closer than 3 apart share users whose first listing falls in both windows, so a gap of 3
+ * separates every set from the next.
  */
 export interface SplitPlan {
 	train: [number, number];
 	selectionTrain: [number, number];
-	validation: number;
+	validation: [number, number];
 	calibration: number;
 	test: number;
 	coverage: [number, number];
@@ -75,10 +78,10 @@ export function planSplit(market: TrainingMarket): SplitPlan {
 	const test = market.lastLabelable;
 	let calibration = test;
 	while (!isLabelable(calibration, monthEnd(test))) calibration--;
-	const validation = calibration - 3;
+	const validation: [number, number] = [calibration - 5, calibration - 3];
 	return {
-		train: [market.firstMonth, validation],
-		selectionTrain: [market.firstMonth, validation - 3],
+		train: [market.firstMonth, validation[1]],
+		selectionTrain: [market.firstMonth, validation[0] - 3],
 		validation,
 		calibration,
 		test,
@@ -90,7 +93,7 @@ export function describeSplit(plan: SplitPlan): string {
 	const m = monthLabel;
 	return (
 		`By time, never by random rows. Each row is a candidate user as of the end of a month; the label needs about 9 more months of data. ` +
-		`Hyper-parameters chosen on ${m(plan.validation)} by models trained on ${m(plan.selectionTrain[0])}..${m(plan.selectionTrain[1])}; ` +
+		`Features and forest shape chosen on ${m(plan.validation[0])}..${m(plan.validation[1])} by models trained on ${m(plan.selectionTrain[0])}..${m(plan.selectionTrain[1])}; ` +
 		`the final model trained on ${m(plan.train[0])}..${m(plan.train[1])}, calibrated on ${m(plan.calibration)}, ` +
 		`tested once on ${m(plan.test)} (the last month whose outcome the data shows); the interval's coverage measured on ${m(plan.coverage[0])}..${m(plan.coverage[1])}.`
 	);

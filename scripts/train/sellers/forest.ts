@@ -10,8 +10,10 @@ export interface ForestConfig {
 	minNumSamples: number;
 	/** Rows of each class drawn (with replacement) for every tree. */
 	perClass: number;
-	/** Quantile bins per feature for training. */
+	/** Quantile bins per feature for training (plus tail bins, see bins.ts). */
 	maxBins: number;
+	/** Share of the features each tree draws (once per tree). Default 1. */
+	maxFeatures?: number;
 }
 
 export function trainSellerForest(X: Float64Array, y: Uint8Array, width: number, config: ForestConfig, seed: number): FlatForest {
@@ -24,7 +26,8 @@ export function trainSellerForest(X: Float64Array, y: Uint8Array, width: number,
 		perClass: config.perClass,
 		maxDepth: config.maxDepth,
 		minNumSamples: config.minNumSamples,
-		gainThreshold: 0
+		gainThreshold: 0,
+		maxFeatures: config.maxFeatures ?? 1
 	});
 	thresholdsToRaw(trained.flat, edges);
 	return trained.flat;

@@ -14,3 +14,11 @@ export function demoLog(params: MarketParams = DEMO_MARKET): { log: EventLog; tr
 	const truth = generateMarket(params, builder);
 	return { log: builder.finish(), truth };
 }
+
+/** Joins per first month that give about a million events over the default 24 months. */
+const JOINS_PER_MILLION = 900;
+
+/** A generated log of about `events` events (24 months, the default parameters, another seed), for the bench and browser tests. */
+export function benchLog(events: number) {
+	return demoLog({ ...DEMO_MARKET, seed: 20170104, firstMonthJoins: Math.max(5, Math.round((JOINS_PER_MILLION * events) / 1e6)) });
+}

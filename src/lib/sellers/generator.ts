@@ -97,7 +97,7 @@ export const DEFAULT_MARKET: MarketParams = {
 	engagement: { logMean: -0.3, logSd: 1.0 },
 	activeShare: { a: 1.3, b: 1.7 },
 	churnPerMonth: 0.04,
-	monthNoiseShape: 1.5,
+	monthNoiseShape: 1.0,
 	rates: { collectionAdd: 2.4, wishlistAdd: 1.3, order: 0.7 },
 	categories: DEMO_CATEGORIES,
 	popularityExponent: 1.1,
@@ -107,8 +107,8 @@ export const DEFAULT_MARKET: MarketParams = {
 	desirabilityLogSd: 0.9,
 	price: { logMean: Math.log(30), logSd: 0.6 },
 	itemLogSd: 0.5,
-	conversion: { intercept: -9.0, collection: 0.7, orders: 0.35, wishlist: 0.15, engagement: 0, focus: 1.5, cap: 0.15 },
-	seller: { q0: -1.6, q1: 0.3, q2: 0.35, q3: 1.0, noiseSd: 0.6, listingsPerMonth: 2.5, salesPerMonth: 0.9, quitBase: 0.15, quitLowQuality: 0.35, demandExponent: 0.3 },
+	conversion: { intercept: -10.3, collection: 0.9, orders: 0.25, wishlist: 0.1, engagement: 0, focus: 2.5, cap: 0.15 },
+	seller: { q0: -2.0, q1: 0.3, q2: 0.35, q3: 1.5, noiseSd: 0.6, listingsPerMonth: 2.5, salesPerMonth: 0.9, quitBase: 0.15, quitLowQuality: 0.35, demandExponent: 0.3 },
 	migrating: { share: 0.04, buyerEventsMax: 2, listingWithinDays: 14, engagementScale: 0.2, qualityLogMean: Math.log(2.5), qualityLogSd: 0.5 },
 	signupEvents: true
 };

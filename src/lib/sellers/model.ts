@@ -46,7 +46,7 @@ export interface SellersModelArtifact extends ArtifactHeader<ClassificationRepor
 	perUser: ForestPart & { label: string; metrics: ClassificationReport };
 	featureLabels: Record<string, string>;
 	generator: { parameters: ParameterRow[]; seed: number; months: number; users: number; events: number; period: [string, string] };
-	split: { description: string; train: [string, string]; validation: string; calibration: string; test: string; coverage: [string, string] };
+	split: { description: string; train: [string, string]; validation: [string, string]; calibration: string; test: string; coverage: [string, string] };
 	/** Validation results of every configuration tried (chosen on validation, never on test). */
 	selection: { features: string; trees: number; maxDepth: number; minNumSamples: number; perClass: number; prAuc: number; rocAuc: number; chosen: boolean }[];
 	calibrationChoice: { method: string; heldOutLogLoss: Record<string, number>; note: string };
