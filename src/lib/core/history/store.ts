@@ -12,7 +12,7 @@ import type { IDBPDatabase } from 'idb';
 import { openHistoryDatabase, BY_TOOL, STORES, type OpenCallbacks } from './database';
 import { storageProblem } from './errors';
 import { estimateSize } from './size';
-import { HISTORY_FILE_MAX_BYTES, MAX_NAME_LENGTH, MAX_SUMMARY_LENGTH, historyFileText, readHistoryFile } from './transfer';
+import { HISTORY_FILE_MAX_BYTES, MAX_NAME_LENGTH, MAX_SUMMARY_LENGTH, historyFileName, historyFileText, readHistoryFile } from './transfer';
 import { HistoryError, type ImportReport, type NewRun, type RunSummary, type SavedRun } from './types';
 
 interface MetaRecord {
@@ -199,7 +199,7 @@ export class HistoryStore {
 	}
 
 	/** Every saved run of every tool, as a file to download. */
-	async exportAll(now: Date = new Date()): Promise<{ file: Blob; count: number }> {
+	async exportAll(now: Date = new Date()): Promise<{ file: Blob; fileName: string; count: number }> {
 		const runs = await this.#run('Exporting saved runs', async (db) => {
 			const tx = db.transaction([STORES.runs, STORES.payloads], 'readonly');
 			const [summaries, payloads] = await Promise.all([
@@ -211,7 +211,7 @@ export class HistoryStore {
 			return summaries.sort((a, b) => b.savedAt - a.savedAt).map((s) => ({ ...s, payload: byId.get(s.id) }));
 		});
 		try {
-			return { file: new Blob([await historyFileText(runs, now)], { type: 'application/json' }), count: runs.length };
+			return { file: new Blob([await historyFileText(runs, now)], { type: 'application/json' }), fileName: historyFileName(now), count: runs.length };
 		} catch (error) {
 			throw new HistoryError('failed', `Exporting failed: ${error instanceof Error ? error.message : String(error)}.`, { cause: error });
 		}
