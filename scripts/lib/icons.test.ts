@@ -69,7 +69,8 @@ describe('app icons', () => {
 
 describe('web app manifest', () => {
 	it('has what Chromium needs to install the site, with URLs relative to the manifest (sub-folder builds)', () => {
-		expect(manifest).toMatchObject({ id: './', start_url: './', scope: './', display: 'standalone', short_name: 'Storelens' });
+		// id resolves against the origin, not the manifest: a fixed name, not a path.
+		expect(manifest).toMatchObject({ id: 'storelens', start_url: './', scope: './', display: 'standalone', short_name: 'Storelens' });
 		expect(manifest.name).toMatch(/Storelens/);
 		for (const colour of [manifest.theme_color, manifest.background_color]) expect(colour).toMatch(/^#[0-9a-f]{6}$/);
 		const urls = [manifest.start_url, manifest.scope, manifest.id, ...manifest.icons.map((i) => i.src), ...manifest.shortcuts.map((s) => s.url)];

@@ -27,7 +27,8 @@ test('Chromium parses the manifest and reports no installability errors', async 
 		expect(url).toBe(new URL('manifest.webmanifest', baseURL).href);
 		expect(manifest?.startUrl).toBe(home);
 		expect(manifest?.scope).toBe(home);
-		expect(manifest?.id).toBe(home);
+		// The id resolves against the origin (not the manifest): one stable id wherever the site is served.
+		expect(manifest?.id).toBe(`${new URL(baseURL).origin}/storelens`);
 		expect(manifest?.display).toMatch(/standalone/i); // 'kStandalone' in Chromium 156
 		expect(manifest?.icons?.map((i) => i.url)).toEqual(
 			['icons/icon-192.png', 'icons/icon-512.png', 'icons/icon-maskable-512.png'].map((f) => new URL(f, baseURL).href)
@@ -36,7 +37,7 @@ test('Chromium parses the manifest and reports no installability errors', async 
 		const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
 		expect(installabilityErrors).toEqual([]);
 		const { appId } = await cdp.send('Page.getAppId');
-		expect(appId).toBe(home);
+		expect(appId).toBe(`${new URL(baseURL).origin}/storelens`);
 
 		// The check can fail: the same site with a manifest that lost its icons is not installable.
 		await context.route('**/manifest.webmanifest', async (route) => {

@@ -30,7 +30,8 @@ async function uploadInvoices(page: Page, name: string, seed: number) {
 /** What the page says about the analysis on screen. */
 async function analysisOnScreen(page: Page) {
 	const text = await showing(page).innerText();
-	return { showing: text.replace(/^Restored from this device:.*\n?/m, '').trim(), howMany: await page.getByTestId('how-many').innerText() };
+	const showingLines = text.split('\n').filter((line) => !/^Restored from this device:|^Analyses saved on this device/.test(line));
+	return { showing: showingLines.join('\n').trim(), howMany: await page.getByTestId('how-many').innerText() };
 }
 
 /** Make every IndexedDB write in the page fail as a full disk does (QuotaExceededError). */
