@@ -5,8 +5,9 @@
 /**
  * Offline support. Registered by the page only after its first result is on screen
  * (src/lib/components/serviceWorker.ts), so installing it and filling the cache never compete
- * with the first view. On install it caches the whole site (code, styles, models, pages, samples,
- * icons) so a field user keeps working with a weak or no network; the rules for each request are
+ * with the first view. On install it caches the whole site (code, styles, models, pages, icons) so a
+ * field user keeps working with a weak or no network; sample files are cached when first used, not
+ * downloaded up front (the segments sample alone is 0.7 MB). The rules for each request are
  * in src/lib/core/offline/strategy.ts (built files cache first; pages and the rest network first,
  * the cache only when offline; a non-200 reply passed through untouched).
  *
@@ -19,8 +20,8 @@ import { cacheFirst, cacheName, isWorkerCommand, networkFirst, routeOf, staleCac
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = cacheName(version);
-/** The README's pictures are not part of the site. */
-const PRECACHE = [...build, ...files.filter((f) => !f.includes('/readme/')), ...prerendered];
+/** The README's pictures are not part of the site; samples are cached on first use. */
+const PRECACHE = [...build, ...files.filter((f) => !f.includes('/readme/') && !f.includes('/samples/')), ...prerendered];
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));

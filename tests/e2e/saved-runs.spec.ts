@@ -134,6 +134,7 @@ test.describe('on a 360 px phone', () => {
 });
 
 test('export, then import into a fresh browser: the same analysis, and importing again adds nothing', async ({ page, browser, baseURL }) => {
+	test.slow(); // two browsers, an upload and four imports
 	await page.goto('segments/');
 	await uploadInvoices(page, 'export-me.csv', 81);
 	const analysed = await analysisOnScreen(page);
