@@ -6,7 +6,7 @@
 import { DEFAULT_MARKET, generateMarket, type MarketParams, type MarketTruth } from './generator';
 import { EventLogBuilder, type EventLog } from './log';
 
-export const DEMO_MARKET: MarketParams = DEFAULT_MARKET;
+export const DEMO_MARKET: MarketParams = { ...DEFAULT_MARKET, firstMonthJoins: 35 };
 export const DEMO_SAMPLE_PATH = 'samples/sellers-sample.csv';
 
 export function demoLog(params: MarketParams = DEMO_MARKET): { log: EventLog; truth: MarketTruth } {
