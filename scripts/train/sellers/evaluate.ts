@@ -1,7 +1,7 @@
 /** Held-out evaluation of the seller finder: metrics, naive baselines, calibration choice, interval coverage. */
 import type { ClassificationMetrics } from '../../../src/lib/core/artifact/types.ts';
 import { calibrateMany, fitIsotonic, fitPlatt, type Calibration } from '../../../src/lib/core/calibration.ts';
-import { classificationMetrics, logLoss } from '../../../src/lib/core/metrics/classification.ts';
+import { classificationMetrics, logLoss, reliabilityByQuantile } from '../../../src/lib/core/metrics/classification.ts';
 import { seededRandom } from '../../../src/lib/core/random.ts';
 import { inventoryLevels, lowestCategories } from '../../../src/lib/sellers/market.ts';
 import { expectedCount, score, shareIn, topByScore } from '../../../src/lib/sellers/score.ts';
@@ -10,8 +10,13 @@ import { round } from '../io.ts';
 
 export const AT_K = [100];
 
+/** Reliability bins cut at these quantiles of the predictions: positives are rare, so the top is cut finely. */
+export const RELIABILITY_CUTS = [0.5, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.998];
+
 export function metricsOf(y: Uint8Array, p: ArrayLike<number>, probabilities = true): ClassificationMetrics {
-	return roundMetrics(classificationMetrics(y, p, { ks: AT_K, probabilities }));
+	const m = classificationMetrics(y, p, { ks: AT_K, probabilities });
+	if (probabilities) m.reliability = reliabilityByQuantile(y, p, RELIABILITY_CUTS);
+	return roundMetrics(m);
 }
 
 export function roundMetrics(m: ClassificationMetrics): ClassificationMetrics {
@@ -25,7 +30,7 @@ export function roundMetrics(m: ClassificationMetrics): ClassificationMetrics {
 		brier: r(m.brier, 5),
 		logLoss: r(m.logLoss)
 	};
-	if (m.reliability) out.reliability = m.reliability.map((b) => ({ ...b, meanPredicted: r(b.meanPredicted), observedRate: r(b.observedRate) }));
+	if (m.reliability) out.reliability = m.reliability.map((b) => ({ ...b, low: round(b.low, 6), high: round(b.high, 6), meanPredicted: r(b.meanPredicted, 6), observedRate: r(b.observedRate) }));
 	if (m.undefinedBecause) out.undefinedBecause = m.undefinedBecause;
 	return out;
 }
