@@ -69,7 +69,7 @@ test('the category choice and the list size live in the URL', async ({ page }) =
 	await page.getByRole('checkbox', { name: `Rank for ${b}` }).check();
 	const lowest = lowestCategories(demoAnalysis.levels, 3).map((i) => demoAnalysis.categories[i]);
 	const names = [...lowest, a, b];
-	await expect(page).toHaveURL(new RegExp(`categories=${encodeURIComponent(names.join('|')).replaceAll('%20', '(%20|\\+)').replaceAll('|', '\\|')}`));
+	await expect.poll(() => new URL(page.url()).searchParams.get('categories')).toBe(names.join('|'));
 
 	// A link with the choice opens with it.
 	await openSellers(page, `?categories=${encodeURIComponent(`${a}|${b}|Not a category`)}&n=50`);
@@ -103,7 +103,7 @@ test('an activity log in another export style is read in a worker and ranked', a
 	await upload(page, 'export.csv', text);
 	await expect(page.getByTestId('showing')).toContainText(`Showing export.csv as of`, ANALYSED);
 	await expect(page.getByTestId('showing')).toContainText(`${count(expected.analysis.candidates.ids.length)} candidates`);
-	await expect(page.getByText(/unknown events: “Refund” ×1/)).toBeVisible();
+	await expect(page.getByText(/unknown events: “Refund” ×1/).last()).toBeVisible();
 	await expect(page.getByText(/not a date/i).first()).toBeVisible();
 	const list = rankCandidates(expected.analysis, lowestCategories(expected.analysis.levels, 3), 100);
 	await expect(page.getByTestId('expected-count')).toHaveText(list.expected.expected.toFixed(1));
