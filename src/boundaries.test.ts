@@ -7,7 +7,9 @@
  *   new tool can reuse it untouched (not even types: they would tie its props to one tool);
  * - no import cycle anywhere in src;
  * - a model artifact is imported as data only in a route's load file, and only straight into the
- *   one checker (`bundledArtifact`), and no source casts anything to an artifact type past it.
+ *   one checker (`bundledArtifact`), and no source casts anything to an artifact type past it;
+ * - chart configurations are built in the chart layer (src/lib/charts, a tool's charts.ts), never
+ *   in a route or a component.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -185,6 +187,11 @@ describe('import boundaries in src', () => {
 			if (!file.endsWith('.test.ts') && /as\s+unknown\s+as\s+\w*(Artifact|Context|ArtifactHeader)\b/.test(text)) problems.push(`${rel(file)} casts to an artifact type without the checker`);
 		}
 		expect(problems).toEqual([]);
+	});
+
+	it('builds chart configurations only in the chart layer', () => {
+		const inUi = files.filter((f) => /[\\/](routes|components)[\\/]/.test(f) && !f.endsWith('.test.ts') && /\bdatasets\s*:/.test(readFileSync(f, 'utf8')));
+		expect(inUi.map(rel)).toEqual([]);
 	});
 });
 

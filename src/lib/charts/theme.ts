@@ -111,3 +111,14 @@ export interface ChartSpec {
 	data: { labels?: unknown[]; datasets: unknown[] };
 	options?: object;
 }
+
+/**
+ * A token as a CSS colour for HTML and CSS (legend swatches, text): `var(--c-chart-1, #0072B2)`,
+ * mixed with transparency when the token has an opacity.
+ */
+export function cssColour(value: string): string {
+	const m = TOKEN.exec(value);
+	if (!m) return value;
+	const base = `var(${m[1]}, ${FALLBACK_COLOURS[m[1]] ?? '#7a7a7a'})`;
+	return m[2] === undefined ? base : `color-mix(in srgb, ${base} ${Math.round(Number(m[2]) * 100)}%, transparent)`;
+}
