@@ -8,8 +8,8 @@ import contextJson from '$artifacts/gmv/context.json';
 import { bundledArtifact } from '$lib/core/artifact/load';
 import { GMV_TOOL, type GmvContext } from '$lib/gmv/artifacts';
 
-export function load() {
-	const context = bundledArtifact<GmvContext>(contextJson, { tool: GMV_TOOL, modelId: 'context', requires: ['calendar', 'startWeek', 'modelRanking'] }, 'The GMV tool’s data file (context.json)');
+export async function load() {
+	const context = await bundledArtifact<GmvContext>(contextJson, { tool: GMV_TOOL, modelId: 'context', requires: ['calendar', 'startWeek', 'modelRanking'] }, 'The GMV tool’s data file (context.json)');
 	if (!context.ok) error(500, context.message);
 	return { context: context.artifact };
 }

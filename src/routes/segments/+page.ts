@@ -9,8 +9,8 @@ import { bundledArtifact } from '$lib/core/artifact/load';
 import type { SegmentsArtifact } from '$lib/segments/artifact';
 import { SEGMENTS_TOOL } from '$lib/segments/model';
 
-export function load() {
-	const model = bundledArtifact<SegmentsArtifact>(modelJson, { tool: SEGMENTS_TOOL, modelId: 'kmeans', requires: ['centroids', 'space', 'analysis'] }, 'The segments model file (model.json)');
+export async function load() {
+	const model = await bundledArtifact<SegmentsArtifact>(modelJson, { tool: SEGMENTS_TOOL, modelId: 'kmeans', requires: ['centroids', 'space', 'analysis'] }, 'The segments model file (model.json)');
 	if (!model.ok) error(500, model.message);
 	return { artifact: model.artifact };
 }

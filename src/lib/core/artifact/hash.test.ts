@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { hashedText, sealArtifact, sha256Hex, verifyArtifact } from './hash';
 import { ArtifactError, bundledArtifact, checkArtifact, loadArtifact } from './load';
 import { sha256 } from './sha256';
@@ -26,19 +26,29 @@ describe('artifact hashing', () => {
 describe('the one checker', async () => {
 	const { artifact } = await sealArtifact({ format: 'storelens-artifact' as const, formatVersion: 1, tool: 'gmv', modelId: 'forest', version: '1.0.0', forest: 'AAAA', contentHash: '' });
 
-	it('accepts the right artifact and rejects another tool, another format or a changed byte, in words', () => {
-		expect(checkArtifact<typeof artifact>(artifact, { tool: 'gmv', modelId: 'forest', requires: ['forest'] })).toBe(artifact);
-		expect(() => checkArtifact(artifact, { tool: 'sellers' })).toThrow(/holds the gmv\/forest model, not sellers/);
-		expect(() => checkArtifact({ hello: 1 }, { tool: 'gmv' })).toThrow(/not a Storelens model file/);
-		expect(() => checkArtifact({ ...artifact, formatVersion: 2 }, { tool: 'gmv' })).toThrow(/another version of this site/);
-		expect(() => checkArtifact({ ...artifact, extra: 1 }, { tool: 'gmv' }, 'forest.json')).toThrow(/^forest.json failed its integrity check/);
-		expect(() => checkArtifact({ ...artifact, contentHash: 'x' }, { tool: 'gmv' })).toThrow(/no content hash/);
-		expect(() => checkArtifact(artifact, { tool: 'gmv', requires: ['encoders' as never] })).toThrow(/missing its “encoders” field/);
+	it('accepts the right artifact and rejects another tool, another format or a changed byte, in words', async () => {
+		await expect(checkArtifact<typeof artifact>(artifact, { tool: 'gmv', modelId: 'forest', requires: ['forest'] })).resolves.toBe(artifact);
+		await expect(checkArtifact(artifact, { tool: 'sellers' })).rejects.toThrow(/holds the gmv\/forest model, not sellers/);
+		await expect(checkArtifact({ hello: 1 }, { tool: 'gmv' })).rejects.toThrow(/not a Storelens model file/);
+		await expect(checkArtifact({ ...artifact, formatVersion: 2 }, { tool: 'gmv' })).rejects.toThrow(/another version of this site/);
+		await expect(checkArtifact({ ...artifact, extra: 1 }, { tool: 'gmv' }, 'forest.json')).rejects.toThrow(/^forest.json failed its integrity check/);
+		await expect(checkArtifact({ ...artifact, contentHash: 'x' }, { tool: 'gmv' })).rejects.toThrow(/no content hash/);
+		await expect(checkArtifact(artifact, { tool: 'gmv', requires: ['encoders' as never] })).rejects.toThrow(/missing its “encoders” field/);
 	});
 
-	it('gives a bundled artifact’s failure as a message, never a throw', () => {
-		expect(bundledArtifact(artifact, { tool: 'gmv' }, 'x')).toEqual({ ok: true, artifact });
-		const bad = bundledArtifact({ ...artifact, forest: 'BBBB' }, { tool: 'gmv' }, 'The GMV data file');
+	it('checks with the pure TypeScript SHA-256 where Web Crypto is missing', async () => {
+		vi.stubGlobal('crypto', {});
+		try {
+			await expect(checkArtifact(artifact, { tool: 'gmv' })).resolves.toBe(artifact);
+			await expect(checkArtifact({ ...artifact, extra: 1 }, { tool: 'gmv' })).rejects.toThrow(/integrity check/);
+		} finally {
+			vi.unstubAllGlobals();
+		}
+	});
+
+	it('gives a bundled artifact’s failure as a message, never a throw', async () => {
+		expect(await bundledArtifact(artifact, { tool: 'gmv' }, 'x')).toEqual({ ok: true, artifact });
+		const bad = await bundledArtifact({ ...artifact, forest: 'BBBB' }, { tool: 'gmv' }, 'The GMV data file');
 		expect(bad.ok).toBe(false);
 		expect(!bad.ok && bad.message).toMatch(/^The GMV data file failed its integrity check/);
 	});
@@ -58,10 +68,10 @@ describe('every shipped artifact', () => {
 
 	it('is there', () => expect(files.length).toBeGreaterThanOrEqual(4));
 
-	it.each(files)('%s passes the checker (its folder is its tool)', (file) => {
+	it.each(files)('%s passes the checker (its folder is its tool)', async (file) => {
 		const value = JSON.parse(readFileSync(join(root, file), 'utf8'));
 		const tool = file.split('/')[0];
-		const artifact = checkArtifact(value, { tool, modelId: value.modelId }, file);
+		const artifact = await checkArtifact(value, { tool, modelId: value.modelId }, file);
 		// The file is exactly what training wrote: the hash covers every field.
 		expect(sha256(hashedText(artifact))).toBe(artifact.contentHash);
 		expect(readFileSync(join(root, file), 'utf8')).toBe(JSON.stringify(value) + '\n');

@@ -1,8 +1,10 @@
 /**
  * The one model loader: every artifact, bundled into the page's code or fetched, goes through
  * `checkArtifact` (format, version, tool, model id, required fields, content hash) before anything
- * reads it. Bundled artifacts are checked synchronously (a route's `load`, at build time and in the
- * browser); fetched ones after the download, with the browser's native SHA-256 when it has one.
+ * reads it. Bundled artifacts are checked in a route's `load` (at build time, and in the browser
+ * before the page hydrates); fetched ones after the download. The hash uses the platform's native
+ * SHA-256 (Web Crypto: well under a millisecond, off the interpreter) and falls back to the pure
+ * TypeScript one where Web Crypto is missing (a page served over plain http from another machine).
  * A failed check is an `ArtifactError` whose message a page can show as it is.
  */
 import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type ArtifactBase } from './types';
@@ -42,20 +44,25 @@ function damaged(source: string): ArtifactError {
 	return new ArtifactError(`${source} failed its integrity check: its content does not match its hash, so it was not used. Reload the page to fetch it again.`);
 }
 
-/** Check a parsed artifact (synchronously); returns it typed, or throws an ArtifactError. */
-export function checkArtifact<T extends ArtifactBase>(value: unknown, expect: ArtifactExpectation<T>, source = 'The model file'): T {
+/** SHA-256 hex of text: Web Crypto when the platform has it, else the pure TypeScript one. */
+async function digest(text: string): Promise<string> {
+	return globalThis.crypto?.subtle ? sha256Hex(text) : sha256(text);
+}
+
+/** Check a parsed artifact; resolves to it typed, or rejects with an ArtifactError. */
+export async function checkArtifact<T extends ArtifactBase>(value: unknown, expect: ArtifactExpectation<T>, source = 'The model file'): Promise<T> {
 	const { artifact, text } = checkShape(value, expect, source);
-	if (sha256(text) !== artifact.contentHash) throw damaged(source);
+	if ((await digest(text)) !== artifact.contentHash) throw damaged(source);
 	return artifact as T;
 }
 
 /** A bundled artifact's check, as a result a route's `load` can turn into an error page. */
 export type ArtifactResult<T> = { ok: true; artifact: T } | { ok: false; message: string };
 
-/** Check an artifact bundled into the code (a JSON import), without throwing. */
-export function bundledArtifact<T extends ArtifactBase>(json: unknown, expect: ArtifactExpectation<T>, source: string): ArtifactResult<T> {
+/** Check an artifact bundled into the code (a JSON import); a failure comes back as a message, never a throw. */
+export async function bundledArtifact<T extends ArtifactBase>(json: unknown, expect: ArtifactExpectation<T>, source: string): Promise<ArtifactResult<T>> {
 	try {
-		return { ok: true, artifact: checkArtifact<T>(json, expect, source) };
+		return { ok: true, artifact: await checkArtifact<T>(json, expect, source) };
 	} catch (error) {
 		if (error instanceof ArtifactError) return { ok: false, message: error.message };
 		throw error;
@@ -74,8 +81,5 @@ export async function loadArtifact<T extends ArtifactBase>(url: string, expect: 
 	} catch {
 		throw new ArtifactError(`${source} is not valid JSON: it was cut short or damaged on the way.`);
 	}
-	const { artifact, text } = checkShape(value, expect, source);
-	const digest = globalThis.crypto?.subtle ? await sha256Hex(text) : sha256(text);
-	if (digest !== artifact.contentHash) throw damaged(source);
-	return artifact as T;
+	return checkArtifact<T>(value, expect, source);
 }
