@@ -6,13 +6,14 @@
 import type { ChartOptions } from 'chart.js';
 import { token } from './theme';
 
-const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
+let compact: Intl.NumberFormat | undefined;
 
 /** A tick value in at most 5 or so characters: 950, 1.2K, 3.4M, 0.25. */
 export function compactNumber(value: number | string): string {
 	const v = Number(value);
 	if (!Number.isFinite(v)) return '';
 	if (v !== 0 && Math.abs(v) < 1) return String(Number(v.toPrecision(2)));
+	compact ??= new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
 	return compact.format(v);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compactNumber, fitLabel, mergeOptions, percentTick } from './axes';
-import { parseColour, resolveColours, resolveToken, seriesColour, token } from './theme';
+import { parseColour, resolveColours, resolveToken } from './resolve';
+import { seriesColour, token } from './theme';
 
 describe('colour tokens', () => {
 	const vars: Record<string, string> = { '--c-chart-1': ' #112233 ', '--c-text': 'rgb(10, 20, 30)', '--c-muted': 'oklch(70% 0.1 200)' };

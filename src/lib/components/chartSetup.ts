@@ -41,4 +41,6 @@ Chart.defaults.font.size = 13;
 Chart.defaults.color = '#4a5462';
 Chart.defaults.borderColor = '#e1e5eb';
 
+// Colour tokens are resolved with chart.js, so the page's first load does not carry the resolver.
+export { resolveColours } from '$lib/charts/resolve';
 export { Chart };

@@ -5,7 +5,8 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import { axisTitle, baseOptions, mergeOptions } from '../charts/axes';
-import { actualPredictedChart, signedBarChart } from '../charts/common';
+import { signedBarChart } from '../charts/bars';
+import { actualPredictedChart } from '../charts/lines';
 import { seriesColour } from '../charts/theme';
 import { formatRupees } from '../core/rupees';
 import type { Contribution } from './predict';

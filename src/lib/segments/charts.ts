@@ -6,7 +6,7 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import { axisTitle, baseOptions, fitLabel, mergeOptions } from '../charts/axes';
-import { signedBarChart } from '../charts/common';
+import { signedBarChart } from '../charts/bars';
 import { cssColour, seriesColour, token } from '../charts/theme';
 import type { SegmentsAnalysis } from './analysis';
 import { CUSTOMER_FEATURE_INFO, type CustomerFeature } from './features';

@@ -9,7 +9,6 @@
  */
 import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type ArtifactBase } from './types';
 import { hashedText, sha256Hex } from './hash';
-import { sha256 } from './sha256';
 
 export class ArtifactError extends Error {
 	override name = 'ArtifactError';
@@ -44,9 +43,11 @@ function damaged(source: string): ArtifactError {
 	return new ArtifactError(`${source} failed its integrity check: its content does not match its hash, so it was not used. Reload the page to fetch it again.`);
 }
 
-/** SHA-256 hex of text: Web Crypto when the platform has it, else the pure TypeScript one. */
+/** SHA-256 hex of text: Web Crypto when the platform has it, else the pure TypeScript one (fetched only then). */
 async function digest(text: string): Promise<string> {
-	return globalThis.crypto?.subtle ? sha256Hex(text) : sha256(text);
+	if (globalThis.crypto?.subtle) return sha256Hex(text);
+	const { sha256 } = await import('./sha256');
+	return sha256(text);
 }
 
 /** Check a parsed artifact; resolves to it typed, or rejects with an ArtifactError. */
