@@ -1,28 +1,49 @@
 #!/usr/bin/env python3
 """Reference figures: scikit-learn's RandomForestRegressor on exactly the features `npm run train`
-built (export them first: npm run train -- --only gmv --export-features /tmp/gmv-features).
-Needs Debian's python3-sklearn. Prints held-out WAPE, MAE, MAPE and R2 as JSON.
-Usage: python3 scripts/sklearn_reference.py /tmp/gmv-features"""
+built, on the same split. Needs Debian's python3-sklearn. Writes the JSON that training attaches to
+the GMV artifacts as comparisons (only while the features' SHA-256 matches):
+
+  npm run train -- --only gmv --export-features /tmp/gmv-features --out /tmp/gmv-artifacts
+  /usr/bin/python3 scripts/sklearn_reference.py /tmp/gmv-features > scripts/train/reference/gmv-sklearn.json
+  npm run train -- --only gmv
+"""
+import hashlib
 import json
 import sys
 
 import numpy as np
+import sklearn
 from sklearn.ensemble import RandomForestRegressor
 
 folder = sys.argv[1] if len(sys.argv) > 1 else "/tmp/gmv-features"
-train = np.genfromtxt(f"{folder}/gmv_train.csv", delimiter=",", skip_header=1)
-test = np.genfromtxt(f"{folder}/gmv_test.csv", delimiter=",", skip_header=1)
+paths = [f"{folder}/gmv_train.csv", f"{folder}/gmv_test.csv"]
+digest = hashlib.sha256()
+for path in paths:
+    with open(path, "rb") as f:
+        digest.update(f.read())
+train = np.genfromtxt(paths[0], delimiter=",", skip_header=1)
+test = np.genfromtxt(paths[1], delimiter=",", skip_header=1)
 Xtr, ytr, Xte, yte = train[:, :-1], train[:, -1], test[:, :-1], test[:, -1]
-out = {}
-for trees in (100, 300):
+models = []
+for trees in (300, 100):
     model = RandomForestRegressor(n_estimators=trees, random_state=0, n_jobs=-1).fit(Xtr, ytr)
     p = model.predict(Xte)
     err = np.abs(yte - p)
-    out[f"sklearn RandomForestRegressor ({trees} trees)"] = {
-        "n": int(len(yte)),
-        "wape": float(err.sum() / np.abs(yte).sum()),
-        "mae": float(err.mean()),
-        "mape": float((err / np.abs(yte)).mean()),
-        "r2": float(1 - ((yte - p) ** 2).sum() / ((yte - yte.mean()) ** 2).sum()),
-    }
-print(json.dumps(out, indent=1))
+    models.append({
+        "name": f"scikit-learn forest, {trees} trees (reference)",
+        "description": f"RandomForestRegressor(n_estimators={trees}, random_state=0) on the same features and the same held-out weeks",
+        "metrics": {
+            "n": int(len(yte)),
+            "wape": float(err.sum() / np.abs(yte).sum()),
+            "mae": float(err.mean()),
+            "mape": float((err / np.abs(yte)).mean()),
+            "r2": float(1 - ((yte - p) ** 2).sum() / ((yte - yte.mean()) ** 2).sum()),
+        },
+    })
+print(json.dumps({
+    "tool": "gmv",
+    "featuresHash": digest.hexdigest(),
+    "library": f"scikit-learn {sklearn.__version__}",
+    "command": "/usr/bin/python3 scripts/sklearn_reference.py /tmp/gmv-features > scripts/train/reference/gmv-sklearn.json",
+    "models": models,
+}, indent=1))

@@ -9,11 +9,8 @@ import { base64ToBytes, bytesToBase64 } from '../../src/lib/core/base64.ts';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { RandomForestRegression } from 'ml-random-forest';
-import {
-	decodeFlatForest,
-	encodeFlatForest,
-	flattenRegressionForest
-} from '../../src/lib/core/forest/flat.ts';
+import { decodeFlatForest, encodeFlatForest } from '../../src/lib/core/forest/flat.ts';
+import { flattenRegressionForest } from '../../src/lib/core/forest/flatten.ts';
 import { predictForest } from '../../src/lib/core/forest/predict.ts';
 import { makeRegressionData } from '../../src/lib/core/forest/synthetic.ts';
 import { trainForestRegressor } from '../../src/lib/core/forest/train.ts';

@@ -5,13 +5,15 @@
 import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
-import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type InputRange, type MetricRow, type Provenance, type RegressionMetrics } from '../../src/lib/core/artifact/types.ts';
+import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type Comparison, type InputRange, type NamedMetrics, type Provenance, type RegressionMetrics, type RegressionReport } from '../../src/lib/core/artifact/types.ts';
 import { bytesToBase64 } from '../../src/lib/core/base64.ts';
 import { parseCsvText } from '../../src/lib/core/csv/intake.ts';
 import { trainForestRegressor } from '../../src/lib/core/forest/train.ts';
-import { encodeFlatForest, flattenRegressionForest } from '../../src/lib/core/forest/flat.ts';
+import { encodeFlatForest } from '../../src/lib/core/forest/flat.ts';
+import { flattenRegressionForest } from '../../src/lib/core/forest/flatten.ts';
 import { predictForest } from '../../src/lib/core/forest/predict.ts';
 import { quantile, regressionMetrics } from '../../src/lib/core/metrics.ts';
+import { pairedBootstrap, pick } from '../../src/lib/core/metrics/bootstrap.ts';
 import { encodeTarget, fitScaler, fitTargetTransform, serializeNetwork } from '../../src/lib/core/network/mlp.ts';
 import { networkModel } from '../../src/lib/gmv/predict.ts';
 import { seededRandom } from '../../src/lib/core/random.ts';
@@ -22,6 +24,7 @@ import { featureCount, featureMatrix, featureNames, scenarioFromRow, type GmvEnc
 import { CHANNELS, SUB_CATEGORIES, weeklyRowSchema, type Channel } from '../../src/lib/gmv/schema.ts';
 import { gmvShares, WEEKS_PER_MONTH, type ChannelSpend } from '../../src/lib/gmv/spend.ts';
 import { hashFiles, printTable, readSmallCsv, readText, round, writeArtifact } from './io.ts';
+import { featureCsv, sklearnComparisons } from './reference.ts';
 
 const VERSION = '1.0.0';
 const SEED = 20260101;
@@ -87,7 +90,8 @@ export async function trainGmv(opts: { dataDir: string; outDir: string; exportFe
 	const Xtest = featureMatrix(test.map((r) => r.scenario), encoders);
 	const ytrain = train.map((r) => r.gmv);
 	const ytest = test.map((r) => r.gmv);
-	if (opts.exportFeaturesDir) exportFeatures(opts.exportFeaturesDir, names, Xtrain, ytrain, Xtest, ytest);
+	const csv = { train: featureCsv(names, 'gmv', Xtrain, ytrain), test: featureCsv(names, 'gmv', Xtest, ytest) };
+	if (opts.exportFeaturesDir) exportFeatures(opts.exportFeaturesDir, csv);
 
 	// 4. Baseline: the sub-category's trailing 4-week average of actual GMV (one step ahead).
 	const baselinePred = test.map((r) => trailingAverage(rows, r.scenario.subCategory, r.week, 4));
@@ -110,15 +114,35 @@ export async function trainGmv(opts: { dataDir: string; outDir: string; exportFe
 	const networkMetrics = regressionMetrics(ytest, networkPred);
 	const networkSeconds = (performance.now() - t0) / 1000;
 
-	const baselineRow: MetricRow = {
+	const baselineRow: NamedMetrics<RegressionMetrics> = {
 		name: 'Trailing 4-week average',
 		description: "The sub-category's mean GMV over the four weeks before, using actuals (a one-step-ahead naive forecast).",
 		metrics: roundMetrics(baseline)
 	};
+	// Model minus baseline WAPE on the same resampled weeks: is either model clearly better than the naive forecast?
+	const wapeOf = (pred: ArrayLike<number>) => (rows: Uint32Array) => regressionMetrics(pick(ytest, rows), pick(pred, rows)).wape;
+	const vsBaseline = (pred: ArrayLike<number>) => {
+		const d = pairedBootstrap(test.length, wapeOf(pred), wapeOf(baselinePred), { seed: SEED, metric: 'wape', baseline: baselineRow.name, resamples: 2000 });
+		if (!d) throw new Error('WAPE is undefined on the test weeks');
+		return { metric: d.metric, baseline: d.baseline, difference: round(d.difference, 4), low: round(d.low, 4), high: round(d.high, 4), level: d.level, resamples: d.resamples, seed: d.seed };
+	};
+	const references = sklearnComparisons('gmv', csv, roundMetrics);
+	const forestRow: Comparison<RegressionMetrics> = { name: `Random forest (${FOREST.nEstimators} trees)`, description: 'The other model shipped for this tool.', role: 'shipped-model', metrics: roundMetrics(forestMetrics) };
+	const networkRow: Comparison<RegressionMetrics> = { name: `Network ${NETWORK.hidden.join('-')}`, description: 'The other model shipped for this tool.', role: 'shipped-model', metrics: roundMetrics(networkMetrics) };
+	const report = (model: RegressionMetrics, other: Comparison<RegressionMetrics>, pred: ArrayLike<number>): RegressionReport => ({
+		task: 'regression',
+		rowNoun: { one: 'week', many: 'weeks' },
+		model: roundMetrics(model),
+		baselines: [baselineRow],
+		comparisons: [other, ...references],
+		headline: { metric: 'wape', lowerIsBetter: true },
+		vsBestBaseline: vsBaseline(pred)
+	});
 	const rowsOut = [
 		{ model: `Random forest (${FOREST.nEstimators} trees)`, ...metricCells(forestMetrics), 'train s': forestSeconds },
 		{ model: `Network ${NETWORK.hidden.join('-')}`, ...metricCells(networkMetrics), 'train s': networkSeconds },
-		{ model: baselineRow.name, ...metricCells(baseline), 'train s': 0 }
+		{ model: baselineRow.name, ...metricCells(baseline), 'train s': 0 },
+		...references.map((r) => ({ model: r.name, ...metricCells(r.metrics), 'train s': 0 }))
 	];
 	console.log(`\nheld-out weeks ${FIRST_TEST_WEEK}..${lastWeek}, ${test.length} rows:`);
 	printTable(rowsOut);
@@ -152,7 +176,7 @@ export async function trainGmv(opts: { dataDir: string; outDir: string; exportFe
 		modelId: 'forest',
 		modelKind: 'random-forest-regression',
 		label: `Random forest, ${FOREST.nEstimators} trees`,
-		metrics: { model: roundMetrics(forestMetrics), baselines: [baselineRow, { name: `Network ${NETWORK.hidden.join('-')}`, description: 'The other model shipped for this tool.', metrics: roundMetrics(networkMetrics) }] },
+		metrics: report(forestMetrics, networkRow, forestPred),
 		hyperparameters: { library: 'ml-random-forest 2.1.0', trees: FOREST.nEstimators, maxFeatures: FOREST.maxFeatures, minSamplesToSplit: minNumSamples, maxDepth, chosenFrom: `leaf sizes ${FOREST.leafSizes.join(', ')} x depths ${FOREST.depths.join(', ')}`, chosenOn: `validation weeks ${FIRST_TEST_WEEK - FOREST.validationWeeks}-${FIRST_TEST_WEEK - 1} (inside training)`, bootstrap: true, seed: SEED, target: 'GMV in rupees' },
 		encoders,
 		forest: bytesToBase64(encodeFlatForest(flat))
@@ -163,7 +187,7 @@ export async function trainGmv(opts: { dataDir: string; outDir: string; exportFe
 		modelId: 'network',
 		modelKind: 'mlp-regression',
 		label: `Neural network ${NETWORK.hidden.join('-')}, trained with TensorFlow.js`,
-		metrics: { model: roundMetrics(networkMetrics), baselines: [baselineRow, { name: `Random forest (${FOREST.nEstimators} trees)`, description: 'The other model shipped for this tool.', metrics: roundMetrics(forestMetrics) }] },
+		metrics: report(networkMetrics, forestRow, networkPred),
 		hyperparameters: { library: 'TensorFlow.js 4 (CPU backend)', layers: NETWORK.hidden.join('-') + '-1', activation: 'relu', epochs: NETWORK.epochs, batch: 'full', optimizer: 'adam', learningRate: NETWORK.learningRate, l2: NETWORK.l2, seed: SEED, target: 'log1p(GMV), standardised' },
 		encoders,
 		scaler: { mean: network.scaler.mean.map((v) => round(v, 8)), std: network.scaler.std.map((v) => round(v, 8)) },
@@ -175,8 +199,8 @@ export async function trainGmv(opts: { dataDir: string; outDir: string; exportFe
 	const start = rows.find((r) => r.week === START.week && r.scenario.subCategory === START.subCategory);
 	if (!start) throw new Error(`start week ${START.week} ${START.subCategory} not in the data`);
 	const ranking = [
-		{ id: 'forest', wape: forestArtifact.metrics.model.wape },
-		{ id: 'network', wape: networkArtifact.metrics.model.wape }
+		{ id: 'forest', wape: forestArtifact.metrics.model.wape ?? Infinity },
+		{ id: 'network', wape: networkArtifact.metrics.model.wape ?? Infinity }
 	].sort((a, b) => a.wape - b.wape);
 	await writeArtifact<GmvContext>(join(opts.outDir, 'gmv', 'context.json'), {
 		format: ARTIFACT_FORMAT,
@@ -223,6 +247,7 @@ function chooseTreeSize(train: WeekRow[], enc: GmvEncoders): { minNumSamples: nu
 			const flat = flattenRegressionForest(lib, Xfit);
 			const m = regressionMetrics(check.map((r) => r.gmv), predictForest(flat, Xcheck, check.length));
 			const nodes = flat.treeOffsets[flat.nTrees];
+			if (m.wape === null || m.r2 === null) throw new Error('validation metrics are undefined');
 			console.log(`  leaf size ${minNumSamples}, depth ${maxDepth}: validation WAPE ${m.wape.toFixed(3)}, R² ${m.r2.toFixed(3)}, ${nodes} nodes`);
 			results.push({ minNumSamples, maxDepth, wape: m.wape, nodes });
 		}
@@ -328,15 +353,10 @@ function typicalInputs(train: WeekRow[]): Record<string, TypicalInputs> {
 	return out;
 }
 
-function exportFeatures(dir: string, names: string[], Xtr: Float64Array, ytr: number[], Xte: Float64Array, yte: number[]) {
+function exportFeatures(dir: string, csv: { train: string; test: string }) {
 	mkdirSync(dir, { recursive: true });
-	const write = (file: string, X: Float64Array, y: number[]) => {
-		const lines = [[...names, 'gmv'].join(',')];
-		for (let i = 0; i < y.length; i++) lines.push([...X.subarray(i * names.length, (i + 1) * names.length), y[i]].join(','));
-		writeFileSync(join(dir, file), lines.join('\n') + '\n');
-	};
-	write('gmv_train.csv', Xtr, ytr);
-	write('gmv_test.csv', Xte, yte);
+	writeFileSync(join(dir, 'gmv_train.csv'), csv.train);
+	writeFileSync(join(dir, 'gmv_test.csv'), csv.test);
 	console.log(`features exported to ${dir} (outside the repository: they hold data rows)`);
 }
 
@@ -355,9 +375,12 @@ function mapValues<V, W>(o: Record<string, V>, f: (v: V) => W): Record<string, W
 }
 
 function roundMetrics(m: RegressionMetrics): RegressionMetrics {
-	return { n: m.n, wape: round(m.wape, 4), mae: round(m.mae, 6), mape: round(m.mape, 4), r2: round(m.r2, 4) };
+	const r = (v: number | null, digits: number) => (v === null ? null : round(v, digits));
+	const out: RegressionMetrics = { n: m.n, wape: r(m.wape, 4), mae: r(m.mae, 6), mape: r(m.mape, 4), r2: r(m.r2, 4) };
+	if (m.undefinedBecause) out.undefinedBecause = m.undefinedBecause;
+	return out;
 }
 
 function metricCells(m: RegressionMetrics) {
-	return { WAPE: m.wape, MAE: m.mae, MAPE: m.mape, 'R²': m.r2 };
+	return { WAPE: m.wape ?? NaN, MAE: m.mae ?? NaN, MAPE: m.mape ?? NaN, 'R²': m.r2 ?? NaN };
 }

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { kmeans } from 'ml-kmeans';
 import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type Provenance } from '../../src/lib/core/artifact/types.ts';
-import { adjustedRandIndex } from '../../src/lib/core/adjustedRand.ts';
+import { clusteringMetrics, labelingStability, silhouetteScore } from '../../src/lib/core/metrics/clustering.ts';
 import { seededRandom } from '../../src/lib/core/random.ts';
 import { sha256Hex } from '../../src/lib/core/artifact/hash.ts';
 import { median } from '../../src/lib/core/stats.ts';
@@ -24,11 +24,9 @@ import {
 	nearestCentroid,
 	squaredDistance,
 	type ClusterProfile,
-	type RfmBaseline,
-	type SegmentSpace,
-	type SegmentsArtifact,
-	type SelectionRow
+	type SegmentSpace
 } from '../../src/lib/segments/model.ts';
+import type { RfmBaseline, SegmentsArtifact, SelectionRow } from '../../src/lib/segments/artifact.ts';
 import { hashFiles, printTable, readText, round, writeArtifact } from './io.ts';
 
 const VERSION = '1.0.0';
@@ -87,29 +85,6 @@ function fitKmeans(points: number[][], k: number, seed: number): Fit {
 	let inertia = 0;
 	points.forEach((p, i) => (inertia += squaredDistance(p, centroids[labels[i]])));
 	return { labels, centroids, inertia };
-}
-
-/** Mean silhouette over `sample` (indices), distances among the sampled points only. */
-function silhouette(points: number[][], labels: number[], sample: number[], k: number): number {
-	let total = 0;
-	const sums = new Float64Array(k);
-	const counts = new Float64Array(k);
-	for (const i of sample) {
-		sums.fill(0);
-		counts.fill(0);
-		for (const j of sample) {
-			if (i === j) continue;
-			sums[labels[j]] += Math.sqrt(squaredDistance(points[i], points[j]));
-			counts[labels[j]]++;
-		}
-		const own = labels[i];
-		if (counts[own] === 0) continue; // a singleton in the sample scores 0
-		const a = sums[own] / counts[own];
-		let b = Infinity;
-		for (let c = 0; c < k; c++) if (c !== own && counts[c] > 0) b = Math.min(b, sums[c] / counts[c]);
-		total += b === Infinity ? 0 : (b - a) / Math.max(a, b);
-	}
-	return total / sample.length;
 }
 
 function seededSample(n: number, size: number, seed: number): number[] {
@@ -173,26 +148,25 @@ export async function trainSegments(opts: { dataDir: string; outDir: string }) {
 	// 1. Every space x k x seed; silhouette on a seeded sample, ARI between every pair of seeds.
 	const sample = seededSample(n, SILHOUETTE_SAMPLE, SEEDS[0]);
 	const selection: SelectionRow[] = [];
-	const fits = new Map<string, { space: SegmentSpace; points: number[][]; best: Fit }>();
+	const fits = new Map<string, { space: SegmentSpace; points: number[][]; best: Fit; runs: Fit[] }>();
 	for (const spec of SPACES) {
 		const space = fitSpace(matrix, n, features, spec.log);
 		const points = embedMatrix(space, matrix, n);
 		for (const k of KS) {
 			const runs = SEEDS.map((seed) => fitKmeans(points, k, seed));
-			const aris: number[] = [];
-			for (let a = 0; a < runs.length; a++) for (let b = a + 1; b < runs.length; b++) aris.push(adjustedRandIndex(runs[a].labels, runs[b].labels));
+			const { ariMean, ariMin } = labelingStability(runs.map((r) => r.labels));
 			const best = runs.reduce((x, y) => (y.inertia < x.inertia ? y : x));
 			const sizes = new Array<number>(k).fill(0);
 			best.labels.forEach((l) => sizes[l]++);
 			selection.push({
 				space: spec.name,
 				k,
-				silhouette: round(silhouette(points, best.labels, sample, k), 4),
-				ariMean: round(aris.reduce((s, x) => s + x, 0) / aris.length, 4),
-				ariMin: round(Math.min(...aris), 4),
+				silhouette: round(silhouetteScore(points, best.labels, sample) ?? NaN, 4),
+				ariMean: round(ariMean!, 4),
+				ariMin: round(ariMin!, 4),
 				largestShare: round(Math.max(...sizes) / n, 4)
 			});
-			fits.set(`${spec.name}|${k}`, { space, points, best });
+			fits.set(`${spec.name}|${k}`, { space, points, best, runs });
 		}
 	}
 	printTable(selection.map((s) => ({ ...s, k: String(s.k) })));
@@ -202,7 +176,7 @@ export async function trainSegments(opts: { dataDir: string; outDir: string }) {
 	const eligible = selection.filter((s) => s.ariMin >= MIN_ARI && s.largestShare < MAX_LARGEST_SHARE);
 	const pool = eligible.length ? eligible : selection;
 	const chosen = pool.reduce((x, y) => (y.silhouette > x.silhouette ? y : x));
-	const { space, points, best } = fits.get(`${chosen.space}|${chosen.k}`)!;
+	const { space, points, best, runs } = fits.get(`${chosen.space}|${chosen.k}`)!;
 	const k = chosen.k;
 	console.log(`chosen: ${chosen.space}, k = ${k}${eligible.length ? '' : ' (no candidate met the stability rule)'}`);
 
@@ -295,6 +269,9 @@ export async function trainSegments(opts: { dataDir: string; outDir: string }) {
 		testRows: 0,
 		dataHash: hashFiles([path])
 	};
+	// The card's summary: the shipped labels' sizes; separation and stability as measured in the selection.
+	const summary = clusteringMetrics({ labels, k, silhouette: chosen.silhouette, silhouetteSample: Math.min(SILHOUETTE_SAMPLE, n), starts: runs.map((r) => r.labels) });
+	const clusterSummary = { ...summary, ariMean: round(summary.ariMean!, 4), ariMin: round(summary.ariMin!, 4), largestShare: round(summary.largestShare, 4) };
 	const artifact: SegmentsArtifact = {
 		format: ARTIFACT_FORMAT,
 		formatVersion: ARTIFACT_FORMAT_VERSION,
@@ -316,17 +293,16 @@ export async function trainSegments(opts: { dataDir: string; outDir: string }) {
 		analysis,
 		trainingLabelsHash,
 		metrics: {
-			customers: n,
-			silhouette: chosen.silhouette,
-			silhouetteSample: Math.min(SILHOUETTE_SAMPLE, n),
-			ariMean: chosen.ariMean,
-			ariMin: chosen.ariMin,
-			seeds: SEEDS,
-			selection,
-			selectionRule,
-			baseline,
-			assignmentAgreement: agreement
+			task: 'clustering',
+			rowNoun: { one: 'customer', many: 'customers' },
+			model: clusterSummary,
+			baselines: [],
+			comparisons: [],
+			headline: { metric: 'silhouette', lowerIsBetter: false }
 		},
+		selection: { rows: selection, rule: selectionRule, seeds: SEEDS },
+		rfmBaseline: baseline,
+		assignmentAgreement: agreement,
 		cleaning: table.report,
 		provenance,
 		hyperparameters: {

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { assignTable } from '../../src/lib/segments/analysis';
 import type { ChosenDateOrder } from '../../src/lib/segments/job';
-import type { SegmentsArtifact } from '../../src/lib/segments/model';
+import type { SegmentsArtifact } from '../../src/lib/segments/artifact';
 import { readInvoiceText } from '../../src/lib/segments/read';
 import { generateInvoiceSample, type InvoiceSampleOptions } from '../../src/lib/segments/sample';
 import { INVOICE_COLUMNS, type InvoiceColumn } from '../../src/lib/segments/schema';

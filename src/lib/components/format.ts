@@ -39,3 +39,12 @@ export function formatBytes(bytes: number): string {
 export function formatDuration(ms: number): string {
 	return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
+
+/**
+ * A metric that may be undefined: its formatted value, or "not defined (reason)" in words, never
+ * "NaN". `reasons` is a metrics object's `undefinedBecause`.
+ */
+export function formatMetric(value: number | null | undefined, format: (n: number) => string, reason?: string): string {
+	if (value === null || value === undefined || !Number.isFinite(value)) return reason ? `not defined (${reason})` : 'not defined';
+	return format(value);
+}

@@ -16,6 +16,23 @@ describe('regressionMetrics', () => {
 		expect(m.mape).toBe(0);
 		expect(m.wape).toBeCloseTo(0.1, 10);
 	});
+	it('is null with a reason, never NaN, when the rows cannot define a metric', () => {
+		const empty = regressionMetrics([], []);
+		expect(empty).toMatchObject({ n: 0, wape: null, mae: null, mape: null, r2: null });
+		expect(empty.undefinedBecause?.r2).toBe('no rows to score');
+		const flat = regressionMetrics([5, 5, 5], [4, 5, 6]);
+		expect(flat.r2).toBeNull();
+		expect(flat.undefinedBecause).toEqual({ r2: 'the actual values are all the same' });
+		expect(flat.wape).toBeCloseTo(2 / 15, 15);
+		const zeros = regressionMetrics([0, 0], [1, 2]);
+		expect(zeros.undefinedBecause).toMatchObject({ wape: 'every actual value is zero', mape: 'every actual value is zero' });
+		const huge = regressionMetrics([1e308, -1e308], [-1e308, 1e308]);
+		expect(huge.mae).toBeNull();
+		expect(huge.undefinedBecause?.mae).toMatch(/too large/);
+		expect(JSON.stringify([empty, flat, zeros, huge])).not.toMatch(/NaN|Infinity/);
+		// Every metric defined: no reasons at all.
+		expect(regressionMetrics([1, 2, 3], [1, 2, 4]).undefinedBecause).toBeUndefined();
+	});
 	it('refuses mismatched lengths', () => {
 		expect(() => regressionMetrics([1, 2], [1])).toThrow(/2 actuals but 1/);
 	});

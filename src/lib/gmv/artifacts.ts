@@ -1,5 +1,5 @@
 /** The GMV tool's artifacts: what `npm run train` writes and the page reads. */
-import type { ArtifactBase, ArtifactHeader, InputRange, Provenance } from '../core/artifact/types';
+import type { ArtifactBase, ArtifactHeader, InputRange, Provenance, RegressionReport } from '../core/artifact/types';
 import type { Scaler, SerializedNetwork, TargetTransform } from '../core/network/mlp';
 import type { GmvCalendar } from './calendar';
 import type { GmvEncoders } from './features';
@@ -8,7 +8,7 @@ import type { ChannelSpend } from './spend';
 export const GMV_TOOL = 'gmv';
 
 /** The random forest: header, encoders, and the flat forest as base64 bytes. */
-export interface GmvForestArtifact extends ArtifactHeader {
+export interface GmvForestArtifact extends ArtifactHeader<RegressionReport> {
 	modelId: 'forest';
 	encoders: GmvEncoders;
 	/** `encodeFlatForest` bytes, base64. */
@@ -16,7 +16,7 @@ export interface GmvForestArtifact extends ArtifactHeader {
 }
 
 /** The network: header, encoders, scaler, target transform and tfjs weights. */
-export interface GmvNetworkArtifact extends ArtifactHeader {
+export interface GmvNetworkArtifact extends ArtifactHeader<RegressionReport> {
 	modelId: 'network';
 	encoders: GmvEncoders;
 	scaler: Scaler;

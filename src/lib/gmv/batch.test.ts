@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../core/base64';
 import { parseCsvText } from '../core/csv/intake';
-import { encodeFlatForest, flattenRegressionForest } from '../core/forest/flat';
+import { encodeFlatForest } from '../core/forest/flat';
+import { flattenRegressionForest } from '../core/forest/flatten';
 import { trainForestRegressor } from '../core/forest/train';
 import type { GmvForestArtifact } from './artifacts';
 import { batchSummary, scoreWeeklyRows } from './batch';

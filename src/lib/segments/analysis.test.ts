@@ -21,7 +21,8 @@ import {
 	type SegmentMap
 } from './analysis';
 import { CUSTOMER_FEATURES, createCustomerAggregator, featureMatrix, type CustomerFeature, type CustomerTable } from './features';
-import { SKEWED_FEATURES, assignCustomer, embed, fitSpace, type SegmentAssigner, type SegmentsArtifact } from './model';
+import type { SegmentsArtifact } from './artifact';
+import { SKEWED_FEATURES, assignCustomer, embed, fitSpace, type SegmentAssigner } from './model';
 import { readInvoiceText } from './read';
 import { generateInvoiceSample } from './sample';
 

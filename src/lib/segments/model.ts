@@ -3,9 +3,6 @@
  * skewed features, then standardised with the training scaler), nearest-centroid assignment, the
  * per-feature split of the decision, and the rule that names clusters from their profiles. Pure, no DOM.
  */
-import type { ArtifactBase, InputRange, Provenance } from '../core/artifact/types';
-import type { SegmentMap, SegmentsAnalysis } from './analysis';
-import type { CleaningReport } from './clean';
 import { CUSTOMER_FEATURES, type CustomerFeature } from './features';
 
 export const SEGMENTS_TOOL = 'segments';
@@ -191,67 +188,3 @@ export function nameClusters(profiles: readonly ProfileFacts[], overall: Record<
 	}
 	return base;
 }
-
-/** One candidate in the model selection. */
-export interface SelectionRow {
-	space: string;
-	k: number;
-	silhouette: number;
-	/** Adjusted Rand index between the labelings of every pair of seeds. */
-	ariMean: number;
-	ariMin: number;
-	/** Share of customers in the largest cluster (best seed). */
-	largestShare: number;
-}
-
-/** The plain RFM-quantile segmentation beside the model. */
-export interface RfmBaseline {
-	description: string;
-	/** Customers scored 5-5-5 on recency, frequency (invoices) and monetary (revenue) quintiles. */
-	top555: { size: number; customerShare: number; revenueShare: number };
-	/** Customers with the highest R+F+M total, taken down the scores until they are at least as many as the Insiders. */
-	topScore: { minScore: number; size: number; customerShare: number; revenueShare: number };
-}
-
-export interface SegmentsArtifact extends ArtifactBase {
-	modelId: 'kmeans';
-	modelKind: 'kmeans';
-	label: string;
-	features: CustomerFeature[];
-	space: SegmentSpace;
-	k: number;
-	/** Centroids in the space; cluster order is by mean revenue, highest first. */
-	centroids: number[][];
-	/** Index of the Insiders cluster. */
-	insiders: number;
-	profiles: ClusterProfile[];
-	/** Medians of all customers, for "against the rest". */
-	overallMedians: Record<CustomerFeature, number>;
-	/** Range of every feature over the training customers, for the form's "outside the training range" notes. */
-	inputRanges: Record<CustomerFeature, InputRange>;
-	/** The 2-D map: principal axes of the training customers in the space. */
-	map: SegmentMap;
-	/** The full analysis of the training customers: the page's first view, before any upload. */
-	analysis: SegmentsAnalysis;
-	/** SHA-256 of the training labels (one digit per customer, in file order), to check browser-side assignment against. */
-	trainingLabelsHash: string;
-	metrics: {
-		customers: number;
-		silhouette: number;
-		/** How the silhouette was computed (sample size). */
-		silhouetteSample: number;
-		ariMean: number;
-		ariMin: number;
-		seeds: number[];
-		selection: SelectionRow[];
-		/** How k and the space were chosen, in words. */
-		selectionRule: string;
-		baseline: RfmBaseline;
-		/** Share of training customers whose browser-side assignment equals the training label (must be 1). */
-		assignmentAgreement: number;
-	};
-	cleaning: CleaningReport;
-	provenance: Provenance;
-	hyperparameters: Record<string, string | number | boolean>;
-}
-

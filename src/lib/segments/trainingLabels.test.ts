@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex, verifyArtifact } from '../core/artifact/hash';
 import { analyseSegments, assignTable } from './analysis';
-import type { SegmentsArtifact } from './model';
+import type { SegmentsArtifact } from './artifact';
 import { readInvoiceText } from './read';
 
 const artifact = JSON.parse(readFileSync(new URL('../../../model-artifacts/segments/model.json', import.meta.url), 'utf8')) as SegmentsArtifact;
@@ -39,7 +39,7 @@ describe('the shipped segments model', () => {
 			const read = readInvoiceText(readFileSync(dataPath, 'utf8'));
 			if (!read.ok) throw new Error(read.failure.message);
 			const table = read.aggregator.finish();
-			expect(table.count).toBe(artifact.metrics.customers);
+			expect(table.count).toBe(artifact.metrics.model.n);
 			const assignments = assignTable(artifact, table);
 			expect(await sha256Hex(Array.from(assignments.cluster).join(''))).toBe(artifact.trainingLabelsHash);
 			const sizes = new Array<number>(artifact.k).fill(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainPrediction } from './explain.ts';
-import { flattenRegressionForest } from './flat.ts';
+import { flattenRegressionForest } from './flatten.ts';
 import { predictOne } from './predict.ts';
 import { makeRegressionData } from './synthetic.ts';
 import { trainForestRegressor } from './train.ts';

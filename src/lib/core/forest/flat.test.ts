@@ -1,12 +1,8 @@
 import { base64ToBytes, bytesToBase64 } from '../base64.ts';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import {
-	decodeFlatForest,
-	encodeFlatForest,
-	flattenRegressionForest,
-	type FlatForest
-} from './flat.ts';
+import { decodeFlatForest, encodeFlatForest, type FlatForest } from './flat.ts';
+import { flattenRegressionForest } from './flatten.ts';
 import { leafOf, predictForest } from './predict.ts';
 import { seededRandom } from '../random.ts';
 import { makeRegressionData } from './synthetic.ts';
@@ -16,6 +12,7 @@ function expectSameForest(a: FlatForest, b: FlatForest): void {
 	expect(b.kind).toBe(a.kind);
 	expect(b.nFeatures).toBe(a.nFeatures);
 	expect(b.nTrees).toBe(a.nTrees);
+	expect(b.nOutputs).toBe(a.nOutputs);
 	for (const key of ['treeOffsets', 'feature', 'threshold', 'right', 'value', 'count'] as const) {
 		expect(Array.from(b[key]), key).toEqual(Array.from(a[key]));
 	}

@@ -1,21 +1,25 @@
 /**
- * A random forest as flat typed arrays ("FlatForest"), built from an ml-random-forest model, and its
- * compact binary encoding for shipping inside a JSON artifact (as base64).
+ * A random forest as flat typed arrays ("FlatForest") and its compact binary encoding for shipping
+ * inside a JSON artifact (as base64). `flatten.ts` builds one from ml-random-forest models.
  *
  * Layout: the nodes of every tree in preorder (a node's left child is the next node), trees one
  * after another. At an internal node the row goes left when `x[feature] < threshold` (strictly
  * less, as ml-cart's `TreeNode.classify`; NaN goes right), else to `right[node]`.
  *
- * Every node carries a value: at a leaf, the library's leaf value (the mean target of the bootstrap
- * rows that reached it, i.e. the tree's prediction); at an internal node, the mean of its leaves'
- * values weighted by how many training rows reach each leaf, so it is the tree's average prediction
- * over the training rows that pass through the node. Saabas explanations walk these values.
+ * Every node carries `nOutputs` values (`value[node * nOutputs + k]`):
+ * - regression (`nOutputs` 1): at a leaf, the library's leaf value (the mean target of the bootstrap
+ *   rows that reached it, i.e. the tree's prediction);
+ * - classification (`nOutputs` = number of classes): at a leaf, the library's leaf distribution (the
+ *   share of each class among the bootstrap rows that reached it, bit for bit as ml-cart computes it).
+ * At an internal node, each value is the mean of its leaves' values weighted by how many training
+ * rows reach each leaf, so it is the tree's average prediction over the training rows that pass
+ * through the node. Saabas explanations walk these values.
  *
  * Pure TS, no DOM, no Node APIs: usable in training scripts and in the browser.
  */
 
-/** What the leaves hold. Only regression exists today; a classifier would add its own kind. */
-export type FlatForestKind = 'regression';
+/** What the leaves hold: a number (regression) or one probability per class (classification). */
+export type FlatForestKind = 'regression' | 'classification';
 
 /** A forest as flat arrays, indexed by node (all trees concatenated, each in preorder). */
 export interface FlatForest {
@@ -23,6 +27,8 @@ export interface FlatForest {
 	/** Length of the input rows (feature indices are positions in a row). */
 	nFeatures: number;
 	nTrees: number;
+	/** Values per node: 1 for regression, the number of classes (at least 2) for classification. */
+	nOutputs: number;
 	/** `treeOffsets[t]` is the root of tree t; `treeOffsets[nTrees]` the total node count. */
 	treeOffsets: Uint32Array;
 	/** Feature tested at the node, or -1 at a leaf. */
@@ -31,132 +37,24 @@ export interface FlatForest {
 	threshold: Float64Array;
 	/** The right child (absolute node index), or -1 at a leaf. */
 	right: Int32Array;
-	/** Leaf: the tree's prediction. Internal: training-row-weighted mean of its leaves' values. */
+	/**
+	 * `nOutputs` values per node, node-major. Leaf: the tree's prediction (regression) or class
+	 * distribution (classification). Internal: training-row-weighted mean of its leaves' values.
+	 */
 	value: Float64Array;
 	/** Training rows (of the `trainX` given to the flattener) reaching the node; at least 1 at a leaf. */
 	count: Uint32Array;
 }
 
-/** The parts of an ml-cart `TreeNode` (live or from JSON) that the flattener reads. */
-interface LibTreeNode {
-	splitColumn?: number;
-	splitValue?: number;
-	distribution?: unknown;
-	left?: LibTreeNode;
-	right?: LibTreeNode;
-}
-
-/** The parts of `RandomForestRegression.toJSON()` that the flattener reads. */
-export interface LibRegressionForestJSON {
-	name: string;
-	selectionMethod?: string;
-	baseModel: {
-		indexes: number[][];
-		isClassifier?: boolean;
-		estimators: { root: LibTreeNode }[];
-	};
-}
-
-/** Anything holding a trained ml-random-forest regression model: the live model or its (parsed) JSON. */
-export type LibRegressionForest = { toJSON(): unknown } | LibRegressionForestJSON;
-
-function isInternal(node: LibTreeNode): node is LibTreeNode & { left: LibTreeNode; right: LibTreeNode } {
-	// ml-cart predicts through a node only when it has both children (`this.right && this.left`).
-	return !!node.left && !!node.right;
-}
-
 /**
- * Flatten a trained ml-random-forest `RandomForestRegression` (mean selection) into a FlatForest.
- * `trainX` must be the rows the model was trained on: they are routed through every tree to count
- * the rows at each node (the weights of the internal-node values used by explanations).
- * Predictions of the result equal `libModel.predict` exactly (same comparisons, same summation order).
+ * The output a caller means when it names none: the prediction of a regression forest, the
+ * probability of class 1 (the positive class) of a binary classifier. A multi-class forest has no
+ * such output: the caller must name the class.
  */
-export function flattenRegressionForest(
-	libModel: LibRegressionForest,
-	trainX: readonly (readonly number[])[]
-): FlatForest {
-	const json = ('toJSON' in libModel && typeof libModel.toJSON === 'function'
-		? libModel.toJSON()
-		: libModel) as LibRegressionForestJSON;
-	if (json.name !== 'RFRegression' || json.baseModel?.isClassifier) {
-		throw new TypeError(`Not an ml-random-forest regression model (name ${String(json.name)})`);
-	}
-	if ((json.selectionMethod ?? 'mean') !== 'mean') {
-		throw new TypeError(`Only the 'mean' selection method is supported, not '${json.selectionMethod}'`);
-	}
-	if (trainX.length === 0) throw new RangeError('trainX is empty');
-	const nFeatures = trainX[0].length;
-	const { estimators, indexes } = json.baseModel;
-	const nTrees = estimators.length;
-	if (nTrees === 0) throw new RangeError('The forest has no trees');
-
-	const feature: number[] = [];
-	const threshold: number[] = [];
-	const right: number[] = [];
-	const value: number[] = [];
-	const treeOffsets = new Uint32Array(nTrees + 1);
-	for (let t = 0; t < nTrees; t++) {
-		treeOffsets[t] = feature.length;
-		const columns = indexes[t];
-		// Preorder with an explicit stack (trees can be deep); `rightOf` is the parent whose right child this is.
-		const stack: { node: LibTreeNode; rightOf: number }[] = [{ node: estimators[t].root, rightOf: -1 }];
-		while (stack.length > 0) {
-			const { node, rightOf } = stack.pop()!;
-			const i = feature.length;
-			if (rightOf >= 0) right[rightOf] = i;
-			if (isInternal(node)) {
-				const f = columns[node.splitColumn!];
-				if (!Number.isInteger(f) || f < 0 || f >= nFeatures) {
-					throw new RangeError(`Tree ${t} splits on feature ${f}, but rows have ${nFeatures} features`);
-				}
-				feature.push(f);
-				threshold.push(node.splitValue!);
-				right.push(-1);
-				value.push(NaN);
-				stack.push({ node: node.right, rightOf: i }, { node: node.left, rightOf: -1 });
-			} else {
-				if (typeof node.distribution !== 'number' || !Number.isFinite(node.distribution)) {
-					throw new TypeError(`Tree ${t} has a leaf without a numeric value`);
-				}
-				feature.push(-1);
-				threshold.push(NaN);
-				right.push(-1);
-				value.push(node.distribution);
-			}
-		}
-	}
-	treeOffsets[nTrees] = feature.length;
-
-	const flat: FlatForest = {
-		kind: 'regression',
-		nFeatures,
-		nTrees,
-		treeOffsets,
-		feature: Int32Array.from(feature),
-		threshold: Float64Array.from(threshold),
-		right: Int32Array.from(right),
-		value: Float64Array.from(value),
-		count: new Uint32Array(feature.length)
-	};
-
-	// Count the training rows at each leaf.
-	for (const row of trainX) {
-		if (row.length !== nFeatures) throw new RangeError('trainX rows differ in length');
-		for (let t = 0; t < nTrees; t++) {
-			let node = treeOffsets[t];
-			while (flat.feature[node] >= 0) {
-				node = row[flat.feature[node]] < flat.threshold[node] ? node + 1 : flat.right[node];
-			}
-			flat.count[node]++;
-		}
-	}
-	for (let i = 0; i < flat.feature.length; i++) {
-		if (flat.feature[i] < 0 && flat.count[i] === 0) {
-			throw new RangeError('A leaf is reached by no row of trainX: pass the rows the model was trained on');
-		}
-	}
-	fillInternalNodes(flat);
-	return flat;
+export function primaryOutput(flat: Pick<FlatForest, 'kind' | 'nOutputs'>): number {
+	if (flat.kind === 'regression') return 0;
+	if (flat.nOutputs === 2) return 1;
+	throw new RangeError(`A forest of ${flat.nOutputs} classes has no default output: name the class`);
 }
 
 /**
@@ -164,15 +62,15 @@ export function flattenRegressionForest(
  * Children follow their parent in preorder, so one backward pass suffices. Used by both the
  * flattener and the decoder, so both produce bit-identical values.
  */
-function fillInternalNodes(flat: FlatForest): void {
-	const { feature, right, count, value } = flat;
+export function fillInternalNodes(flat: FlatForest): void {
+	const { feature, right, count, value, nOutputs: k } = flat;
 	for (let i = feature.length - 1; i >= 0; i--) {
 		if (feature[i] < 0) continue;
 		const l = i + 1;
 		const r = right[i];
 		const n = count[l] + count[r];
 		count[i] = n;
-		value[i] = (count[l] * value[l] + count[r] * value[r]) / n;
+		for (let c = 0; c < k; c++) value[i * k + c] = (count[l] * value[l * k + c] + count[r] * value[r * k + c]) / n;
 	}
 }
 
@@ -182,23 +80,26 @@ function fillInternalNodes(flat: FlatForest): void {
 // All multi-byte columns are stored as byte planes (all lowest bytes, then all next bytes, ...),
 // which groups the predictable bytes (float exponents, high bytes of small integers) for gzip.
 //
-//   magic "SLFF", u8 format version (1), u8 kind (0 = regression)
+//   magic "SLFF", u8 format version (1), u8 kind (0 = regression, 1 = classification)
+//   classification only: varint number of classes K
 //   varint nFeatures, varint nTrees, varint nodes of each tree
 //   node codes, one per node in preorder: 0 = leaf, f + 1 = internal node splitting on feature f
 //   per feature: varint size of its table of distinct split values; then all tables, each sorted
 //     ascending, as one float64 column
 //   per internal node: index of its split value in its feature's table (uint column)
 //   per leaf: training-row count (uint column)
-//   leaf values: u8 mode; mode 0: one float64 per leaf; mode 1: varint table size, the sorted
-//     distinct values (float64 column), then per leaf its index in that table (uint column)
+//   leaf values (one per leaf for regression; K per leaf, leaf-major, for classification):
+//     u8 mode; mode 0: one float64 per value; mode 1: varint table size, the sorted distinct
+//     values (float64 column), then per value its index in that table (uint column)
 //
 // A uint column is a u8 byte width w (1..4) followed by w planes. Internal counts, internal values
-// and right-child links are rebuilt at decode.
+// and right-child links are rebuilt at decode. Regression bytes are those of the first format (kind 0
+// carries no class count), so forests written before classification existed decode unchanged.
 // ---------------------------------------------------------------------------------------------
 
 const MAGIC = [0x53, 0x4c, 0x46, 0x46]; // "SLFF"
 const FORMAT_VERSION = 1;
-const KIND_CODES: Record<FlatForestKind, number> = { regression: 0 };
+const KIND_CODES: Record<FlatForestKind, number> = { regression: 0, classification: 1 };
 
 class ByteWriter {
 	private buf = new Uint8Array(1024);
@@ -315,12 +216,14 @@ function tabulate(values: ArrayLike<number>): { table: Float64Array; index: Uint
 
 /** Encode a FlatForest as compact bytes (see the format notes above); `decodeFlatForest` inverts it. */
 export function encodeFlatForest(flat: FlatForest): Uint8Array {
-	const { nFeatures, nTrees, treeOffsets, feature, threshold, value, count } = flat;
+	const { nFeatures, nTrees, treeOffsets, feature, threshold, value, count, nOutputs } = flat;
 	const nNodes = treeOffsets[nTrees];
+	if (flat.kind === 'regression' ? nOutputs !== 1 : nOutputs < 2) throw new RangeError(`A ${flat.kind} forest cannot have ${nOutputs} outputs`);
 	const w = new ByteWriter();
 	for (const b of MAGIC) w.u8(b);
 	w.u8(FORMAT_VERSION);
 	w.u8(KIND_CODES[flat.kind]);
+	if (flat.kind === 'classification') w.varint(nOutputs);
 	w.varint(nFeatures);
 	w.varint(nTrees);
 	for (let t = 0; t < nTrees; t++) w.varint(treeOffsets[t + 1] - treeOffsets[t]);
@@ -335,7 +238,7 @@ export function encodeFlatForest(flat: FlatForest): Uint8Array {
 		if (f >= 0) splitsByFeature[f].push(threshold[i]);
 		else {
 			leafCounts.push(count[i]);
-			leafValues.push(value[i]);
+			for (let c = 0; c < nOutputs; c++) leafValues.push(value[i * nOutputs + c]);
 		}
 	}
 	w.uintColumn(codes);
@@ -353,10 +256,10 @@ export function encodeFlatForest(flat: FlatForest): Uint8Array {
 
 	w.uintColumn(leafCounts);
 
-	const nLeaves = leafValues.length;
+	const nValues = leafValues.length;
 	const leaves = tabulate(leafValues);
 	const indexWidth = leaves.table.length <= 0x100 ? 1 : leaves.table.length <= 0x10000 ? 2 : 3;
-	if (leaves.table.length * 8 + nLeaves * indexWidth < nLeaves * 8) {
+	if (leaves.table.length * 8 + nValues * indexWidth < nValues * 8) {
 		w.u8(1);
 		w.varint(leaves.table.length);
 		w.float64Column(leaves.table);
@@ -377,6 +280,8 @@ export function decodeFlatForest(bytes: Uint8Array): FlatForest {
 	const kindCode = r.u8();
 	const kind = (Object.keys(KIND_CODES) as FlatForestKind[]).find((k) => KIND_CODES[k] === kindCode);
 	if (!kind) throw new TypeError(`Unsupported forest kind ${kindCode}`);
+	const nOutputs = kind === 'classification' ? r.varint() : 1;
+	if (nOutputs < 1 || (kind === 'classification' && nOutputs < 2)) throw new RangeError(`Bad class count ${nOutputs} in forest bytes`);
 	const nFeatures = r.varint();
 	const nTrees = r.varint();
 	const treeOffsets = new Uint32Array(nTrees + 1);
@@ -398,14 +303,15 @@ export function decodeFlatForest(bytes: Uint8Array): FlatForest {
 	const tables = r.float64Column(tableStart[nFeatures]);
 	const splitIndex = r.uintColumn(nInternal);
 	const leafCounts = r.uintColumn(nLeaves);
+	const nValues = nLeaves * nOutputs;
 	const mode = r.u8();
 	let leafValues: Float64Array;
-	if (mode === 0) leafValues = r.float64Column(nLeaves);
+	if (mode === 0) leafValues = r.float64Column(nValues);
 	else if (mode === 1) {
 		const table = r.float64Column(r.varint());
-		const index = r.uintColumn(nLeaves);
-		leafValues = new Float64Array(nLeaves);
-		for (let i = 0; i < nLeaves; i++) {
+		const index = r.uintColumn(nValues);
+		leafValues = new Float64Array(nValues);
+		for (let i = 0; i < nValues; i++) {
 			if (index[i] >= table.length) throw new RangeError('Bad leaf value index in forest bytes');
 			leafValues[i] = table[index[i]];
 		}
@@ -413,7 +319,7 @@ export function decodeFlatForest(bytes: Uint8Array): FlatForest {
 
 	const threshold = new Float64Array(nNodes);
 	const right = new Int32Array(nNodes).fill(-1);
-	const value = new Float64Array(nNodes);
+	const value = new Float64Array(nNodes * nOutputs);
 	const count = new Uint32Array(nNodes);
 	let internal = 0;
 	let leaf = 0;
@@ -434,7 +340,7 @@ export function decodeFlatForest(bytes: Uint8Array): FlatForest {
 				pending.push(i);
 			} else {
 				threshold[i] = NaN;
-				value[i] = leafValues[leaf];
+				for (let c = 0; c < nOutputs; c++) value[i * nOutputs + c] = leafValues[leaf * nOutputs + c];
 				count[i] = leafCounts[leaf++];
 			}
 		}
@@ -442,7 +348,7 @@ export function decodeFlatForest(bytes: Uint8Array): FlatForest {
 			throw new RangeError(`Tree ${t} is incomplete in forest bytes`);
 		}
 	}
-	const flat: FlatForest = { kind, nFeatures, nTrees, treeOffsets, feature, threshold, right, value, count };
+	const flat: FlatForest = { kind, nFeatures, nTrees, nOutputs, treeOffsets, feature, threshold, right, value, count };
 	fillInternalNodes(flat);
 	return flat;
 }

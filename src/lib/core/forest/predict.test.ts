@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flattenRegressionForest } from './flat.ts';
+import { flattenRegressionForest } from './flatten.ts';
 import { predictForest, predictOne, predictTrees } from './predict.ts';
 import { makeRegressionData } from './synthetic.ts';
 import { trainForestRegressor } from './train.ts';

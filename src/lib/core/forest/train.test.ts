@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeFlatForest, flattenRegressionForest } from './flat.ts';
+import { encodeFlatForest } from './flat.ts';
+import { flattenRegressionForest } from './flatten.ts';
 import { makeRegressionData } from './synthetic.ts';
 import { trainForestRegressor } from './train.ts';
 

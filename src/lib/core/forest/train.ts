@@ -1,12 +1,17 @@
 /**
- * Deterministic training of a regression random forest with ml-random-forest (Node side).
+ * Deterministic training of random forests with ml-random-forest (Node side): a regressor, and a
+ * classifier whose trees may each grow on a class-balanced sample.
  *
  * The library draws its feature subset once per tree (not per split), so `maxFeatures` defaults to
  * 1.0 (every feature in every tree): measured earlier, that matched scikit-learn's quality, while
- * smaller fractions starve whole trees of the strong features.
+ * smaller fractions starve whole trees of the strong features. Its classifier draws those features
+ * WITH replacement by default (a tree then sees about 63% of the columns, some twice); ours without.
  */
 
-import { RandomForestRegression } from 'ml-random-forest';
+import { RandomForestClassifier, RandomForestRegression } from 'ml-random-forest';
+import { seededRandom } from '../random.ts';
+import type { FlatForest } from './flat.ts';
+import { flattenClassificationForest } from './flatten.ts';
 
 /** Options of {@link trainForestRegressor}. */
 export interface ForestRegressorOptions {
@@ -72,4 +77,109 @@ export function trainForestRegressor(
 	});
 	model.train(X, y);
 	return model;
+}
+
+/** Options of {@link trainForestClassifier}. */
+export interface ForestClassifierOptions {
+	/** Number of trees. */
+	nEstimators: number;
+	/** 32-bit integer seed for the per-tree samples and feature draws. */
+	seed: number;
+	/**
+	 * How each tree's rows are drawn, with replacement:
+	 * - `bootstrap`: as many rows as the training set, uniformly (the usual random forest);
+	 * - `balanced`: `perClass` rows of every class (equal positives and negatives), the usual answer
+	 *   to a positive rate under 1%, and small samples keep the library's slow tree learner fast.
+	 * Default `bootstrap`.
+	 */
+	sampling?: 'bootstrap' | 'balanced';
+	/** Balanced sampling: rows drawn from each class per tree. Default: the size of the smallest class. */
+	perClass?: number;
+	/** Features drawn for each tree (once per tree, without replacement): a fraction in (0, 1] or a count. Default 1.0. */
+	maxFeatures?: number;
+	/** Maximum tree depth (root is depth 0). Default unlimited. */
+	maxDepth?: number;
+	/** A node with this many sampled rows or fewer becomes a leaf. Library default 3. */
+	minNumSamples?: number;
+	/**
+	 * A split is kept only when its Gini gain (the node's impurity minus the size-weighted impurity
+	 * of its two sides, NOT weighted by the node's share of all rows as scikit-learn's
+	 * `min_impurity_decrease` is) exceeds this. The library's default is 0.01, which stops early on
+	 * rare classes; ours is 0, as scikit-learn's.
+	 */
+	gainThreshold?: number;
+}
+
+/** A trained classifier: the flat forest to ship, and the library's 1-tree models it came from. */
+export interface TrainedForestClassifier {
+	flat: FlatForest;
+	nClasses: number;
+	/** One 1-tree library forest per tree, each trained on its own sample (for checks against the library). */
+	trees: RandomForestClassifier[];
+	/** Balanced sampling: rows of each class drawn per tree; null for bootstrap samples. */
+	perClass: number | null;
+}
+
+/**
+ * Train a random-forest classifier: every tree is its own 1-tree ml-random-forest model, grown on
+ * its own sample (see `sampling`), and all of them are flattened into one classification
+ * FlatForest whose probability is the mean of the trees' leaf distributions. Labels must be the
+ * integers 0..K-1 with every class present. The same inputs and seed always give the same forest.
+ */
+export function trainForestClassifier(X: number[][], y: readonly number[], opts: ForestClassifierOptions): TrainedForestClassifier {
+	if (X.length === 0 || X.length !== y.length) {
+		throw new RangeError(`X has ${X.length} rows but y has ${y.length} labels`);
+	}
+	if (!Number.isInteger(opts.seed) || opts.seed < -0x80000000 || opts.seed > 0xffffffff) {
+		throw new RangeError(`seed must be a 32-bit integer, not ${opts.seed}`);
+	}
+	if (!Number.isInteger(opts.nEstimators) || opts.nEstimators < 1) {
+		throw new RangeError(`nEstimators must be a positive integer, not ${opts.nEstimators}`);
+	}
+	let nClasses = 0;
+	for (let i = 0; i < y.length; i++) {
+		if (!Number.isInteger(y[i]) || y[i] < 0) throw new RangeError(`y[${i}] is ${y[i]}: labels must be the integers 0..K-1`);
+		nClasses = Math.max(nClasses, y[i] + 1);
+	}
+	const byClass: number[][] = Array.from({ length: nClasses }, () => []);
+	y.forEach((label, i) => byClass[label].push(i));
+	const emptyClass = byClass.findIndex((rows) => rows.length === 0);
+	if (nClasses < 2 || emptyClass >= 0) {
+		throw new RangeError(nClasses < 2 ? 'Only one class in y: a classifier needs at least two' : `No row has label ${emptyClass}: labels must be 0..K-1, all present`);
+	}
+	const sampling = opts.sampling ?? 'bootstrap';
+	const perClass = opts.perClass ?? Math.min(...byClass.map((rows) => rows.length));
+	if (sampling === 'balanced' && (!Number.isInteger(perClass) || perClass < 1)) {
+		throw new RangeError(`perClass must be a positive integer, not ${perClass}`);
+	}
+	const treeOptions: Record<string, number> = { gainThreshold: opts.gainThreshold ?? 0 };
+	if (opts.minNumSamples !== undefined) treeOptions.minNumSamples = opts.minNumSamples;
+	if (opts.maxDepth !== undefined) treeOptions.maxDepth = opts.maxDepth;
+
+	const random = seededRandom(opts.seed);
+	const draw = (n: number) => Math.floor(random() * n);
+	const trees: RandomForestClassifier[] = [];
+	for (let t = 0; t < opts.nEstimators; t++) {
+		const sample: number[] = [];
+		if (sampling === 'balanced') {
+			for (const rows of byClass) for (let i = 0; i < perClass; i++) sample.push(rows[draw(rows.length)]);
+		} else {
+			for (let i = 0; i < X.length; i++) sample.push(draw(X.length));
+		}
+		const model = new RandomForestClassifier({
+			nEstimators: 1,
+			maxFeatures: opts.maxFeatures ?? 1.0,
+			replacement: false,
+			seed: Math.floor(random() * 0x7fffffff),
+			treeOptions,
+			useSampleBagging: false,
+			noOOB: true
+		});
+		model.train(
+			sample.map((i) => X[i]),
+			sample.map((i) => y[i])
+		);
+		trees.push(model);
+	}
+	return { flat: flattenClassificationForest(trees, X, nClasses), nClasses, trees, perClass: sampling === 'balanced' ? perClass : null };
 }
