@@ -25,7 +25,8 @@
  * Days are calendar days of the dates as written (UTC arithmetic, no time-zone shifts).
  */
 import type { RowIssue } from '../core/schema';
-import { parseNumber, quoted } from '../core/csv/validate';
+import { notANumberReason, parseNumber, quoted } from '../core/csv/validate';
+import { DateTally, MagnitudeTally, dateReason, noImplausible, outlierReason, overflowReason, type ImplausibleCounts } from '../core/plausibility';
 import {
 	type RemovalRule,
 	type CleaningReport,
@@ -139,6 +140,8 @@ export interface CustomerAggregator {
 	addInvoiceLine(line: InvoiceLine, rowNumber: number): void;
 	/** Record a problem found outside the line's values (e.g. by the CSV parser); counted and listed. */
 	addIssue(issue: RowIssue): void;
+	/** Count a line that could not be read at all (NUL bytes, an unclosed quote, …) and list why. */
+	addUnreadable(issue: RowIssue): void;
 	/** Non-blank lines added so far. */
 	readonly linesRead: number;
 	/** The date order the lines read so far prove ('ambiguous': ask the user before `finish`). */
@@ -175,6 +178,8 @@ export interface AggregatorState {
 	customerGuest: Uint8Array;
 	linesRead: number;
 	unreadableLines: number;
+	/** Lines left out because quantity × unit price overflows. */
+	overflowLines: number;
 	removed: Record<RemovalRule, number>;
 	guestLines: number;
 	issues: RowIssue[];
@@ -208,11 +213,7 @@ function isBlank(text: string): boolean {
 	return true;
 }
 
-function notANumber(text: string, decimalComma: boolean): string {
-	const base = `${quoted(text)} is not a number`;
-	if (!decimalComma && /^[+-]?\d+,\d+$/.test(text)) return `${base} (use a dot for decimals)`;
-	return base;
-}
+const notANumber = notANumberReason;
 
 /** A date code written back as text, for messages ("2/30/2010 8:26"). */
 function codeText(code: number): string {
@@ -292,6 +293,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 
 	let linesRead = 0;
 	let unreadableLines = 0;
+	let overflowLines = 0;
 	const removed: Record<RemovalRule, number> = { 'low-price': 0, 'stock-code': 0, country: 0, 'zero-quantity': 0 };
 	let guestLines = 0;
 	let guestInvoices = 0;
@@ -474,7 +476,17 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			}
 			return;
 		}
+		const product = quantity * price;
+		if (product - product !== 0) {
+			overflow(row, quantity, price);
+			return;
+		}
 		addClean(invoice, stockCode, quantity, price, dateCode, fields[iCustomer], iCountry >= 0 ? clip(fields[iCountry]) : '', row);
+	};
+
+	const overflow = (row: number, quantity: number, price: number) => {
+		overflowLines++;
+		issue(row, `${LABEL.Quantity} × ${LABEL.UnitPrice}`, overflowReason(quantity, price, 'the line value') ?? 'overflows');
 	};
 
 	const addInvoiceLine = (line: InvoiceLine, row: number) => {
@@ -494,6 +506,11 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			return;
 		}
 		evidence.add(dateCode);
+		const product = line.quantity * line.unitPrice;
+		if (product - product !== 0) {
+			overflow(row, line.quantity, line.unitPrice);
+			return;
+		}
 		const customer = line.customerId === null ? '' : String(line.customerId);
 		addClean(invoice, stockCode, line.quantity, line.unitPrice, dateCode, customer, (line.country ?? '').trim(), row);
 	};
@@ -523,8 +540,6 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		const ms = new Float64Array(n);
 		const lateIssues: RowIssue[] = [];
 		let lateCount = 0;
-		let firstDate = Infinity;
-		let lastDate = -Infinity;
 		const orderWords = order === 'day-first' ? 'day first' : 'month first';
 		let lastCode = -1;
 		let lastMs = NaN;
@@ -541,8 +556,17 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 				if (lateIssues.length < maxIssues) {
 					lateIssues.push({ row: row[i], column: LABEL.InvoiceDate, reason: `${quoted(codeText(date[i]))} is not a date when read ${orderWords}` });
 				}
-				continue;
 			}
+		}
+
+		// 1b. Implausible lines (core/plausibility): dates far outside the file's bulk, extreme quantities,
+		// prices or line values. They are set aside like unreadable dates (ms = NaN) and listed.
+		const implausible = screenLines(n, ms, quantity, value, row);
+		let firstDate = Infinity;
+		let lastDate = -Infinity;
+		for (let i = 0; i < n; i++) {
+			const t = ms[i];
+			if (t !== t) continue;
 			if (t < firstDate) firstDate = t;
 			if (t > lastDate) lastDate = t;
 		}
@@ -657,8 +681,10 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 
 		// Issues: those found while reading and those found now, merged in row order.
 		let allIssues = issues;
-		if (lateIssues.length > 0) allIssues = [...issues, ...lateIssues].sort((a, b) => a.row - b.row).slice(0, maxIssues);
-		const kept = n - lateCount;
+		const found = lateIssues.concat(implausible.issues);
+		if (found.length > 0) allIssues = [...issues, ...found].sort((a, b) => a.row - b.row).slice(0, maxIssues);
+		const implausibleKept = implausible.counts.date + implausible.counts.outlier;
+		const kept = n - lateCount - implausibleKept;
 		return {
 			count,
 			ids,
@@ -673,6 +699,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			report: {
 				linesRead,
 				unreadableLines: unreadableLines + lateCount,
+				implausible: { ...implausible.counts, overflow: overflowLines },
 				removed: { ...removed },
 				keptLines: kept,
 				purchaseLines,
@@ -686,8 +713,60 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 				dateOrder: order
 			},
 			issues: allIssues,
-			issueCount: issueCount + lateCount
+			issueCount: issueCount + lateCount + implausible.issueCount
 		};
+	};
+
+	/**
+	 * Set aside the kept lines whose date, quantity, unit price or line value is implausible (see
+	 * core/plausibility for the rules and thresholds): their `ms` becomes NaN. Up to `maxIssues` are
+	 * listed; all are counted.
+	 */
+	const screenLines = (n: number, ms: Float64Array, quantity: Float64Array, value: Float64Array, row: Int32Array) => {
+		const dates = new DateTally();
+		const quantities = new MagnitudeTally();
+		const prices = new MagnitudeTally();
+		const values = new MagnitudeTally();
+		for (let i = 0; i < n; i++) {
+			const t = ms[i];
+			if (t !== t) continue;
+			dates.add(t);
+			quantities.add(quantity[i]);
+			values.add(value[i]);
+			if (quantity[i] !== 0) prices.add(value[i] / quantity[i]);
+		}
+		const window = dates.window();
+		const limitQ = quantities.limit();
+		const limitP = prices.limit();
+		const limitV = values.limit();
+		const fromMs = window.fromDay * MS_PER_DAY;
+		const toMs = (window.toDay + 1) * MS_PER_DAY;
+		const counts: ImplausibleCounts = noImplausible();
+		const found: RowIssue[] = [];
+		let issueCount = 0;
+		const note = (i: number, column: string, reason: string | null) => {
+			if (reason === null) return;
+			issueCount++;
+			if (found.length < maxIssues) found.push({ row: row[i], column, reason });
+		};
+		for (let i = 0; i < n; i++) {
+			const t = ms[i];
+			if (t !== t) continue;
+			const q = quantity[i] < 0 ? -quantity[i] : quantity[i];
+			const v = value[i] < 0 ? -value[i] : value[i];
+			const p = q === 0 ? 0 : v / q;
+			const lateDate = t < fromMs || t >= toMs;
+			if (!lateDate && q <= limitQ && p <= limitP && v <= limitV) continue;
+			if (lateDate) {
+				counts.date++;
+				note(i, LABEL.InvoiceDate, dateReason(t, window));
+			} else counts.outlier++;
+			if (q > limitQ) note(i, LABEL.Quantity, outlierReason(quantity[i], quantities, 'quantity'));
+			if (p > limitP) note(i, LABEL.UnitPrice, outlierReason(p, prices, 'unit price'));
+			if (v > limitV && q <= limitQ && p <= limitP) note(i, `${LABEL.Quantity} × ${LABEL.UnitPrice}`, outlierReason(value[i], values, 'line value'));
+			ms[i] = NaN;
+		}
+		return { counts, issues: found, issueCount };
 	};
 
 	const exportState = (): AggregatorState => ({
@@ -706,6 +785,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		customerGuest: Uint8Array.from(customerGuest),
 		linesRead,
 		unreadableLines,
+		overflowLines,
 		removed: { ...removed },
 		guestLines,
 		issues: issues.slice(),
@@ -752,6 +832,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		// Counts, problems and the date-order votes (one run of equal dates across the cut votes once).
 		linesRead += other.linesRead;
 		unreadableLines += other.unreadableLines;
+		overflowLines += other.overflowLines;
 		for (const rule of Object.keys(removed) as RemovalRule[]) removed[rule] += other.removed[rule];
 		guestLines += other.guestLines;
 		for (const problem of other.issues) if (issues.length < maxIssues) issues.push({ ...problem, row: problem.row + rowOffset });
@@ -766,6 +847,11 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		addLine,
 		addInvoiceLine,
 		addIssue: (problem: RowIssue) => issue(problem.row, problem.column, problem.reason),
+		addUnreadable: (problem: RowIssue) => {
+			linesRead++;
+			unreadableLines++;
+			issue(problem.row, problem.column, problem.reason);
+		},
 		get linesRead() {
 			return linesRead;
 		},

@@ -5,12 +5,14 @@
  * every customer in the model's clusters and runs the analysis, off the page's main thread.
  */
 import type { CsvJobFailure } from '../core/csv/types';
+import { implausibleNote } from '../core/plausibility';
 import { analyseSegments, assignTable } from './analysis';
+import { implausibleLines } from './clean';
 import type { ChosenDateOrder, SegmentsMessage, SegmentsRequest, SegmentsResult, SegmentsTimings } from './job';
 import { readInvoiceInParts, type PartOutcome, type RunPart } from './parallel';
 import type { PartMessage, PartRequest } from './part.worker';
 import PartWorker from './part.worker.ts?worker';
-import type { ReadTimings } from './read';
+import { invoiceReadNotes, type ReadTimings } from './read';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: SegmentsMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
@@ -91,9 +93,11 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 	const table = aggregator.finish(dateOrder ? { dateOrder } : {});
 	const t1 = performance.now();
 	if (table.count === 0) {
+		const first = table.issues[0];
+		const where = first ? ` First problem: row ${first.row.toLocaleString('en')}${first.column ? `, ${first.column}` : ''}: ${first.reason}.` : '';
 		const failure: CsvJobFailure = {
 			kind: 'no-good-rows',
-			message: `No customer with a purchase was left after reading ${aggregator.linesRead.toLocaleString('en')} lines: every line was unreadable or removed by the cleaning rules.`,
+			message: `No customer with a purchase was left after reading ${aggregator.linesRead.toLocaleString('en')} lines: every line was unreadable or removed by the cleaning rules.${where}`,
 			issues: table.issues,
 			issueCount: table.issueCount
 		};
@@ -124,6 +128,10 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 		features: table.features,
 		lastPurchase: table.lastPurchase
 	};
+	const notes = invoiceReadNotes(read);
+	const implausible = table.report.implausible && implausibleNote(table.report.implausible, 'line');
+	if (implausible) notes.push({ kind: 'implausible', text: implausible });
+	const report = table.report;
 	const result: SegmentsResult = {
 		fileName,
 		fileSize: file.size,
@@ -133,7 +141,13 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 		ignoredColumns: read.ignoredColumns,
 		missingOptional: read.missingOptional,
 		duplicateColumns: read.duplicateColumns,
-		report: table.report,
+		notes,
+		usage: {
+			rows: report.linesRead + (read.unclosedQuote?.swallowedLines ?? 0),
+			usedRows: report.linesRead - report.unreadableLines - implausibleLines(report),
+			complete: read.stoppedAt === null
+		},
+		report,
 		issues: table.issues,
 		issueCount: table.issueCount,
 		analysis,
