@@ -4,7 +4,7 @@ import { parseCsvText } from '../core/csv/intake';
 import { encodeFlatForest, flattenRegressionForest } from '../core/forest/flat';
 import { trainForestRegressor } from '../core/forest/train';
 import type { GmvForestArtifact } from './artifacts';
-import { batchSummary, scoreWeeklyRows } from './batch';
+import { batchSummary, batchSummaryText, farOutsideIssues, scoreWeeklyRows } from './batch';
 import { featureCount, featureMatrix, scenarioFromRow, type GmvEncoders } from './features';
 import { forestModel } from './predict';
 import { generateWeeklyRows, weeklyRowsCsv } from './sample';
@@ -62,5 +62,21 @@ describe('GMV batch scoring', () => {
 		const summary = batchSummary(scored.rows);
 		expect(summary?.rowsWithActual).toBe(4);
 		expect(summary?.metrics.wape).toBeGreaterThan(0);
+	});
+
+	it('says in words which metrics are undefined, never NaN', () => {
+		const rows = [1, 2, 3].map((i) => ({ row: i + 1, predicted_gmv: 100 * i, actual_gmv: 500 }));
+		const summary = batchSummary(rows);
+		expect(summary && batchSummaryText(summary)).toBe('On the 3 rows with an actual GMV: WAPE 60.0%, mean absolute error ₹300, R² not defined: every actual value is the same.');
+		const zeros = batchSummary([{ row: 2, predicted_gmv: 10, actual_gmv: 0 }]);
+		expect(zeros && batchSummaryText(zeros)).toBe(
+			'On the 1 row with an actual GMV: WAPE not defined: every actual value is zero, mean absolute error ₹10, R² not defined: it needs at least two rows with an actual value.'
+		);
+	});
+
+	it('names the inputs of a row far outside the training ranges, and notes those a little outside', () => {
+		const ranges = { NPS: { min: 44.4, max: 60, p01: 44.4, p99: 60 }, Other: { min: 0, max: 6.3, p01: 0, p99: 6.3 } };
+		expect(farOutsideIssues({ NPS: 50, Other: 1000 }, ranges, 7)).toEqual([{ row: 7, column: 'Other spend', reason: expect.stringMatching(/^1,000 crore\/week is far outside the range the model was trained on \(0 to 6\.3 crore\/week\)/) }]);
+		expect(farOutsideIssues({ NPS: 62, Other: 1 }, ranges, 8)).toEqual([]);
 	});
 });
