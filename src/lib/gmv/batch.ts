@@ -12,6 +12,7 @@ import { undefinedRegressionMetrics, type RegressionMetricKey } from '../core/me
 import { formatRupees } from '../core/rupees';
 import type { ParsedRow, RowIssue } from '../core/schema';
 import type { ScoredRows } from '../core/csv/types';
+import type { CsvJobService } from '../core/csv/workerHost';
 import { featureCount, scenarioFromRow, writeFeatures } from './features';
 import type { GmvModel } from './predict';
 import { weeklyRowSchema } from './schema';
@@ -99,4 +100,21 @@ export function batchSummaryText(summary: BatchSummary): string {
 	const mae = why.mae ?? `mean absolute error ${formatRupees(metrics.mae)}`;
 	const r2 = why.r2 ?? `R² ${metrics.r2.toFixed(3)}`;
 	return `On the ${rows} with an actual GMV: ${wape}, ${mae}, ${r2}.`;
+}
+
+/**
+ * The GMV batch job as the worker runs it (and the hostile-file tests): the weekly schema, rows far
+ * outside the training ranges listed and not scored, every other row scored, metrics over the rows
+ * with an actual GMV. `prepare` loads the chosen model.
+ */
+export function gmvBatchService(prepare: CsvJobService<GmvModel>['prepare']): CsvJobService<GmvModel> {
+	return {
+		schema: weeklyRowSchema,
+		prepare,
+		reject: (row, model, rowNumber) => farOutsideIssues(row, model.artifact.inputRanges ?? {}, rowNumber),
+		rejectNote: (n) =>
+			`${n.toLocaleString('en')} row${n === 1 ? ' was' : 's were'} not scored: an input lies far outside the range the model was trained on (listed with the problems).`,
+		score: (rows, model, rowNumbers) => scoreWeeklyRows(rows, model, rowNumbers),
+		summarize: (_input, output) => batchSummary(output)
+	};
 }

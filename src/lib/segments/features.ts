@@ -25,6 +25,7 @@
  * Days are calendar days of the dates as written (UTC arithmetic, no time-zone shifts).
  */
 import type { RowIssue } from '../core/schema';
+import { extraLinesIn, spansLinesHint } from '../core/csv/reader';
 import { notANumberReason, parseNumber, quoted } from '../core/csv/validate';
 import { DateTally, MagnitudeTally, dateReason, noImplausible, outlierReason, overflowReason, type ImplausibleCounts } from '../core/plausibility';
 import {
@@ -144,6 +145,8 @@ export interface CustomerAggregator {
 	addUnreadable(issue: RowIssue): void;
 	/** Non-blank lines added so far. */
 	readonly linesRead: number;
+	/** Lines swallowed by unreadable records that ran over several lines (a stray quote), not counted in `linesRead`. */
+	readonly extraLines: number;
 	/** The date order the lines read so far prove ('ambiguous': ask the user before `finish`). */
 	readonly dateOrder: DateOrder;
 	/** Up to 5 distinct day/month date texts whose order the values cannot show, for the question. */
@@ -180,6 +183,8 @@ export interface AggregatorState {
 	unreadableLines: number;
 	/** Lines left out because quantity × unit price overflows. */
 	overflowLines: number;
+	/** Lines swallowed by unreadable records that ran over several lines (a stray quote). */
+	extraLines: number;
 	removed: Record<RemovalRule, number>;
 	guestLines: number;
 	issues: RowIssue[];
@@ -294,6 +299,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 	let linesRead = 0;
 	let unreadableLines = 0;
 	let overflowLines = 0;
+	let extraLines = 0;
 	const removed: Record<RemovalRule, number> = { 'low-price': 0, 'stock-code': 0, country: 0, 'zero-quantity': 0 };
 	let guestLines = 0;
 	let guestInvoices = 0;
@@ -438,7 +444,9 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			if (bad) {
 				linesRead++;
 				unreadableLines++;
-				issue(row, null, `has ${found} value${found === 1 ? '' : 's'}, but the header has ${fieldCount} columns`);
+				const extra = extraLinesIn(fields);
+				extraLines += extra;
+				issue(row, null, `has ${found} value${found === 1 ? '' : 's'}, but the header has ${fieldCount} columns${spansLinesHint(extra)}`);
 				return;
 			}
 		} else if (found < minFields) {
@@ -786,6 +794,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		linesRead,
 		unreadableLines,
 		overflowLines,
+		extraLines,
 		removed: { ...removed },
 		guestLines,
 		issues: issues.slice(),
@@ -833,6 +842,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		linesRead += other.linesRead;
 		unreadableLines += other.unreadableLines;
 		overflowLines += other.overflowLines;
+		extraLines += other.extraLines;
 		for (const rule of Object.keys(removed) as RemovalRule[]) removed[rule] += other.removed[rule];
 		guestLines += other.guestLines;
 		for (const problem of other.issues) if (issues.length < maxIssues) issues.push({ ...problem, row: problem.row + rowOffset });
@@ -854,6 +864,9 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		},
 		get linesRead() {
 			return linesRead;
+		},
+		get extraLines() {
+			return extraLines;
 		},
 		get dateOrder() {
 			return evidence.order;

@@ -9,7 +9,7 @@
 import type { ParsedRow, RowIssue, TableSchema } from '../schema';
 import type { CsvJobFailure, FileNote, FileUsage, JobProgress } from './types';
 import type { Delimiter } from './delimiter';
-import { CsvReader, failure as makeFailure, tooLarge, type CsvLayout, type RecordSink } from './reader';
+import { CsvReader, extraLinesIn, failure as makeFailure, spansLinesHint, tooLarge, type CsvLayout, type RecordSink } from './reader';
 import { mergeIssues, screenRows } from './screen';
 import { DEFAULT_CHUNK_SIZE, DEFAULT_MAX_BYTES, feedBlob, feedText, type Fed } from './source';
 import { makeRowValidator, type RowValidator } from './validate';
@@ -74,6 +74,8 @@ class RowIntake implements RecordSink {
 	issues: RowIssue[] = [];
 	issueCount = 0;
 	totalRows = 0;
+	/** Lines swallowed by wrong records that ran over several lines. */
+	extraLines = 0;
 
 	constructor(
 		private readonly schema: TableSchema,
@@ -95,7 +97,12 @@ class RowIntake implements RecordSink {
 		if (check.row) {
 			this.rows.push(check.row);
 			this.rowNumbers.push(row);
-		} else for (const issue of check.issues) this.addIssue(issue);
+			return;
+		}
+		// A wrong record over several lines swallowed them (a stray quote): say so, and count them.
+		const extra = extraLinesIn(fields);
+		this.extraLines += extra;
+		for (const issue of check.issues) this.addIssue(extra > 0 && issue.column === null ? { ...issue, reason: issue.reason + spansLinesHint(extra) } : issue);
 	}
 
 	unreadable(issue: RowIssue): void {
@@ -140,7 +147,7 @@ class RowIntake implements RecordSink {
 			totalRows: this.totalRows,
 			notes,
 			usage: {
-				rows: this.totalRows + (reader.unclosedQuote?.swallowedLines ?? 0),
+				rows: this.totalRows + this.extraLines + (reader.unclosedQuote?.swallowedLines ?? 0),
 				usedRows: rows.length,
 				complete: reader.stoppedAt === null
 			}

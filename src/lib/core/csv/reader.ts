@@ -96,6 +96,21 @@ function countChar(text: string, char: string): number {
 	return n;
 }
 
+/**
+ * Extra lines a record spans (line breaks inside its values), for a record that turned out wrong:
+ * a quote opened where it should not be swallows the lines up to the next quote. 0 for one line.
+ */
+export function extraLinesIn(fields: readonly string[]): number {
+	let n = 0;
+	for (const f of fields) if (f.indexOf('\n') !== -1) n += countChar(f, '\n');
+	return n;
+}
+
+/** The words added to the reason of a wrong record that spans several lines. */
+export function spansLinesHint(extraLines: number): string {
+	return extraLines === 0 ? '' : ` (it runs over ${formatCountPlain(extraLines + 1)} lines: a quote (") in it is probably unbalanced)`;
+}
+
 const NUL_REASON = 'contains a NUL character (a zero byte), which text never holds: the file may be damaged there, so the row was left out';
 
 export class CsvReader {
