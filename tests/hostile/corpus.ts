@@ -1,7 +1,7 @@
 // The hostile corpus: files that have broken intakes before, or would, generated here from each
 // tool's own good table (never stored as files). Every file says what a clear outcome is for it.
 import { seededRandom } from '../../src/lib/core/random';
-import type { ToolIntake } from './registry';
+import type { ToolIntake } from './intake';
 import { utf16, utf8, windows1252, withCells, writeTable, type Table } from './table';
 
 /** What a clear outcome is for a file. */

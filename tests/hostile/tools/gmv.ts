@@ -7,7 +7,7 @@ import type { GmvContext, GmvForestArtifact, GmvNetworkArtifact } from '../../..
 import { batchSummaryText, gmvBatchService, type BatchSummary } from '../../../src/lib/gmv/batch';
 import { forestModel, networkModel } from '../../../src/lib/gmv/predict';
 import { generateWeeklyRows } from '../../../src/lib/gmv/sample';
-import { csvJobIntake, type ToolIntake } from '../registry';
+import { csvJobIntake, type ToolIntake } from '../intake';
 import type { Table } from '../table';
 
 const artifact = <T>(name: string): T => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../model-artifacts/gmv/${name}`, import.meta.url)), 'utf8')) as T;

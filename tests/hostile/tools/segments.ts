@@ -10,7 +10,7 @@ import type { SegmentsArtifact } from '../../../src/lib/segments/model';
 import { noCustomersFailure, segmentsResult } from '../../../src/lib/segments/outcome';
 import { readInvoiceBlob } from '../../../src/lib/segments/read';
 import { generateInvoiceSample } from '../../../src/lib/segments/sample';
-import { issueText, type ToolIntake } from '../registry';
+import { issueText, type ToolIntake } from '../intake';
 import { readTable } from '../table';
 
 const artifact = JSON.parse(readFileSync(fileURLToPath(new URL('../../../model-artifacts/segments/model.json', import.meta.url)), 'utf8')) as SegmentsArtifact;

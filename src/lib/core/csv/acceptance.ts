@@ -42,11 +42,11 @@ export function heldBack(usage: FileUsage | undefined, issues: readonly RowIssue
 			message: `${why} A result from part of a file is not shown in place of the one on screen unless you ask for it.`
 		};
 	}
-	const percent = Math.floor(share * 100);
+	const percent = share > 0 && share < 0.01 ? 'less than 1%' : `${Math.floor(share * 100)}%`;
 	return {
 		title: `Only ${formatCountPlain(usedRows)} of ${plural(rows, rowWord)} could be used`,
 		message:
-			`That is ${percent}%, less than the ${Math.round(MIN_USED_SHARE * 100)}% a result needs to replace the one on screen without asking. ` +
+			`That is ${percent}, less than the ${Math.round(MIN_USED_SHARE * 100)}% a result needs to replace the one on screen without asking. ` +
 			`${why}${cause && firstProblem && !cause.text.includes(`${rowWord} ${formatCountPlain(first.row)}`) ? ` ${firstProblem}` : ''}`
 	};
 }
