@@ -70,18 +70,18 @@ function withUnit(n: string, unit?: string): string {
 	return `${n} ${unit}`;
 }
 
-/** Why a far-outside input is refused: the field, its value and the training range. */
+/** Why a far-outside input is refused: its value and the training range (a problem's reason: no final full stop). */
 export function farReason(f: RangeFinding): string {
 	const [lo, hi] = predictableRange(f.range);
 	const range = `${roundedNumber(f.range.min)} to ${withUnit(roundedNumber(f.range.max), f.unit)}`;
 	const accepted = `${roundedNumber(Math.max(lo, f.range.min < 0 ? lo : 0))} to ${withUnit(roundedNumber(hi), f.unit)}`;
 	return (
 		`${withUnit(plainNumber(f.value), f.unit)} is far outside the range the model was trained on (${range}), so it gives no prediction: ` +
-		`it has never seen anything like it. Values from ${accepted} are predicted, with a warning outside the training range.`
+		`it has never seen anything like it. Values from ${accepted} are predicted, with a warning outside the training range`
 	);
 }
 
 /** A far-outside input as a whole sentence naming the field: "Other: 5,000 crore/month is far outside …". */
 export function farSentence(f: RangeFinding): string {
-	return `${f.label}: ${farReason(f)}`;
+	return `${f.label}: ${farReason(f)}.`;
 }

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { templateCsv } from '../core/csv/export';
 import { bytesToBase64 } from '../core/base64';
 import { parseCsvText } from '../core/csv/intake';
 import { encodeFlatForest, flattenRegressionForest } from '../core/forest/flat';
@@ -78,5 +80,14 @@ describe('GMV batch scoring', () => {
 		const ranges = { NPS: { min: 44.4, max: 60, p01: 44.4, p99: 60 }, Other: { min: 0, max: 6.3, p01: 0, p99: 6.3 } };
 		expect(farOutsideIssues({ NPS: 50, Other: 1000 }, ranges, 7)).toEqual([{ row: 7, column: 'Other spend', reason: expect.stringMatching(/^1,000 crore\/week is far outside the range the model was trained on \(0 to 6\.3 crore\/week\)/) }]);
 		expect(farOutsideIssues({ NPS: 62, Other: 1 }, ranges, 8)).toEqual([]);
+	});
+
+	it('the site’s own template is inside the shipped models’ training ranges (so it is scored, not refused)', () => {
+		const parsed = parseCsvText(templateCsv(weeklyRowSchema), weeklyRowSchema);
+		if (!parsed.ok) throw new Error(parsed.failure.message);
+		for (const name of ['forest', 'network']) {
+			const shipped = JSON.parse(readFileSync(new URL(`../../../model-artifacts/gmv/${name}.json`, import.meta.url), 'utf8')) as GmvForestArtifact;
+			expect(farOutsideIssues(parsed.rows[0], shipped.inputRanges, 2), name).toEqual([]);
+		}
 	});
 });
