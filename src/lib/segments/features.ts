@@ -27,7 +27,7 @@
 import type { RowIssue } from '../core/schema';
 import { extraLinesIn, spansLinesHint } from '../core/csv/reader';
 import { notANumberReason, parseNumber, quoted } from '../core/csv/validate';
-import { DateTally, MagnitudeTally, dateReason, noImplausible, outlierReason, overflowReason, type ImplausibleCounts } from '../core/plausibility';
+import { overflowReason } from '../core/plausibility';
 import {
 	type RemovalRule,
 	type CleaningReport,
@@ -38,6 +38,7 @@ import {
 	isDroppedStockCode,
 	normaliseCustomerId
 } from './clean';
+import { screenInvoiceLines } from './implausible';
 import { DateOrderEvidence, MS_PER_DAY, dateCodeToMs, isDayMonthCode, msToDateCode, scanDate, unpackDateCode, type DateOrder } from './dates';
 import { INVOICE_COLUMNS, invoiceLineSchema, type InvoiceColumn } from './schema';
 
@@ -569,7 +570,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 
 		// 1b. Implausible lines (core/plausibility): dates far outside the file's bulk, extreme quantities,
 		// prices or line values. They are set aside like unreadable dates (ms = NaN) and listed.
-		const implausible = screenLines(n, ms, quantity, value, row);
+		const implausible = screenInvoiceLines(n, ms, quantity, value, row, maxIssues);
 		let firstDate = Infinity;
 		let lastDate = -Infinity;
 		for (let i = 0; i < n; i++) {
@@ -723,58 +724,6 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			issues: allIssues,
 			issueCount: issueCount + lateCount + implausible.issueCount
 		};
-	};
-
-	/**
-	 * Set aside the kept lines whose date, quantity, unit price or line value is implausible (see
-	 * core/plausibility for the rules and thresholds): their `ms` becomes NaN. Up to `maxIssues` are
-	 * listed; all are counted.
-	 */
-	const screenLines = (n: number, ms: Float64Array, quantity: Float64Array, value: Float64Array, row: Int32Array) => {
-		const dates = new DateTally();
-		const quantities = new MagnitudeTally();
-		const prices = new MagnitudeTally();
-		const values = new MagnitudeTally();
-		for (let i = 0; i < n; i++) {
-			const t = ms[i];
-			if (t !== t) continue;
-			dates.add(t);
-			quantities.add(quantity[i]);
-			values.add(value[i]);
-			if (quantity[i] !== 0) prices.add(value[i] / quantity[i]);
-		}
-		const window = dates.window();
-		const limitQ = quantities.limit();
-		const limitP = prices.limit();
-		const limitV = values.limit();
-		const fromMs = window.fromDay * MS_PER_DAY;
-		const toMs = (window.toDay + 1) * MS_PER_DAY;
-		const counts: ImplausibleCounts = noImplausible();
-		const found: RowIssue[] = [];
-		let issueCount = 0;
-		const note = (i: number, column: string, reason: string | null) => {
-			if (reason === null) return;
-			issueCount++;
-			if (found.length < maxIssues) found.push({ row: row[i], column, reason });
-		};
-		for (let i = 0; i < n; i++) {
-			const t = ms[i];
-			if (t !== t) continue;
-			const q = quantity[i] < 0 ? -quantity[i] : quantity[i];
-			const v = value[i] < 0 ? -value[i] : value[i];
-			const p = q === 0 ? 0 : v / q;
-			const lateDate = t < fromMs || t >= toMs;
-			if (!lateDate && q <= limitQ && p <= limitP && v <= limitV) continue;
-			if (lateDate) {
-				counts.date++;
-				note(i, LABEL.InvoiceDate, dateReason(t, window));
-			} else counts.outlier++;
-			if (q > limitQ) note(i, LABEL.Quantity, outlierReason(quantity[i], quantities, 'quantity'));
-			if (p > limitP) note(i, LABEL.UnitPrice, outlierReason(p, prices, 'unit price'));
-			if (v > limitV && q <= limitQ && p <= limitP) note(i, `${LABEL.Quantity} × ${LABEL.UnitPrice}`, outlierReason(value[i], values, 'line value'));
-			ms[i] = NaN;
-		}
-		return { counts, issues: found, issueCount };
 	};
 
 	const exportState = (): AggregatorState => ({

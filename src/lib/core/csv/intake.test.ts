@@ -43,8 +43,7 @@ describe('parseCsvText', () => {
 		expect(r.delimiter).toBe(',');
 		expect(r.rows).toEqual([
 			{ week: 1, sub_category: 'Camera', price: 10, notes: 'a, b' },
-			// Line ends inside quoted values are read as LF, like every other line end.
-			{ week: 2, sub_category: 'Home Audio', price: 20.5, notes: 'line\nbreak' },
+			{ week: 2, sub_category: 'Home Audio', price: 20.5, notes: 'line\r\nbreak' },
 			{ week: 3, sub_category: 'Camera', price: 100, notes: null }
 		]);
 		expect(Array.from(r.rowNumbers)).toEqual([2, 4, 6]);

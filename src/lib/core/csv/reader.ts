@@ -20,7 +20,7 @@ import { formatCountPlain } from '../numberText';
 import type { RowIssue, TableSchema } from '../schema';
 import { DELIMITERS, detectDelimiter, SAMPLE_CHARS, type Delimiter } from './delimiter';
 import { columnPosition, duplicateHeaderNotes, matchHeaders, type DuplicateHeader } from './headers';
-import { LineEndings, lineEndingNote, type LineEndingCounts } from './lineEndings';
+import { LineEndings, lineEndingNote, type LineEndingCounts, type Newline } from './lineEndings';
 import type { CsvJobFailure, FileNote } from './types';
 
 /** Columns a header may have: the most a spreadsheet holds (Excel: 16,384, column XFD). */
@@ -102,7 +102,10 @@ function countChar(text: string, char: string): number {
  */
 export function extraLinesIn(fields: readonly string[]): number {
 	let n = 0;
-	for (const f of fields) if (f.indexOf('\n') !== -1) n += countChar(f, '\n');
+	for (const f of fields) {
+		if (f.indexOf('\n') !== -1) n += countChar(f, '\n');
+		if (f.indexOf('\r') !== -1) n += countChar(f, '\r') - countChar(f, '\r\n');
+	}
 	return n;
 }
 
@@ -130,7 +133,8 @@ export class CsvReader {
 	encoding = 'utf-8';
 
 	private sample = '';
-	private parser: Parser | null = null;
+	/** One parser per line end: each chunk is read with the one its line ends use (lineEndings.ts). */
+	private parsers: Record<Newline, Parser> | null = null;
 	private endings: LineEndings | null = null;
 	private partial = '';
 	private doubt: string | null = null;
@@ -154,9 +158,9 @@ export class CsvReader {
 		return this.done;
 	}
 
-	/** Line ends seen so far, by kind (outside quoted values). */
+	/** Line ends seen so far, by kind (outside quoted values): every record but the last ended in one. */
 	get lineEndings(): LineEndingCounts {
-		return this.endings?.counts ?? { crlf: 0, lf: 0, cr: 0 };
+		return this.endings?.countsFor(Math.max(0, this.recordsRead - 1)) ?? { crlf: 0, lf: 0, cr: 0 };
 	}
 
 	/** Feed the next piece of text; `final` for the last one. Ignored once reading has ended. */
@@ -164,7 +168,7 @@ export class CsvReader {
 		if (this.done) return;
 		if (!this.sawText && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 		if (text.length > 0) this.sawText = true;
-		if (!this.parser) {
+		if (!this.parsers) {
 			this.sample += text;
 			if (this.sample.length < SAMPLE_CHARS && !final) return;
 			text = this.sample;
@@ -193,7 +197,8 @@ export class CsvReader {
 
 	private begin(delimiter: Delimiter): void {
 		this.delimiter = delimiter;
-		this.parser = new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"' });
+		const parser = (newline: Newline) => new Papa.Parser({ delimiter, newline, quoteChar: '"' });
+		this.parsers = { '\n': parser('\n'), '\r\n': parser('\r\n'), '\r': parser('\r') };
 		this.endings = new LineEndings(delimiter);
 	}
 
@@ -231,10 +236,12 @@ export class CsvReader {
 	private parse(chunk: string, final: boolean): void {
 		const timings = this.options.timings;
 		const t0 = timings ? performance.now() : 0;
-		const text = (this.endings as LineEndings).push(chunk, final);
+		const endings = this.endings as LineEndings;
+		const text = endings.push(chunk, final);
 		const input = this.partial.length === 0 ? text : this.partial + text;
 		const mayHaveNul = input.indexOf('\0') !== -1;
-		const result = (this.parser as Parser).parse(input, 0, !final) as ParseResult<string[]>;
+		const parser = (this.parsers as Record<Newline, Parser>)[endings.newline];
+		const result = parser.parse(input, 0, !final) as ParseResult<string[]>;
 		this.partial = final ? '' : input.substring(result.meta.cursor);
 		let unclosed = -1;
 		if (final) for (const e of result.errors) if (e.code === 'MissingQuotes') unclosed = e.row ?? result.data.length - 1;
@@ -286,9 +293,10 @@ export class CsvReader {
 			return;
 		}
 		let swallowedLines = 0;
-		for (const f of fields) swallowedLines += countChar(f, '\n');
+		for (const f of fields) swallowedLines += countChar(f, '\n') + countChar(f, '\r') - countChar(f, '\r\n');
 		// The file's own last line end, inside the value, ends no further line.
-		if (swallowedLines > 0 && fields[fields.length - 1].endsWith('\n')) swallowedLines--;
+		const last = fields[fields.length - 1];
+		if (swallowedLines > 0 && (last.endsWith('\n') || last.endsWith('\r'))) swallowedLines--;
 		this.unclosedQuote = { row, swallowedLines };
 		const reason =
 			swallowedLines === 0
