@@ -148,12 +148,12 @@ export class DateTally {
 	/** Dates counted inside the hard window. */
 	count = 0;
 
-	/** Count one date (milliseconds since the epoch, UTC); dates outside 1990-2099 are not counted. */
-	add(ms: number): void {
+	/** Count one date (milliseconds since the epoch, UTC), `times` times; dates outside 1990-2099 are not counted. */
+	add(ms: number, times = 1): void {
 		const day = Math.floor(ms / MS_PER_DAY);
 		if (!(day >= EARLIEST_DAY && day < LATEST_DAY)) return;
-		this.days[day - EARLIEST_DAY]++;
-		this.count++;
+		this.days[day - EARLIEST_DAY] += times;
+		this.count += times;
 	}
 
 	/** The day at 0-based rank `k` among the counted dates. */

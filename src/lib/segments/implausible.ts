@@ -31,14 +31,24 @@ export function screenInvoiceLines(n: number, ms: Float64Array, quantity: Float6
 	const quantities = new MagnitudeTally();
 	const prices = new MagnitudeTally();
 	const values = new MagnitudeTally();
+	// Lines of one invoice share a date: count each run of equal dates once.
+	let runDate = NaN;
+	let run = 0;
 	for (let i = 0; i < n; i++) {
 		const t = ms[i];
 		if (t !== t) continue;
-		dates.add(t);
-		quantities.add(quantity[i]);
+		if (t === runDate) run++;
+		else {
+			if (run > 0) dates.add(runDate, run);
+			runDate = t;
+			run = 1;
+		}
+		const q = quantity[i];
+		quantities.add(q);
 		values.add(value[i]);
-		if (quantity[i] !== 0) prices.add(value[i] / quantity[i]);
+		if (q !== 0) prices.add(value[i] / q);
 	}
+	if (run > 0) dates.add(runDate, run);
 	const window = dates.window();
 	const limitQ = quantities.limit();
 	const limitP = prices.limit();
