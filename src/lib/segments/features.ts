@@ -25,7 +25,7 @@
  * Days are calendar days of the dates as written (UTC arithmetic, no time-zone shifts).
  */
 import type { RowIssue } from '../core/schema';
-import { extraLinesIn, spansLinesHint } from '../core/csv/reader';
+import { extraLinesIn, spansLinesHint } from '../core/csv/messages';
 import { notANumberReason, parseNumber, quoted } from '../core/csv/validate';
 import { overflowReason } from '../core/plausibility';
 import {

@@ -11,7 +11,8 @@
  *   else read.aggregator.finish();
  */
 import type { LineEndingCounts } from '../core/csv/lineEndings';
-import { CsvReader, failure, streamNotes, tooLarge, type CsvLayout, type RecordSink } from '../core/csv/reader';
+import { failure, streamNotes, tooLarge } from '../core/csv/messages';
+import { CsvReader, type CsvLayout, type RecordSink } from '../core/csv/reader';
 import { DEFAULT_CHUNK_SIZE, DEFAULT_MAX_BYTES, feedBlob, feedText, type Fed } from '../core/csv/source';
 import type { CsvJobFailure, FileNote, JobProgress } from '../core/csv/types';
 import type { RowIssue } from '../core/schema';

@@ -9,7 +9,8 @@
 import type { ParsedRow, RowIssue, TableSchema } from '../schema';
 import type { CsvJobFailure, FileNote, FileUsage, JobProgress } from './types';
 import type { Delimiter } from './delimiter';
-import { CsvReader, extraLinesIn, failure as makeFailure, spansLinesHint, tooLarge, type CsvLayout, type RecordSink } from './reader';
+import { extraLinesIn, failure as makeFailure, spansLinesHint, tooLarge } from './messages';
+import { CsvReader, type CsvLayout, type RecordSink } from './reader';
 import { mergeIssues, screenRows } from './screen';
 import { DEFAULT_CHUNK_SIZE, DEFAULT_MAX_BYTES, feedBlob, feedText, type Fed } from './source';
 import { makeRowValidator, type RowValidator } from './validate';

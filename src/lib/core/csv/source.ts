@@ -5,7 +5,8 @@
  * progress. Works in a Web Worker, on the main thread and in Node. Pure, no DOM.
  */
 import { binaryKind, SAMPLE_CHARS } from './delimiter';
-import { EMPTY_FILE, failure, type CsvReader } from './reader';
+import { EMPTY_FILE, failure } from './messages';
+import type { CsvReader } from './reader';
 import { encodingName, sniffBytes } from './sniff';
 import type { CsvJobFailure, FileNote } from './types';
 
