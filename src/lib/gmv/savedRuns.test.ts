@@ -16,6 +16,8 @@ function batch(): CsvJobResult {
 		matchedColumns: { week: 'week' },
 		ignoredColumns: [],
 		missingOptional: [],
+		notes: [],
+		usage: { rows: 3, usedRows: 2, complete: true },
 		rowNumbers: new Int32Array([2, 4]),
 		scored: {
 			columns: [

@@ -4,7 +4,7 @@
  * progress and settles once (result, failure or cancel). Pure, no DOM (the Worker API only).
  */
 import type { InputRange } from '../core/artifact/types';
-import type { CsvJobFailure, JobProgress } from '../core/csv/types';
+import type { CsvJobFailure, FileNote, FileUsage, JobProgress } from '../core/csv/types';
 import type { RowIssue } from '../core/schema';
 import { startWorkerJob, type JobOutcome, type JobWorker, type WorkerJob } from '../core/workerJob';
 import type { MarketAnalysis } from './analysis';
@@ -32,6 +32,8 @@ export interface SellersResult {
 	issueCount: number;
 	ignoredColumns: string[];
 	missingOptional: string[];
+	notes: FileNote[];
+	usage: FileUsage;
 	timings: SellersTimings;
 }
 

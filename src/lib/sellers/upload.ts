@@ -44,6 +44,8 @@ export async function analyseFile(
 		issueCount: read.report.issueCount,
 		ignoredColumns: read.report.ignoredColumns,
 		missingOptional: read.report.missingOptional,
+		notes: read.report.notes,
+		usage: read.report.usage,
 		timings: { readMs: t1 - t0, analyseMs: t2 - t1, totalMs: t2 - t0 }
 	};
 	return { type: 'done', result };

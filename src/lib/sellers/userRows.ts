@@ -3,7 +3,6 @@
  * original project's notebook produced them), and optionally the user's recent collection adds by
  * category (`Funko Pop:5|Amiibo:2`). Ranked with the 12-feature model. Pure, no DOM.
  */
-import { fieldText, type RecordView } from '../core/csv/records';
 import { parseNumber, quoted } from '../core/csv/validate';
 import { categoryKey } from './log';
 import { ORIGINAL_FEATURES } from './features';
@@ -63,13 +62,14 @@ export function createUserRowsBuilder(mapping: readonly (string | null)[], recen
 
 	return {
 		/** Add one record; false (after reporting why) when it is skipped. */
-		addRow(r: RecordView, issue: (column: string | null, reason: string) => void): boolean {
-			const id = fieldText(r, idColumn).trim();
+		addRow(fields: readonly string[], rowNumber: number, issue: (column: string | null, reason: string) => void): boolean {
+			const field = (i: number) => (i >= 0 && i < fields.length ? fields[i] : '');
+			const id = field(idColumn).trim();
 			if (id === '') return issue('User id', 'is empty'), false;
 			const earlier = seen.get(id);
 			if (earlier !== undefined) return issue('User id', `${quoted(id)} already appeared in row ${earlier}; a user takes one row`), false;
 			for (let j = 0; j < width; j++) {
-				const text = fieldText(r, columnOf[j]).trim();
+				const text = field(columnOf[j]).trim();
 				const v = text === '' ? NaN : parseNumber(text, decimalComma);
 				if (!Number.isFinite(v)) return issue(labels[j], text === '' ? 'is empty' : `${quoted(text)} is not a number`), false;
 				if (v < 0) return issue(labels[j], `${quoted(text)} is negative`), false;
@@ -77,12 +77,12 @@ export function createUserRowsBuilder(mapping: readonly (string | null)[], recen
 				row[j] = v;
 			}
 			let recent: [number, number][] = [];
-			if (recentColumn >= 0 && recentColumn < r.count) {
-				const parsed = recentOf(fieldText(r, recentColumn));
+			if (recentColumn >= 0 && recentColumn < fields.length) {
+				const parsed = recentOf(fields[recentColumn]);
 				if (typeof parsed === 'string') return issue('Recent categories', parsed), false;
 				recent = parsed;
 			}
-			seen.set(id, r.row);
+			seen.set(id, rowNumber);
 			ids.push(id);
 			for (let j = 0; j < width; j++) X.push(row[j]);
 			for (const [c, n] of recent) {
