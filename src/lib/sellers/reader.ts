@@ -13,11 +13,12 @@
  */
 import type { CsvJobFailure, FileNote, FileUsage, JobProgress } from '../core/csv/types';
 import type { Delimiter } from '../core/csv/delimiter';
-import { failure as makeFailure, tooLarge } from '../core/csv/messages';
+import { extraLinesIn, failure as makeFailure, spansLinesHint, tooLarge } from '../core/csv/messages';
 import { CsvReader, type CsvLayout, type RecordSink } from '../core/csv/reader';
 import { DEFAULT_CHUNK_SIZE, DEFAULT_MAX_BYTES, feedBlob, feedText, type Fed } from '../core/csv/source';
-import { parseNumber, quoted } from '../core/csv/validate';
+import { notANumberReason, parseNumber, quoted } from '../core/csv/validate';
 import type { RowIssue, TableSchema } from '../core/schema';
+import { dayLabel } from './calendar';
 import { dateProblem, isDateError, readIsoDay } from './dates';
 import { eventKindOf, hasAmount } from './events';
 import { END_DAY, EventLogBuilder, FIRST_DAY, NO_CATEGORY, type EventLog } from './log';
@@ -64,6 +65,9 @@ export type ActivityRead =
 	| { ok: true; layout: 'users'; users: UserRows; report: ReadReport }
 	| { ok: false; failure: CsvJobFailure };
 
+/** The largest amount of one order or sale. */
+const MAX_AMOUNT = 1e6;
+
 /** Receives records from the core reader for one layout. */
 class ActivitySink implements RecordSink {
 	private col = { user: -1, time: -1, event: -1, category: -1, amount: -1 };
@@ -78,6 +82,8 @@ class ActivitySink implements RecordSink {
 	emptyAmounts = 0;
 	private decimalComma = false;
 	private minFields = 0;
+	/** Events after this day (tomorrow, by the device's clock) are refused. */
+	private readonly lastDay = Math.floor(Date.now() / 86_400_000) + 1;
 	private headerWidth = 0;
 
 	constructor(
@@ -109,7 +115,7 @@ class ActivitySink implements RecordSink {
 
 	record(fields: string[], row: number): void {
 		this.rows++;
-		if (fields.length < this.minFields) return this.issue(row, null, `it has ${fields.length} field${fields.length === 1 ? '' : 's'}; the header has ${this.headerWidth}`);
+		if (fields.length < this.minFields) return this.issue(row, null, `it has ${fields.length} field${fields.length === 1 ? '' : 's'}; the header has ${this.headerWidth}${spansLinesHint(extraLinesIn(fields))}`);
 		if (this.users) {
 			if (this.users.addRow(fields, row, (column, reason) => this.issue(row, column, reason))) this.usedRows++;
 			return;
@@ -133,16 +139,18 @@ class ActivitySink implements RecordSink {
 		const day = readIsoDay(timeText);
 		if (isDateError(day)) return this.issue(row, 'Timestamp', `${quoted(timeText.trim())} ${dateProblem(day)}`);
 		if (day < FIRST_DAY || day >= END_DAY) return this.issue(row, 'Timestamp', `${quoted(timeText.trim())} is before 1990 or after 2099`);
+		if (day > this.lastDay) return this.issue(row, 'Timestamp', `${quoted(timeText.trim())} is in the future (after ${dayLabel(this.lastDay)})`);
+		// An amount is used for orders and sales only, but a cell that holds one is checked on every row.
 		let amount = 0;
-		if (ca >= 0 && ca < n && hasAmount(kind)) {
-			const text = fields[ca].trim();
-			if (text === '') this.emptyAmounts++;
-			else {
-				amount = parseNumber(text, this.decimalComma);
-				if (!Number.isFinite(amount)) return this.issue(row, 'Amount', `${quoted(text)} is not a number`);
-				if (amount < 0) return this.issue(row, 'Amount', `${quoted(text)} is negative`);
-				if (amount > 1e9) return this.issue(row, 'Amount', `${quoted(text)} is over a billion, too large for one order or sale`);
-			}
+		const amountText = ca >= 0 && ca < n ? fields[ca].trim() : '';
+		if (amountText === '') {
+			if (hasAmount(kind)) this.emptyAmounts++;
+		} else {
+			const v = parseNumber(amountText, this.decimalComma);
+			if (!Number.isFinite(v)) return this.issue(row, 'Amount', notANumberReason(amountText, this.decimalComma));
+			if (v < 0) return this.issue(row, 'Amount', `${quoted(amountText)} is negative`);
+			if (v > MAX_AMOUNT) return this.issue(row, 'Amount', `${quoted(amountText)} is over a million, too large for one order or sale`);
+			if (hasAmount(kind)) amount = v;
 		}
 		let category = NO_CATEGORY;
 		if (cc >= 0 && cc < n) {

@@ -30,7 +30,11 @@ export async function analyseFile(
 		if (read.log.n === 0) return { type: 'failed', failure: { kind: 'no-good-rows', message: 'No row of the file could be used; the problems are listed by row below.', issues: read.report.issues, issueCount: read.report.issueCount } };
 		const asOf = options.asOfMonth;
 		analysis = analyseLog(read.log, readForestPart(model.main), model.inputRanges, asOf !== undefined && Number.isFinite(asOf) ? asOf : undefined);
-		if (analysis.candidates.ids.length === 0) return { type: 'failed', failure: { kind: 'no-good-rows', message: 'No user in the file was active as a buyer in the 6 months up to its last full month, so there is no one to rank.' } };
+		if (analysis.candidates.ids.length === 0) {
+			const notes = read.report.notes.map((n) => n.text).join(' ');
+			const message = `No user in the file was active as a buyer in the 6 months up to its last full month, so there is no one to rank.${notes ? ` ${notes}` : ''}`;
+			return { type: 'failed', failure: { kind: 'no-good-rows', message, issues: read.report.issues, issueCount: read.report.issueCount } };
+		}
 	} else {
 		if (read.users.ids.length === 0) return { type: 'failed', failure: { kind: 'no-good-rows', message: 'No row of the file could be used; the problems are listed by row below.', issues: read.report.issues, issueCount: read.report.issueCount } };
 		analysis = analyseUserRows(read.users, readForestPart(model.perUser), model.inputRanges);

@@ -3,7 +3,7 @@
  * original project's notebook produced them), and optionally the user's recent collection adds by
  * category (`Funko Pop:5|Amiibo:2`). Ranked with the 12-feature model. Pure, no DOM.
  */
-import { parseNumber, quoted } from '../core/csv/validate';
+import { notANumberReason, parseNumber, quoted } from '../core/csv/validate';
 import { categoryKey } from './log';
 import { ORIGINAL_FEATURES } from './features';
 import { userRowSchema } from './schema';
@@ -71,7 +71,7 @@ export function createUserRowsBuilder(mapping: readonly (string | null)[], recen
 			for (let j = 0; j < width; j++) {
 				const text = field(columnOf[j]).trim();
 				const v = text === '' ? NaN : parseNumber(text, decimalComma);
-				if (!Number.isFinite(v)) return issue(labels[j], text === '' ? 'is empty' : `${quoted(text)} is not a number`), false;
+				if (!Number.isFinite(v)) return issue(labels[j], text === '' ? 'is empty' : notANumberReason(text, decimalComma)), false;
 				if (v < 0) return issue(labels[j], `${quoted(text)} is negative`), false;
 				if (!ORIGINAL_FEATURES[j].startsWith('order_amount') && !Number.isInteger(v)) return issue(labels[j], `${quoted(text)} is not a whole number of events`), false;
 				row[j] = v;
