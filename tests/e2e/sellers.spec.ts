@@ -8,6 +8,7 @@ import { benchLog } from '../../src/lib/sellers/demo';
 import { lowestCategories } from '../../src/lib/sellers/market';
 import { rankCandidates, selectedCategories } from '../../src/lib/sellers/ranking';
 import { activityCsv } from '../../src/lib/sellers/sample';
+import { expectAccessible } from './accessibility';
 import { expect, test } from './fixtures';
 import { demoAnalysis, expectedAnalysis, sellersArtifact } from './sellersFiles';
 
@@ -48,6 +49,7 @@ test.describe('on a phone', () => {
 		const first = demoAnalysis.levels[0];
 		await levels.getByRole('button', { name: first.name, exact: true }).tap();
 		await expect(levels.getByRole('table', { name: `${first.name}: inventory level by month` })).toBeVisible();
+		await expectAccessible(page, 'sellers first view on a phone');
 	});
 });
 
@@ -125,6 +127,7 @@ test('the per-user layout is ranked with the 12-feature model', async ({ page })
 	await expect(rows(page)).toHaveCount(list.rows.length);
 	await expect(page.getByTestId('expected-count')).toHaveText(list.expected.expected.toFixed(1));
 	await expect(page.getByText(/row 42/i).first()).toBeVisible();
+	await expectAccessible(page, 'sellers after a per-user file');
 });
 
 test('a file that is not an activity log is refused and the ranked list stays', async ({ page, pageGuard }) => {
