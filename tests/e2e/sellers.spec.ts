@@ -128,6 +128,13 @@ test('the per-user layout is ranked with the 12-feature model', async ({ page })
 	await expect(page.getByTestId('expected-count')).toHaveText(list.expected.expected.toFixed(1));
 	await expect(page.getByText(/row 42/i).first()).toBeVisible();
 	await expectAccessible(page, 'sellers after a per-user file');
+	// Saved on the device: a reload brings the ranked file back.
+	await page.reload();
+	await expect(page.getByTestId('showing')).toContainText('Showing users.csv', ANALYSED);
+	await expect(page.getByTestId('expected-count')).toHaveText(list.expected.expected.toFixed(1));
+	await page.getByRole('button', { name: 'Back to the demo marketplace' }).click();
+	await page.reload();
+	await expect(page.getByTestId('showing')).toContainText('the demo marketplace');
 });
 
 test('a file that is not an activity log is refused and the ranked list stays', async ({ page, pageGuard }) => {
