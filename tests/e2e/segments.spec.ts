@@ -154,6 +154,8 @@ for (const { name, options } of FORMATS) {
 }
 
 test('a large file is read on two threads and gives what one reader gives, broken lines included', async ({ page }) => {
+	// 16 MB through the file input and two readers: minutes on a busy machine.
+	test.slow();
 	const name = 'large.csv';
 	const { text, broken } = withBrokenLines(generateInvoiceSample({ customers: 7000, seed: 9, crlf: true }), { count: 30 });
 	expect(Buffer.byteLength(text), 'large enough to be read in two parts').toBeGreaterThan(8 * 1024 * 1024);
