@@ -386,6 +386,16 @@ test.describe('place one customer', () => {
 		});
 		await expect(placer(page).getByTestId('placement-cluster')).toHaveText(/^Lapsed/);
 	});
+
+	test('a customer far outside the training customers is not placed, and says why', async ({ page }) => {
+		await openSegments(page);
+		const revenue = customerField(page, 'grossRevenue');
+		await revenue.fill('900000000');
+		const refused = placer(page).getByTestId('placement-refused');
+		await expect(refused).toContainText('No placement for these figures.');
+		await expect(refused).toContainText('far outside the range the model was trained on');
+		await expect(placer(page).getByTestId('placement-cluster')).toHaveCount(0);
+	});
 });
 
 test.describe('on a 360 px phone', () => {
