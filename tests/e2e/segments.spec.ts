@@ -154,6 +154,8 @@ for (const { name, options } of FORMATS) {
 }
 
 test('a large file is read on two threads and gives what one reader gives, broken lines included', async ({ page }) => {
+	// 16 MB through the file input and two readers: minutes on a busy machine.
+	test.slow();
 	const name = 'large.csv';
 	const { text, broken } = withBrokenLines(generateInvoiceSample({ customers: 7000, seed: 9, crlf: true }), { count: 30 });
 	expect(Buffer.byteLength(text), 'large enough to be read in two parts').toBeGreaterThan(8 * 1024 * 1024);
@@ -383,6 +385,16 @@ test.describe('place one customer', () => {
 			returnShare: '0'
 		});
 		await expect(placer(page).getByTestId('placement-cluster')).toHaveText(/^Lapsed/);
+	});
+
+	test('a customer far outside the training customers is not placed, and says why', async ({ page }) => {
+		await openSegments(page);
+		const revenue = customerField(page, 'grossRevenue');
+		await revenue.fill('900000000');
+		const refused = placer(page).getByTestId('placement-refused');
+		await expect(refused).toContainText('No placement for these figures.');
+		await expect(refused).toContainText('far outside the range the model was trained on');
+		await expect(placer(page).getByTestId('placement-cluster')).toHaveCount(0);
 	});
 });
 

@@ -37,13 +37,12 @@ export function afterFirstResult(): void {
 
 async function register(): Promise<void> {
 	const home = resolve('/');
-	let registration: ServiceWorkerRegistration;
-	try {
-		registration = await navigator.serviceWorker.register(`${home}service-worker.js`, { scope: home });
-	} catch {
+	const registration = await navigator.serviceWorker.register(`${home}service-worker.js`, { scope: home }).catch(
 		// Refused by the browser (e.g. storage turned off): the site still works while online.
-		return;
-	}
+		() => undefined
+	);
+	// Some hosts (an embedding browser, a test runner blocking workers) resolve with nothing.
+	if (!registration) return;
 	const container = navigator.serviceWorker;
 	let controlled = !!container.controller;
 	if (registration.waiting && controlled) announce(registration.waiting);

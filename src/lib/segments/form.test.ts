@@ -8,6 +8,7 @@ import {
 	customerFormColumns,
 	customerFormErrors,
 	customerFormRanges,
+	customerRangeCheck,
 	defaultCustomerValues,
 	followCustomerValues,
 	marginWords,
@@ -179,5 +180,19 @@ describe('marginWords and decidingChartConfig', () => {
 		expect(data).toHaveLength(placed.deciding.length);
 		const colours = config.data.datasets[0].backgroundColor as string[];
 		placed.deciding.forEach((d, i) => expect(colours[i]).toBe(d.pull >= 0 ? '--c-ok' : '--c-danger'));
+	});
+});
+
+describe('customerRangeCheck', () => {
+	it('places a typical customer, flags one a little outside and refuses one far outside', () => {
+		const typical = defaultCustomerValues(artifact);
+		expect(customerRangeCheck(artifact, typical)).toEqual({ flagged: [], refused: [] });
+		const r = customerFormRanges(artifact).recencyDays;
+		const near = customerRangeCheck(artifact, { ...typical, recencyDays: Math.round(r.max + (r.max - r.min) * 0.1) });
+		expect(near.flagged).toHaveLength(1);
+		expect(near.refused).toEqual([]);
+		const far = customerRangeCheck(artifact, { ...typical, grossRevenue: 1e12 });
+		expect(far.refused).toHaveLength(1);
+		expect(far.refused[0]).toMatch(/far outside the range the model was trained on/);
 	});
 });

@@ -8,6 +8,7 @@
  * percentage (0..100) because people type "5%", not 0.05; `placeCustomer` divides it by 100.
  */
 import type { InputRange } from '../core/artifact/types';
+import { checkRanges, farSentence, type RangeField } from '../core/inputRanges';
 import type { CellValue, ColumnSpec } from '../core/schema';
 import { CUSTOMER_FEATURE_INFO, type CustomerFeature } from './features';
 import type { SegmentsArtifact } from './artifact';
@@ -221,4 +222,15 @@ export function marginWords(margin: number): 'clearly' | 'fairly clearly' | 'bor
 	if (margin > 1) return 'clearly';
 	if (margin < 0.25) return 'borderline';
 	return 'fairly clearly';
+}
+
+/**
+ * The form's values against the training customers' ranges: fields a little outside are flagged
+ * (the placement is a rough guide), fields far outside refuse a placement (the nearest cluster of
+ * a customer unlike any seen would be a guess presented as an answer).
+ */
+export function customerRangeCheck(artifact: SegmentsArtifact, values: CustomerFormValues): { flagged: string[]; refused: string[] } {
+	const fields: Record<string, RangeField> = Object.fromEntries(customerFormColumns(artifact).map((c) => [c.key, { label: c.label, unit: c.unit }]));
+	const { near, far } = checkRanges(values, customerFormRanges(artifact), fields);
+	return { flagged: near.map((f) => f.label), refused: far.map(farSentence) };
 }

@@ -11,6 +11,7 @@ import type { ClusterNaming, SegmentMap, SegmentsAnalysis } from './analysis';
 import type { CleaningReport } from './clean';
 import type { DateOrder } from './dates';
 import type { CustomerFeature } from './features';
+import type { SegmentsArtifact } from './artifact';
 import type { SegmentAssigner } from './model';
 
 /** What the worker needs of the model (sent with the file; the page already holds the artifact). */
@@ -18,6 +19,17 @@ export interface SegmentsJobModel extends SegmentAssigner {
 	names: ClusterNaming[];
 	insiders: number;
 	map: SegmentMap;
+}
+
+/** The part of the artifact the worker needs. */
+export function jobModelOf(artifact: SegmentsArtifact): SegmentsJobModel {
+	return {
+		space: artifact.space,
+		centroids: artifact.centroids,
+		names: artifact.profiles.map((p) => ({ name: p.name, description: p.description })),
+		insiders: artifact.insiders,
+		map: artifact.map
+	};
 }
 
 export type ChosenDateOrder = Extract<DateOrder, 'month-first' | 'day-first'>;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { heldBack } from '../../../src/lib/core/csv/acceptance';
 import { cleaningSummary } from '../../../src/lib/segments/clean';
-import type { SegmentsJobModel } from '../../../src/lib/segments/job';
+import { jobModelOf } from '../../../src/lib/segments/job';
 import type { SegmentsArtifact } from '../../../src/lib/segments/artifact';
 import { noCustomersFailure, segmentsResult } from '../../../src/lib/segments/outcome';
 import { readInvoiceBlob } from '../../../src/lib/segments/read';
@@ -14,13 +14,7 @@ import { issueText, type ToolIntake } from '../intake';
 import { readTable } from '../table';
 
 const artifact = JSON.parse(readFileSync(fileURLToPath(new URL('../../../model-artifacts/segments/model.json', import.meta.url)), 'utf8')) as SegmentsArtifact;
-const model: SegmentsJobModel = {
-	space: artifact.space,
-	centroids: artifact.centroids,
-	names: artifact.profiles.map((p) => ({ name: p.name, description: p.description })),
-	insiders: artifact.insiders,
-	map: artifact.map
-};
+const model = jobModelOf(artifact);
 
 /** Every number in a value, however deep. */
 function numbersIn(value: unknown, out: number[] = []): number[] {
