@@ -21,6 +21,9 @@
  *   forest  the flat forest against ml-random-forest (scripts/bench/forest.ts)
  *   csv     CSV intake throughput (scripts/bench/csv.ts)
  *   train   `npx tsx scripts/train.ts --only gmv --out <tmp dir>` wall time
+ *   sellers a generated 1-million-event activity log from file to ranked list (the seller finder's
+ *           reader, features and model in Node), alternating with the same aggregation in pandas
+ *           (scripts/bench/sellers-node.ts, sellers_pandas.py), and the artifacts' gzip sizes
  *
  * Timings: every run is a fresh browser context with the cache disabled; each figure is the median
  * and min of --runs runs (after one warm-up load that also measures the bytes). kB = 1,000 bytes;
@@ -31,6 +34,7 @@
  * Env: BASE_PATH (the site's base path, default ''), CHROMIUM_PATH.
  */
 import { spawn } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -83,7 +87,7 @@ const SEGMENTS_DEFAULT_RUNS = 3;
 
 const TARGET_LIGHTHOUSE_PERFORMANCE = 95;
 
-const sections = ['page', 'batch', 'segments', 'lighthouse', 'forest', 'csv', 'train'] as const;
+const sections = ['page', 'batch', 'segments', 'lighthouse', 'forest', 'csv', 'train', 'sellers'] as const;
 type Section = (typeof sections)[number];
 
 const { values: args } = parseArgs({
@@ -119,6 +123,17 @@ const report: Record<string, unknown> & { targets: (Figure & { section: string }
 function printFigures(section: string, figures: Figure[]): void {
 	console.log(figureTable(figures));
 	for (const f of figures) if (f.target) report.targets.push({ section, ...f });
+}
+
+async function benchSellers(runs: string | undefined): Promise<Record<string, unknown>> {
+	console.log(heading('Seller finder: 1 million events, file to ranked list, beside pandas (scripts/bench/sellers-node.ts)'));
+	const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+	const result = await run(npx, ['tsx', 'scripts/bench/sellers-node.ts', '--runs', runs ?? '5']);
+	if (result.code !== 0) throw new Error(`the seller bench failed (exit ${result.code}):\n${result.output.slice(-2000)}`);
+	const gz = (f: string) => gzipSync(readFileSync(join(projectRoot, 'model-artifacts', 'sellers', f)), { level: 9 }).length;
+	const lines = result.output.trim().split('\n');
+	printFigures('sellers', [...lines.map((l) => info('', l)), info('model.json gzip -9', kB(gz('model.json'))), info('demo.json gzip -9', kB(gz('demo.json')))]);
+	return { output: lines, modelGzipBytes: gz('model.json'), demoGzipBytes: gz('demo.json') };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -659,7 +674,8 @@ async function main(): Promise<void> {
 			['lighthouse', () => benchLighthouse(server!)],
 			['forest', benchForestSection],
 			['csv', benchCsvSection],
-			['train', benchTrain]
+			['train', benchTrain],
+			['sellers', () => benchSellers(args.runs)]
 		];
 		for (const [name, task] of tasks) {
 			if (!wanted(name)) continue;

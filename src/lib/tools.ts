@@ -22,7 +22,7 @@ export const TOOLS: readonly ToolEntry[] = [
 		shortName: 'Seller finder',
 		name: 'Seller finder',
 		summary: 'Which collectors are likely to become active sellers, weighted by how well their collection fills categories in shortage.',
-		ready: false
+		ready: true
 	},
 	{
 		path: 'segments',

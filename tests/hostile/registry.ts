@@ -6,9 +6,10 @@
 import type { ToolIntake } from './intake';
 import { gmvBatchIntake } from './tools/gmv';
 import { segmentsUploadIntake } from './tools/segments';
+import { sellersUploadIntake } from './tools/sellers';
 
 export type { IntakeOutcome, ToolIntake } from './intake';
 export { csvJobIntake } from './intake';
 
 /** Every tool's intake. Add a tool here. */
-export const INTAKES: ToolIntake[] = [gmvBatchIntake(), segmentsUploadIntake()];
+export const INTAKES: ToolIntake[] = [gmvBatchIntake(), segmentsUploadIntake(), sellersUploadIntake()];

@@ -8,10 +8,13 @@ import { seriesColour, token } from './theme';
 
 /**
  * The reliability diagram: for each non-empty bin, the observed rate of positives against the mean
- * predicted probability, beside the diagonal of perfect calibration. Both axes 0-100%.
+ * predicted probability, beside the diagonal of perfect calibration. Both axes run from 0 to the
+ * largest point (rounded up to a tenth, or to a hundredth below 10%), so a model of a rare outcome,
+ * whose probabilities are all small, is not drawn in one corner.
  */
 export function reliabilityChart(bins: readonly ReliabilityBin[]): ChartConfiguration<'line' | 'scatter'> {
 	const points = bins.filter((b) => b.n > 0 && b.meanPredicted !== null && b.observedRate !== null).map((b) => ({ x: b.meanPredicted!, y: b.observedRate!, n: b.n }));
+	const top = reliabilityAxisMax(points);
 	return {
 		type: 'scatter',
 		data: {
@@ -21,7 +24,7 @@ export function reliabilityChart(bins: readonly ReliabilityBin[]): ChartConfigur
 					label: 'Perfectly calibrated',
 					data: [
 						{ x: 0, y: 0 },
-						{ x: 1, y: 1 }
+						{ x: top, y: top }
 					],
 					borderColor: token('--c-muted'),
 					borderDash: [5, 4],
@@ -40,9 +43,17 @@ export function reliabilityChart(bins: readonly ReliabilityBin[]): ChartConfigur
 		},
 		options: mergeOptions(baseOptions(), {
 			scales: {
-				x: { type: 'linear', min: 0, max: 1, ticks: { callback: percentTick }, title: axisTitle('Predicted probability') },
-				y: { type: 'linear', min: 0, max: 1, ticks: { callback: percentTick }, title: axisTitle('Observed rate') }
+				x: { type: 'linear', min: 0, max: top, ticks: { callback: percentTick }, title: axisTitle('Predicted probability') },
+				y: { type: 'linear', min: 0, max: top, ticks: { callback: percentTick }, title: axisTitle('Observed rate') }
 			}
 		}) as ChartConfiguration<'line' | 'scatter'>['options']
 	} as ChartConfiguration<'line' | 'scatter'>;
+}
+
+/** The axes' upper end: the largest point rounded up to a tenth (a hundredth below 10%), at most 1. */
+export function reliabilityAxisMax(points: readonly { x: number; y: number }[]): number {
+	const largest = Math.max(0, ...points.map((p) => Math.max(p.x, p.y)));
+	if (largest <= 0) return 1;
+	const step = largest < 0.1 ? 0.01 : 0.1;
+	return Math.min(1, Math.ceil(largest / step - 1e-9) * step);
 }

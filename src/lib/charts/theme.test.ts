@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compactNumber, fitLabel, mergeOptions, percentTick } from './axes';
 import { parseColour, resolveColours, resolveToken } from './resolve';
+import { reliabilityAxisMax } from './reliability';
 import { seriesColour, token } from './theme';
 
 describe('colour tokens', () => {
@@ -59,5 +60,14 @@ describe('axes for a phone', () => {
 
 	it('merges options deeply', () => {
 		expect(mergeOptions({ a: { b: 1, c: 2 }, d: [1] }, { a: { c: 3 }, d: [2] })).toEqual({ a: { b: 1, c: 3 }, d: [2] });
+	});
+});
+
+describe('reliabilityAxisMax', () => {
+	it('rounds the largest point up, and keeps 0-1 for probabilities that reach it', () => {
+		expect(reliabilityAxisMax([{ x: 0.004, y: 0.031 }])).toBeCloseTo(0.04, 12);
+		expect(reliabilityAxisMax([{ x: 0.42, y: 0.38 }])).toBeCloseTo(0.5, 12);
+		expect(reliabilityAxisMax([{ x: 0.97, y: 1 }])).toBe(1);
+		expect(reliabilityAxisMax([])).toBe(1);
 	});
 });

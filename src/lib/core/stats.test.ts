@@ -1,7 +1,7 @@
 /** Tests for stats.ts: hand-worked numpy/scipy reference values plus slow independent implementations. */
 import { describe, expect, it } from 'vitest';
 import { normal, seededRandom } from './random';
-import { bootstrapInterval, mannWhitneyU, mean, median, normalCdf, quantile, quantileSorted } from './stats';
+import { bootstrapInterval, mannWhitneyU, mean, median, normalCdf, normalQuantile, quantile, quantileSorted } from './stats';
 
 function sample(n: number, seed: number, mu = 50, sd = 10): number[] {
 	const random = seededRandom(seed);
@@ -261,5 +261,22 @@ describe('mannWhitneyU', () => {
 		expect(shifted.probabilityOfSuperiority).toBeGreaterThan(0.57);
 		expect(shifted.probabilityOfSuperiority).toBeLessThan(0.6);
 		expect(mannWhitneyU(sample(3000, 43), sample(20000, 44)).pValue).toBeGreaterThan(0.01);
+	});
+});
+
+describe('normalQuantile', () => {
+	it('inverts normalCdf across the centre and both tails', () => {
+		for (const p of [1e-10, 0.001, 0.02, 0.025, 0.05, 0.3, 0.5, 0.7, 0.95, 0.975, 0.999, 1 - 1e-9]) {
+			expect(Math.abs(normalCdf(normalQuantile(p)) - p) / Math.min(p, 1 - p)).toBeLessThan(1e-6);
+		}
+		expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 5);
+		expect(normalQuantile(0.95)).toBeCloseTo(1.644854, 5);
+		expect(normalQuantile(0.5)).toBe(0);
+	});
+
+	it('refuses p outside (0, 1)', () => {
+		expect(() => normalQuantile(0)).toThrow(RangeError);
+		expect(() => normalQuantile(1)).toThrow(RangeError);
+		expect(() => normalQuantile(NaN)).toThrow(RangeError);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averagePrecision, brierScore, classificationMetrics, logLoss, precisionRecallAtK, reliabilityTable, rocAuc } from './classification';
+import { averagePrecision, brierScore, classificationMetrics, logLoss, precisionRecallAtK, reliabilityByQuantile, reliabilityTable, rocAuc } from './classification';
 
 // Tied scores, a 0 and a 1.0 (a confident miss, so log loss clips). Reference values from
 // scikit-learn 1.2.1: roc_auc_score, average_precision_score, brier_score_loss, log_loss,
@@ -84,5 +84,23 @@ describe('classification metrics by hand', () => {
 		expect(() => rocAuc([0, 2], [0.1, 0.2])).toThrow(/0 or 1/);
 		expect(() => rocAuc([0, 1], [0.1, NaN])).toThrow(/finite/);
 		expect(() => rocAuc([0, 1], [0.1])).toThrow(/2 labels but 1/);
+	});
+});
+
+describe('reliabilityByQuantile', () => {
+	it('cuts at quantiles of the predictions, in rank order', () => {
+		const p = [0.9, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.05];
+		const y = [1, 0, 0, 0, 1, 0, 1, 0, 1, 0];
+		const bins = reliabilityByQuantile(y, p, [0.5, 0.8]);
+		expect(bins.map((b) => b.n)).toEqual([5, 3, 2]);
+		expect(bins[0]).toMatchObject({ low: 0.05, high: 0.4 });
+		expect(bins[0].meanPredicted).toBeCloseTo((0.05 + 0.1 + 0.2 + 0.3 + 0.4) / 5, 12);
+		expect(bins[0].observedRate).toBeCloseTo(1 / 5, 12);
+		expect(bins[2]).toMatchObject({ low: 0.8, high: 0.9, observedRate: 1 });
+	});
+	it('skips empty bins and refuses cuts that do not rise', () => {
+		expect(reliabilityByQuantile([0, 1], [0.2, 0.4], [0.1, 0.2]).map((b) => b.n)).toEqual([2]);
+		expect(() => reliabilityByQuantile([0], [0.1], [0.5, 0.5])).toThrow(RangeError);
+		expect(() => reliabilityByQuantile([0], [0.1], [1])).toThrow(RangeError);
 	});
 });

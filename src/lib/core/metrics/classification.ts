@@ -186,3 +186,32 @@ export function classificationMetrics(labels: ArrayLike<number>, scores: ArrayLi
 	if (Object.keys(why).length) m.undefinedBecause = why;
 	return m;
 }
+
+/**
+ * Reliability table on bins cut at quantiles of the predicted probabilities (e.g. [0.5, 0.9, 0.99]
+ * gives bins holding the lowest half, the next 40%, the next 9% and the top 1% of rows). For rare
+ * positives, where equal-width bins put nearly every row in the first bin. Rows are ranked by
+ * probability (ties broken by position); bins are listed in order, `low`/`high` are the bin's
+ * smallest and largest predicted probability.
+ */
+export function reliabilityByQuantile(labels: ArrayLike<number>, probabilities: ArrayLike<number>, cuts: readonly number[]): ReliabilityBin[] {
+	check(labels, probabilities);
+	const n = labels.length;
+	if (cuts.some((q, i) => !(q > 0 && q < 1) || (i > 0 && q <= cuts[i - 1]))) throw new RangeError('cuts must rise strictly inside (0, 1)');
+	const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => probabilities[a] - probabilities[b] || a - b);
+	const bounds = [0, ...cuts.map((q) => Math.round(q * n)), n];
+	const out: ReliabilityBin[] = [];
+	for (let b = 0; b + 1 < bounds.length; b++) {
+		const from = bounds[b];
+		const to = bounds[b + 1];
+		if (to <= from) continue;
+		let sumP = 0;
+		let sumY = 0;
+		for (let r = from; r < to; r++) {
+			sumP += probabilities[order[r]];
+			sumY += labels[order[r]];
+		}
+		out.push({ low: probabilities[order[from]], high: probabilities[order[to - 1]], n: to - from, meanPredicted: sumP / (to - from), observedRate: sumY / (to - from) });
+	}
+	return out;
+}

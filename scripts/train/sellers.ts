@@ -1,0 +1,301 @@
+/**
+ * Seller finder: a balanced random forest (ml-random-forest, flat form) on the synthetic marketplace
+ * (src/lib/sellers/generator.ts), chosen on a validation month, calibrated on a later month, tested
+ * once on the last labelable month beside two naive baselines, a TensorFlow.js network and
+ * scikit-learn (reference, when its figures match these features). Also writes the demo
+ * marketplace's analysis for the page's first view. See data.ts for the split.
+ */
+import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type ClassificationMetrics, type ClassificationReport, type InputRange, type NamedMetrics } from '../../src/lib/core/artifact/types.ts';
+import { bytesToBase64 } from '../../src/lib/core/base64.ts';
+import { calibrateMany } from '../../src/lib/core/calibration.ts';
+import { encodeFlatForest, type FlatForest } from '../../src/lib/core/forest/flat.ts';
+import { predictOutput } from '../../src/lib/core/forest/predict.ts';
+import { quantile } from '../../src/lib/core/metrics.ts';
+import { averagePrecision } from '../../src/lib/core/metrics/classification.ts';
+import { pairedBootstrap, pick } from '../../src/lib/core/metrics/bootstrap.ts';
+import { monthLabel } from '../../src/lib/sellers/calendar.ts';
+import {
+	ACTIVE_MIN_SALES,
+	ACTIVE_WINDOW_DAYS,
+	ALL_FEATURES,
+	CANDIDATE_WINDOW_MONTHS,
+	LISTING_WINDOW_MONTHS,
+	ORIGINAL_FEATURES,
+	RECENT_DAYS
+} from '../../src/lib/sellers/features.ts';
+import { DEFAULT_MARKET, marketParameterTable, type MarketParams } from '../../src/lib/sellers/generator.ts';
+import { FEATURE_LABELS } from '../../src/lib/sellers/labels.ts';
+import { SELLERS_TOOL, type ForestPart, type SellersModelArtifact, type TargetDefinition } from '../../src/lib/sellers/model.ts';
+import { printTable, round, writeArtifact } from './io.ts';
+import { featureCsv, sklearnComparisons } from './reference.ts';
+import { buildMarket, describeSplit, planSplit, stack, type TrainingMarket } from './sellers/data.ts';
+import { writeDemo } from './sellers/demo.ts';
+import { calibratedBaseline, chooseCalibration, measureCoverage, metricsOf } from './sellers/evaluate.ts';
+import { trainSellerForest, type ForestConfig } from './sellers/forest.ts';
+import { trainNetwork } from './sellers/network.ts';
+
+const VERSION = '1.0.0';
+const SEED = 20170102;
+/** The training marketplace: 4 years, far more users than the shipped sample. */
+export const TRAINING_MARKET: MarketParams = { ...DEFAULT_MARKET, seed: 20170103, months: 48, firstMonthJoins: 1500 };
+const FEATURE_SETS: Record<string, readonly string[]> = { 'all 24': ALL_FEATURES, 'original 12': ORIGINAL_FEATURES };
+const SELECTION_TREES = 60;
+const FINAL_TREES = 150;
+const GRID: Omit<ForestConfig, 'trees'>[] = [
+	{ maxDepth: 3, minNumSamples: 3, perClass: 400, maxBins: 16 },
+	{ maxDepth: 4, minNumSamples: 3, perClass: 400, maxBins: 16 },
+	{ maxDepth: 6, minNumSamples: 20, perClass: 400, maxBins: 16 }
+];
+/** A configuration within this much validation PR AUC of the best is as good; the smallest forest of those wins. */
+const TOLERANCE = 0.002;
+const COVERAGE = { sizes: [100, 500], randomSets: 20, level: 0.9 };
+
+const TARGET: TargetDefinition = {
+	candidateWindowMonths: CANDIDATE_WINDOW_MONTHS,
+	listingWindowMonths: LISTING_WINDOW_MONTHS,
+	activeWindowDays: ACTIVE_WINDOW_DAYS,
+	activeMinSales: ACTIVE_MIN_SALES,
+	recentDays: RECENT_DAYS,
+	statement:
+		`As of the end of a month: of the users who did something as buyers in the last ${CANDIDATE_WINDOW_MONTHS} months and have never listed or sold, ` +
+		`who will make a first listing in the next ${LISTING_WINDOW_MONTHS} months AND then at least ${ACTIVE_MIN_SALES} sales in the ${ACTIVE_WINDOW_DAYS} days from that listing (an active seller).`
+};
+
+function columnsOf(names: readonly string[]): number[] {
+	return names.map((n) => ALL_FEATURES.indexOf(n as (typeof ALL_FEATURES)[number]));
+}
+
+function nodes(flat: FlatForest): number {
+	return flat.treeOffsets[flat.nTrees];
+}
+
+function inputRanges(market: TrainingMarket, range: [number, number]): Record<string, InputRange> {
+	const d = stack(market, range[0], range[1], columnsOf(ALL_FEATURES));
+	const out: Record<string, InputRange> = {};
+	ALL_FEATURES.forEach((name, j) => {
+		const v = Float64Array.from({ length: d.n }, (_, i) => d.X[i * d.width + j]);
+		let min = Infinity;
+		let max = -Infinity;
+		for (const x of v) {
+			if (x < min) min = x;
+			if (x > max) max = x;
+		}
+		out[name] = { min: round(min), max: round(max), p01: round(quantile(v, 0.01)), p99: round(quantile(v, 0.99)) };
+	});
+	return out;
+}
+
+export async function trainSellers(opts: { outDir: string; exportFeaturesDir?: string }) {
+	const started = performance.now();
+	const market = buildMarket(TRAINING_MARKET);
+	const plan = planSplit(market);
+	const log = market.data.log;
+	console.log(`synthetic marketplace: ${market.truth.users.toLocaleString('en-US')} users, ${log.n.toLocaleString('en-US')} events, ${monthLabel(TRAINING_MARKET.startMonth)}..${monthLabel(TRAINING_MARKET.startMonth + TRAINING_MARKET.months - 1)} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+	console.log(describeSplit(plan));
+	const positives = (from: number, to: number) => {
+		let p = 0;
+		let n = 0;
+		for (let t = from; t <= to; t++) {
+			const m = market.months.get(t)!;
+			n += m.y.length;
+			p += m.y.reduce((s, v) => s + v, 0);
+		}
+		return `${n.toLocaleString('en-US')} rows, ${p} positive (${((100 * p) / n).toFixed(2)}%)`;
+	};
+	console.log(`train ${positives(plan.train[0], plan.train[1])}; validation ${positives(plan.validation[0], plan.validation[1])}; calibration ${positives(plan.calibration, plan.calibration)}; test ${positives(plan.test, plan.test)}`);
+
+	// 1. Choose the features and the forest's shape on the validation month.
+	const selection: SellersModelArtifact['selection'] = [];
+	let best: { set: string; config: ForestConfig; prAuc: number; nodes: number } | null = null;
+	for (const [set, names] of Object.entries(FEATURE_SETS)) {
+		const cols = columnsOf(names);
+		const tr = stack(market, plan.selectionTrain[0], plan.selectionTrain[1], cols);
+		const va = stack(market, plan.validation[0], plan.validation[1], cols);
+		for (const shape of GRID) {
+			const t0 = performance.now();
+			const config = { ...shape, trees: SELECTION_TREES };
+			const flat = trainSellerForest(tr.X, tr.y, tr.width, config, SEED);
+			const s = predictOutput(flat, va.X, va.n);
+			const m = metricsOf(va.y, s, false);
+			const row = { features: set, trees: config.trees, maxDepth: config.maxDepth, minNumSamples: config.minNumSamples, perClass: config.perClass, prAuc: m.prAuc!, rocAuc: m.rocAuc!, chosen: false };
+			selection.push(row);
+			console.log(`  ${set}, depth ${config.maxDepth}, leaf ${config.minNumSamples}, ${config.perClass}+${config.perClass} rows/tree: validation PR AUC ${m.prAuc}, ROC AUC ${m.rocAuc}, ${nodes(flat)} nodes (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+			if (!best || m.prAuc! > best.prAuc + TOLERANCE || (m.prAuc! >= best.prAuc - TOLERANCE && nodes(flat) < best.nodes)) best = { set, config, prAuc: m.prAuc!, nodes: nodes(flat) };
+		}
+	}
+	const chosen = best!;
+	selection.find((r) => r.features === chosen.set && r.maxDepth === chosen.config.maxDepth && r.minNumSamples === chosen.config.minNumSamples)!.chosen = true;
+	const features = [...FEATURE_SETS[chosen.set]];
+	const finalConfig: ForestConfig = { ...chosen.config, trees: FINAL_TREES };
+	console.log(`chosen: ${chosen.set} features, depth ${finalConfig.maxDepth}, leaf ${finalConfig.minNumSamples}; final forest of ${FINAL_TREES} trees on ${monthLabel(plan.train[0])}..${monthLabel(plan.train[1])}`);
+
+	// 2. Final models: the chosen one, and the 12-feature one for the per-user layout.
+	const fitPart = (names: readonly string[]) => {
+		const cols = columnsOf(names);
+		const tr = stack(market, plan.train[0], plan.train[1], cols);
+		const flat = trainSellerForest(tr.X, tr.y, tr.width, finalConfig, SEED + 1);
+		const cal = stack(market, plan.calibration, plan.calibration, cols);
+		const choice = chooseCalibration(predictOutput(flat, cal.X, cal.n), cal.y, SEED);
+		const te = stack(market, plan.test, plan.test, cols);
+		const rawTest = predictOutput(flat, te.X, te.n);
+		const pTest = calibrateMany(choice.calibration, rawTest);
+		return { names, cols, flat, choice, tr, cal, te, rawTest, pTest };
+	};
+	const main = fitPart(features);
+	const perUser = features.length === ORIGINAL_FEATURES.length ? main : fitPart(ORIGINAL_FEATURES);
+	console.log(`calibration: ${main.choice.method} (held-out log loss on halves of ${monthLabel(plan.calibration)}: isotonic ${main.choice.heldOutLogLoss.isotonic}, Platt ${main.choice.heldOutLogLoss.platt})`);
+
+	// 3. Baselines, calibrated on the same month so their Brier scores compare.
+	const te = main.te;
+	const cal = main.cal;
+	const ordersCols = columnsOf(['orders_3m']);
+	const calOrders = stack(market, plan.calibration, plan.calibration, ordersCols).X;
+	const testOrders = stack(market, plan.test, plan.test, ordersCols).X;
+	const baselines: NamedMetrics<ClassificationMetrics>[] = [
+		{
+			name: 'Collection adds, last 90 days',
+			description: 'Rank users by their collection adds in the last 90 days; probabilities from isotonic calibration on the calibration month.',
+			metrics: metricsOf(te.y, calibratedBaseline(cal.recentAdds, cal.y, te.recentAdds))
+		},
+		{
+			name: 'Orders, last 3 months',
+			description: 'Rank users by their orders in the last 3 months; probabilities from isotonic calibration on the calibration month.',
+			metrics: metricsOf(te.y, calibratedBaseline(calOrders, cal.y, testOrders))
+		}
+	];
+	const baselineScores = [te.recentAdds, testOrders];
+	const modelMetrics = metricsOf(te.y, main.pTest);
+
+	// 4. Comparisons: the TensorFlow.js network, the 12-feature forest, scikit-learn (reference).
+	const t0 = performance.now();
+	const net = await trainNetwork(main.tr.X, main.tr.y, main.tr.width, SEED);
+	const netCal = chooseCalibration(net.predict(cal.X, cal.n), cal.y, SEED).calibration;
+	const netTest = calibrateMany(netCal, net.predict(te.X, te.n));
+	console.log(`network trained in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+	const csv = {
+		train: featureCsv(features, 'y', main.tr.X, Array.from(main.tr.y)),
+		test: featureCsv(features, 'y', cal.X, Array.from(cal.y)) + featureCsv(features, 'y', te.X, Array.from(te.y))
+	};
+	if (opts.exportFeaturesDir) {
+		mkdirSync(opts.exportFeaturesDir, { recursive: true });
+		writeFileSync(join(opts.exportFeaturesDir, 'sellers_train.csv'), csv.train);
+		writeFileSync(join(opts.exportFeaturesDir, 'sellers_calibration.csv'), featureCsv(features, 'y', cal.X, Array.from(cal.y)));
+		writeFileSync(join(opts.exportFeaturesDir, 'sellers_test.csv'), featureCsv(features, 'y', te.X, Array.from(te.y)));
+		console.log(`features exported to ${opts.exportFeaturesDir}`);
+	}
+	const comparisons: ClassificationReport['comparisons'] = [
+		{ name: 'Neural network 16-8 (TensorFlow.js)', description: 'Dense network on log1p-standardised features, positives weighted to balance the classes, same months; calibrated on the same month.', role: 'shipped-model', metrics: metricsOf(te.y, netTest) },
+		...sklearnComparisons<ClassificationMetrics>(SELLERS_TOOL, csv)
+	];
+	if (perUser !== main) comparisons.splice(1, 0, { name: 'Random forest on the original 12 features', description: 'The model used for files in the per-user layout (12 monthly counts), same months and calibration.', role: 'shipped-model', metrics: metricsOf(perUser.te.y, perUser.pTest) });
+
+	// 5. The model against its best baseline on the test month: paired bootstrap of PR AUC.
+	const bestBaseline = baselines.reduce((a, b, i) => ((b.metrics.prAuc ?? 0) > (baselines[a].metrics.prAuc ?? 0) ? i : a), 0);
+	const vs = pairedBootstrap(
+		te.n,
+		(rows) => averagePrecision(pick(te.y, rows), pick(main.pTest, rows)),
+		(rows) => averagePrecision(pick(te.y, rows), pick(baselineScores[bestBaseline], rows)),
+		{ seed: SEED, resamples: 1000, metric: 'prAuc', baseline: baselines[bestBaseline].name }
+	);
+
+	printTable([
+		{ model: 'random forest (shipped)', ...cells(modelMetrics) },
+		...baselines.map((b) => ({ model: b.name, ...cells(b.metrics) })),
+		...comparisons.map((c) => ({ model: c.name, ...cells(c.metrics) }))
+	]);
+	if (vs) console.log(`PR AUC, model - ${vs.baseline}: ${vs.difference.toFixed(4)} [${vs.low.toFixed(4)}, ${vs.high.toFixed(4)}] (95% paired bootstrap)`);
+
+	// 6. Coverage of "how many sellers to expect" on the held-out months after calibration.
+	const coverageRows = measureCoverage(market, plan.coverage, (m) => calibrateMany(main.choice.calibration, predictOutput(main.flat, stack(market, m.month, m.month, main.cols).X, m.y.length)), { ...COVERAGE, seed: SEED });
+	printTable(coverageRows.map((r) => ({ 'list size': r.size, lists: r.lists, covered: r.covered, rate: r.rate, 'mean expected': r.meanExpected, 'mean actual': r.meanActual })));
+
+	const part = (fit: typeof main, label: string): ForestPart & { label: string } => ({ features: [...fit.names], forest: bytesToBase64(encodeFlatForest(fit.flat)), calibration: fit.choice.calibration, label });
+	const provenanceSplit = describeSplit(plan);
+	const artifact: SellersModelArtifact = {
+		format: ARTIFACT_FORMAT,
+		formatVersion: ARTIFACT_FORMAT_VERSION,
+		tool: SELLERS_TOOL,
+		modelId: 'model',
+		version: VERSION,
+		contentHash: '',
+		modelKind: 'random-forest-classification',
+		label: `Random forest, ${FINAL_TREES} trees, calibrated (${main.choice.method})`,
+		features: [...main.names],
+		forest: bytesToBase64(encodeFlatForest(main.flat)),
+		calibration: main.choice.calibration,
+		inputRanges: inputRanges(market, plan.train),
+		provenance: {
+			source: 'Synthetic marketplace from the seeded generator in src/lib/sellers/generator.ts (no public data of this kind exists).',
+			licence: 'Generated by this project',
+			synthetic: true,
+			rows: log.n,
+			period: [monthLabel(TRAINING_MARKET.startMonth), monthLabel(TRAINING_MARKET.startMonth + TRAINING_MARKET.months - 1)],
+			split: provenanceSplit,
+			trainRows: main.tr.n,
+			testRows: te.n,
+			dataHash: `generator seed ${TRAINING_MARKET.seed}`
+		},
+		metrics: {
+			task: 'classification',
+			rowNoun: { one: 'candidate user', many: 'candidate users' },
+			model: modelMetrics,
+			baselines,
+			comparisons,
+			headline: { metric: 'prAuc', lowerIsBetter: false },
+			...(vs ? { vsBestBaseline: { metric: vs.metric, baseline: vs.baseline, difference: round(vs.difference, 4), low: round(vs.low, 4), high: round(vs.high, 4), level: vs.level, resamples: vs.resamples, seed: vs.seed } } : {})
+		},
+		hyperparameters: {
+			trees: FINAL_TREES,
+			maxDepth: finalConfig.maxDepth,
+			minNumSamples: finalConfig.minNumSamples,
+			rowsPerClassPerTree: finalConfig.perClass,
+			sampling: 'balanced (equal positives and negatives, with replacement)',
+			trainingBins: finalConfig.maxBins,
+			gainThreshold: 0,
+			features: chosen.set,
+			calibration: main.choice.method
+		},
+		target: TARGET,
+		perUser: { ...part(perUser, 'Random forest on the original 12 monthly counts'), metrics: perUserReport(perUser, baselines) },
+		featureLabels: Object.fromEntries(ALL_FEATURES.map((f) => [f, FEATURE_LABELS[f]])),
+		generator: {
+			parameters: marketParameterTable(TRAINING_MARKET),
+			seed: TRAINING_MARKET.seed,
+			months: TRAINING_MARKET.months,
+			users: market.truth.users,
+			events: log.n,
+			period: [monthLabel(TRAINING_MARKET.startMonth), monthLabel(TRAINING_MARKET.startMonth + TRAINING_MARKET.months - 1)]
+		},
+		split: {
+			description: provenanceSplit,
+			train: [monthLabel(plan.train[0]), monthLabel(plan.train[1])],
+			validation: [monthLabel(plan.validation[0]), monthLabel(plan.validation[1])],
+			calibration: monthLabel(plan.calibration),
+			test: monthLabel(plan.test),
+			coverage: [monthLabel(plan.coverage[0]), monthLabel(plan.coverage[1])]
+		},
+		selection,
+		calibrationChoice: { method: main.choice.method, heldOutLogLoss: main.choice.heldOutLogLoss, note: `Chosen on ${monthLabel(plan.calibration)} alone: each method fitted on one half of its users and scored on the other, both ways round.` },
+		coverage: {
+			level: COVERAGE.level,
+			months: [monthLabel(plan.coverage[0]), monthLabel(plan.coverage[1])],
+			bySize: coverageRows,
+			note:
+				'Lists: the top N by score for the 3 lowest-stock categories, for all categories and for random sets of 3, in each held-out month. The interval treats users as independent with the probabilities shown; it leaves out model error, users influencing one another, and any effect of the invitation itself.'
+		}
+	};
+	const sealed = await writeArtifact(join(opts.outDir, SELLERS_TOOL, 'model.json'), artifact);
+	await writeDemo(opts.outDir, sealed);
+	console.log(`sellers trained in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+function perUserReport(fit: { te: { y: Uint8Array }; pTest: Float64Array }, baselines: NamedMetrics<ClassificationMetrics>[]): ClassificationReport {
+	return { task: 'classification', rowNoun: { one: 'candidate user', many: 'candidate users' }, model: metricsOf(fit.te.y, fit.pTest), baselines, comparisons: [], headline: { metric: 'prAuc', lowerIsBetter: false } };
+}
+
+function cells(m: ClassificationMetrics) {
+	const at = m.atK[0];
+	return { 'ROC AUC': m.rocAuc ?? NaN, 'PR AUC': m.prAuc ?? NaN, 'P@100': at?.precision ?? NaN, 'R@100': at?.recall ?? NaN, Brier: m.brier ?? NaN };
+}

@@ -1,0 +1,81 @@
+/**
+ * Quantile bins for training the seller forest fast. ml-cart evaluates a split at every change of
+ * label along each sorted feature; with a balanced sample ordered by class (negatives, then
+ * positives), ties keep that order, so a node costs about (distinct values x rows) per feature.
+ * Binning a feature with many distinct values to at most `maxBins` bounds that. Training sees bin
+ * indices; afterwards every threshold t on a bin index is mapped to the raw value where bin ceil(t)
+ * starts, so `bin(x) < t` exactly when `x < edge`: the flat forest predicts on raw features with
+ * the partition it learnt. (The group-buy branch adds the same mechanism to core/forest; once both
+ * land, this file should give way to it.)
+ */
+import type { FlatForest } from '../../../src/lib/core/forest/flat.ts';
+
+/** Per feature, the ascending raw values where bins 1, 2, ... start. */
+export type BinEdges = Float64Array[];
+
+/**
+ * Upper-tail quantiles added to the even ones: the top of a ranking lives in the top fraction of a
+ * percent of each activity feature, which even quantile bins would lump into one bin.
+ */
+export const TAIL_QUANTILES = [0.97, 0.985, 0.99, 0.995, 0.998, 0.999, 0.9995, 0.9998];
+
+/**
+ * Bin edges per feature: every distinct value when there are at most `maxBins`, else the values at
+ * `maxBins` evenly spaced quantiles plus the TAIL_QUANTILES (duplicates dropped).
+ */
+export function quantileBinEdges(X: Float64Array, width: number, maxBins: number): BinEdges {
+	const n = X.length / width;
+	const edges: BinEdges = [];
+	const column = new Float64Array(n);
+	for (let f = 0; f < width; f++) {
+		for (let i = 0; i < n; i++) column[i] = X[i * width + f];
+		const sorted = column.slice().sort();
+		const distinct: number[] = [];
+		for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]);
+		const cuts: number[] = [];
+		if (distinct.length <= maxBins) cuts.push(...distinct.slice(1));
+		else {
+			const qs = [...Array.from({ length: maxBins - 1 }, (_, b) => (b + 1) / maxBins), ...TAIL_QUANTILES].sort((a, b) => a - b);
+			for (const q of qs) {
+				const v = sorted[Math.min(n - 1, Math.floor(q * n))];
+				if (v > distinct[0] && (cuts.length === 0 || v > cuts[cuts.length - 1])) cuts.push(v);
+			}
+		}
+		edges.push(Float64Array.from(cuts));
+	}
+	return edges;
+}
+
+export function binOf(edges: Float64Array, x: number): number {
+	let lo = 0;
+	let hi = edges.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (edges[mid] <= x) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/** Rows (as the library wants them) with each value replaced by its bin. */
+export function binnedRows(X: Float64Array, width: number, edges: BinEdges): number[][] {
+	const n = X.length / width;
+	const rows: number[][] = new Array(n);
+	for (let i = 0; i < n; i++) {
+		const row = new Array<number>(width);
+		for (let f = 0; f < width; f++) row[f] = binOf(edges[f], X[i * width + f]);
+		rows[i] = row;
+	}
+	return rows;
+}
+
+/** Map every threshold of a forest trained on bin indices back to raw values, in place. */
+export function thresholdsToRaw(flat: FlatForest, edges: BinEdges): void {
+	for (let node = 0; node < flat.feature.length; node++) {
+		const f = flat.feature[node];
+		if (f < 0) continue;
+		const k = Math.ceil(flat.threshold[node]) - 1;
+		if (k < 0 || k >= edges[f].length) throw new RangeError(`Node ${node} splits feature ${f} at ${flat.threshold[node]}, outside its bins`);
+		flat.threshold[node] = edges[f][k];
+	}
+}

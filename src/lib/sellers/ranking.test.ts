@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { MarketAnalysis } from './analysis';
+import { choiceFromParam, choiceToParam, rankCandidates, rankedCsv, selectedCategories } from './ranking';
+
+/** Three candidates over categories A, B, C with known probabilities and recent collections. */
+function analysis(): MarketAnalysis {
+	return {
+		layout: 'events',
+		asOfMonth: 600,
+		months: [600],
+		categories: ['A', 'B', 'C'],
+		levels: [
+			{ category: 2, name: 'C', listings: 0, wishlistAdds: 5, level: 0, history: [] },
+			{ category: 0, name: 'A', listings: 1, wishlistAdds: 5, level: 0.2, history: [] },
+			{ category: 1, name: 'B', listings: 9, wishlistAdds: 3, level: 3, history: [] }
+		],
+		activity: [],
+		candidates: {
+			ids: ['=u1', 'u2', 'u3'],
+			features: ['collection_size'],
+			X: Float64Array.from([10, 20, 30]),
+			probability: Float64Array.from([0.2, 0.1, 0.5]),
+			driverFeature: Int8Array.from([0, -1, -1, 0, -1, -1, 0, -1, -1]),
+			driverEffect: Float32Array.from([0.05, 0, 0, -0.01, 0, 0, 0.3, 0, 0]),
+			// u1: A 3, B 1; u2: A 2; u3: B 4
+			recentOffsets: Uint32Array.from([0, 2, 3, 4]),
+			recentCategory: Uint16Array.from([0, 1, 0, 1]),
+			recentCount: Uint32Array.from([3, 1, 2, 4])
+		},
+		baseline: 0.1,
+		rangeWarnings: [],
+		events: 100,
+		users: 3
+	};
+}
+
+describe('the ranked list', () => {
+	it('scores by probability x share in the selected categories x 100, leaving out score 0', () => {
+		const a = analysis();
+		const list = rankCandidates(a, [0], 10);
+		expect(list.rows.map((r) => r.id)).toEqual(['=u1', 'u2']);
+		expect(list.rows[0].share).toBeCloseTo(0.75, 12);
+		expect(list.rows[0].score).toBeCloseTo(0.2 * 0.75 * 100, 12);
+		expect(list.rows[1].score).toBeCloseTo(10, 12);
+		expect(list.eligible).toBe(2);
+		expect(list.expected.expected).toBeCloseTo(0.3, 12);
+		expect(list.rows[0].drivers).toEqual([{ feature: 'collection_size', value: 10, effect: expect.closeTo(0.05, 6) }]);
+		expect(rankCandidates(a, [0, 1], 1).rows.map((r) => r.id)).toEqual(['u3']);
+	});
+
+	it('takes the 3 lowest levels by default, all categories, or a set from the URL', () => {
+		const a = analysis();
+		expect(selectedCategories({ kind: 'lowest' }, a)).toEqual([2, 0, 1]);
+		expect(selectedCategories({ kind: 'all' }, a)).toEqual([0, 1, 2]);
+		expect(selectedCategories(choiceFromParam('B|Nope|B', a.categories), a)).toEqual([1]);
+		expect(choiceFromParam('Nope', a.categories)).toEqual({ kind: 'lowest' });
+		expect(choiceFromParam(null, a.categories)).toEqual({ kind: 'lowest' });
+		expect(choiceToParam({ kind: 'custom', names: ['A', 'C'] })).toBe('A|C');
+		expect(choiceFromParam(choiceToParam({ kind: 'all' }), a.categories)).toEqual({ kind: 'all' });
+	});
+
+	it('downloads as CSV with formula-looking cells defused', () => {
+		const text = rankedCsv(rankCandidates(analysis(), [0], 10), { collection_size: 'Collection size' }, ['A']);
+		const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+		expect(lines).toHaveLength(3);
+		expect(lines[1].startsWith("1,'=u1,0.75,0.2,15,")).toBe(true);
+		expect(lines[1]).toContain('Collection size +5.00 pts');
+	});
+});
