@@ -55,8 +55,16 @@ export async function trainNetwork(X: Float64Array, y: readonly number[], width:
 			})
 		)
 	);
-	// The output is log(expected sales); starting its bias at the log of the mean sale count speeds training.
-	model.add(tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: seed() }), biasInitializer: tf.initializers.constant({ value: Math.log(meanY) }) }));
+	// The output is log(expected sales); starting its bias at the log of the mean sale count speeds
+	// training. With no hidden layer the network is a Poisson GLM with a log link.
+	model.add(
+		tf.layers.dense({
+			units: 1,
+			inputShape: spec.hidden.length === 0 ? [width] : undefined,
+			kernelInitializer: tf.initializers.glorotUniform({ seed: seed() }),
+			biasInitializer: tf.initializers.constant({ value: Math.log(meanY) })
+		})
+	);
 	// Poisson deviance up to a constant: exp(f) - y f, with f = log(expected).
 	const poissonLoss = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.mean(tf.sub(tf.exp(yPred), tf.mul(yTrue, yPred)));
 	model.compile({ optimizer: tf.train.adam(spec.learningRate), loss: poissonLoss });

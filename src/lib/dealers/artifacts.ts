@@ -19,7 +19,6 @@ export interface CandidateResult {
 	family: 'network' | 'forest';
 	validationWape: number;
 	validationR2: number;
-	trainSeconds: number;
 	chosen: boolean;
 }
 
@@ -38,8 +37,28 @@ export interface RecoveryFigures {
 	weakStepFound: { dealers: number; share: number | null };
 }
 
+/** Relative WAPE improvement over a baseline on the test dealer-months, with a paired bootstrap interval over dealers. */
+export interface Improvement {
+	baseline: string;
+	/** 1 - model WAPE / baseline WAPE. */
+	improvement: number;
+	low: number;
+	high: number;
+	level: number;
+}
+
+/** The target for the model, and whether it is met. */
+export interface TargetCheck extends Improvement {
+	statement: string;
+	required: number;
+	met: boolean;
+	/** The same figure against the other baselines. */
+	others: Improvement[];
+}
+
 export interface DealerModelArtifact extends ArtifactHeader<RegressionReport> {
 	modelId: 'expected-sales';
+	target: TargetCheck;
 	encoders: DealerEncoders;
 	model: ExpectedSalesParameters;
 	/** The effectiveness interval and its measured coverage. */
