@@ -35,6 +35,6 @@ export const TOOLS: readonly ToolEntry[] = [
 		path: 'dealers',
 		name: 'Dealer traffic effectiveness',
 		summary: 'Expected against actual sales of car dealerships from their web-traffic funnel, on four KPI areas.',
-		ready: false
+		ready: true
 	}
 ];

@@ -51,6 +51,7 @@ export type Query =
 	| { type: 'dealer'; bac: number }
 	| { type: 'form'; input: DealerMonthInput & { sales: number } }
 	| { type: 'csv' }
+	| { type: 'source-csv'; layout: 'original' | 'rich' }
 	| { type: 'table' };
 
 export interface QueryAnswers {
@@ -59,6 +60,7 @@ export interface QueryAnswers {
 	dealer: DealerView | null;
 	form: FormResult;
 	csv: string;
+	'source-csv': string;
 	table: DealerMonths;
 }
 

@@ -14,6 +14,7 @@ import { DEALERS_TOOL, type DealerModelArtifact } from './artifacts';
 import { expectedSalesModel, type ExpectedSalesModel } from './expected';
 import { scoreForm } from './form';
 import { generateNetwork } from './generator';
+import { originalLayoutCsv, richLayoutCsv } from './csv';
 import { dealerRowsToTable } from './rows';
 import { dealerMonthSchema } from './schema';
 import { scoreNetwork, type ScoredNetwork } from './score';
@@ -77,6 +78,8 @@ function answer(s: State, q: Query): QueryAnswers[keyof QueryAnswers] {
 			const { columns, rows } = rankedCsvRows(s.scored, s.analysis);
 			return toCsv(columns, rows);
 		}
+		case 'source-csv':
+			return q.layout === 'rich' && s.scored.table.rich ? richLayoutCsv(s.scored.table) : originalLayoutCsv(s.scored.table);
 		case 'table':
 			return s.scored.table;
 	}
