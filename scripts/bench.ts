@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs 5] [--only page,batch,segments,forest,csv,train] [--skip train] [--no-build]
+ * npm run bench [-- --runs 5] [--only page,batch,segments,dealers,forest,csv,train] [--skip train] [--no-build]
  *                 [--data ../shared/data]
  *
  * Measures Storelens and prints a table per section with each figure's target and whether it was
@@ -14,6 +14,8 @@
  *           /segments/: time to the answers, stage timings, main-thread long tasks, browser memory;
  *           beside it the pandas pipeline (../shared/bench/insiders_pandas.py) and the artifact size
  *           (scripts/bench/segments-page.ts). Default 3 runs (each reads 46 MB), or --runs.
+ *   dealers 60,000 dealer-months scored (Node and the page's worker), the /dealers/ first view (bytes,
+ *           time at 4x CPU slowdown, longest task), the artifact size (scripts/bench/dealers.ts)
  *   forest  the flat forest against ml-random-forest (scripts/bench/forest.ts)
  *   csv     CSV intake throughput (scripts/bench/csv.ts)
  *   train   `npx tsx scripts/train.ts --only gmv --out <tmp dir>` wall time
@@ -37,6 +39,7 @@ import { chromium, type Browser } from 'playwright-core';
 import type { GmvContext } from '../src/lib/gmv/artifacts.ts';
 import { generateWeeklyRows, weeklyRowsCsv } from '../src/lib/gmv/sample.ts';
 import { benchCsv } from './bench/csv.ts';
+import { benchDealers } from './bench/dealers.ts';
 import { benchForest } from './bench/forest.ts';
 import { measureBatch, measurePageLoad, resourceKinds, type BatchRun, type LoadedResource, type PageLoadRun } from './bench/page.ts';
 import { fileSizes, measureSegmentsUpload, pandasMissing, runPandas, type PandasRun, type SegmentsPageRun } from './bench/segments-page.ts';
@@ -76,7 +79,7 @@ const TARGET_SEGMENTS_LONGEST_TASK_MS = 200;
 const TARGET_SEGMENTS_ARTIFACT_GZIP_BYTES = 200_000;
 const SEGMENTS_DEFAULT_RUNS = 3;
 
-const sections = ['page', 'batch', 'segments', 'forest', 'csv', 'train'] as const;
+const sections = ['page', 'batch', 'segments', 'dealers', 'forest', 'csv', 'train'] as const;
 type Section = (typeof sections)[number];
 
 const { values: args } = parseArgs({
@@ -572,11 +575,21 @@ async function benchTrain(): Promise<Record<string, unknown>> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Dealers (scripts/bench/dealers.ts)
+
+async function benchDealersSection(browser: Browser, server: RunningServer): Promise<Record<string, unknown>> {
+	console.log(heading('Dealers: 60,000 dealer-months to scores, the first view, the artifact'));
+	const { figures, data } = await benchDealers(browser, server.url, projectRoot, runs);
+	printFigures('dealers', figures);
+	return data;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
 	const started = performance.now();
 	const base = normaliseBase(process.env.BASE_PATH);
-	const needsBrowser = wanted('page') || wanted('batch') || wanted('segments');
+	const needsBrowser = wanted('page') || wanted('batch') || wanted('segments') || wanted('dealers');
 	let browser: Browser | null = null;
 	let server: RunningServer | null = null;
 	try {
@@ -609,6 +622,7 @@ async function main(): Promise<void> {
 			['page', () => benchPage(browser!, server!)],
 			['batch', () => benchBatch(browser!, server!)],
 			['segments', () => benchSegments(browser!, server!)],
+			['dealers', () => benchDealersSection(browser!, server!)],
 			['forest', benchForestSection],
 			['csv', benchCsvSection],
 			['train', benchTrain]

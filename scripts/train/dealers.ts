@@ -23,6 +23,7 @@ import { richLayoutCsv } from '../../src/lib/dealers/csv.ts';
 import { monthlyDispersion, zForLevel, type IntervalModel } from '../../src/lib/dealers/effectiveness.ts';
 import { expectedSalesModel } from '../../src/lib/dealers/expected.ts';
 import { featureCount, featureMatrix, featureNames, oneHotMask, type DealerEncoders } from '../../src/lib/dealers/features.ts';
+import { demoFirstView, type DemoInputs } from '../../src/lib/dealers/demo.ts';
 import { generateNetwork, type GeneratedNetwork } from '../../src/lib/dealers/generator.ts';
 import { DEMO_SEED, GENERATOR_TABLE, NETWORK, TRAINING_SEED } from '../../src/lib/dealers/params.ts';
 import { COUNT_COLUMNS } from '../../src/lib/dealers/schema.ts';
@@ -268,6 +269,10 @@ export async function trainDealers(opts: { outDir: string; exportFeaturesDir?: s
 		testRows: yTest.length,
 		dataHash: await sha256Hex(richLayoutCsv(table))
 	};
+	// 6. The demo network's first view, exactly as the page's worker computes it.
+	const demoInputs: DemoInputs = { model: chosen.parameters, encoders, peers, serviceRates, interval, demo: { seed: DEMO_SEED, dealers: scale.dealers } };
+	const firstView = demoFirstView(demoInputs);
+
 	const isNetwork = chosen.parameters.kind === 'network';
 	const chosenNet = trained.find((t) => t.name === chosen.name);
 	await writeArtifact<DealerModelArtifact>(join(opts.outDir, 'dealers', 'model.json'), {
@@ -294,7 +299,8 @@ export async function trainDealers(opts: { outDir: string; exportFeaturesDir?: s
 		candidates: candidates.map(({ parameters: _p, bytes: _b, ...c }) => c),
 		recovery: recoveries,
 		generator: GENERATOR_TABLE,
-		demo: { seed: DEMO_SEED, dealers: scale.dealers },
+		demo: demoInputs.demo,
+		firstView,
 		contentHash: ''
 	});
 }

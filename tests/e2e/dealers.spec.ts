@@ -14,7 +14,9 @@ async function openDealers(page: Page, query = ''): Promise<void> {
 	const response = await page.goto(`dealers/${query}`);
 	expect(response?.status()).toBe(200);
 	await expect(page.getByRole('heading', { level: 1, name: 'Dealer traffic effectiveness' })).toBeVisible();
-	await expect(showing(page)).toContainText('Showing the demo network (synthetic)', OPENED);
+	await expect(showing(page)).toContainText('Showing the demo network (synthetic)');
+	// The answer comes from the artifact; filters, dealers and files wait for the worker's network.
+	await expect(page.getByTestId('filters').getByLabel('Region')).toBeEnabled(OPENED);
 }
 
 async function upload(page: Page, name: string, content: string | Buffer, mimeType = 'text/csv'): Promise<void> {
@@ -23,6 +25,9 @@ async function upload(page: Page, name: string, content: string | Buffer, mimeTy
 
 test('the first view answers on a phone: dealers to visit first on the demo network', async ({ page }) => {
 	await page.setViewportSize({ width: 360, height: 740 });
+	// The answer is in the page as served (from the artifact), before any script has run.
+	const html = await (await page.request.get('dealers/')).text();
+	expect(html).toContain(`Dealer ${demoNetwork().overview.visitFirst[0].bac}`);
 	await openDealers(page);
 	const { overview } = demoNetwork();
 	await expect(showing(page)).toContainText(`${count(overview.dealers)} dealers, ${count(overview.rows)} dealer-months`);
@@ -63,7 +68,8 @@ test('filters: one region and one month list only that region', async ({ page })
 	await filters.getByLabel('Month').selectOption({ label: 'Dec' });
 	const rows = page.getByTestId('visit-first').locator('tbody tr');
 	await expect(rows).toHaveCount(20);
-	for (const region of await rows.locator('td:nth-child(3)').allTextContents()) expect(region).toBe('West');
+	await expect.poll(async () => new Set(await rows.locator('td:nth-child(3)').allTextContents())).toEqual(new Set(['West']));
+	await expect(page.getByTestId('visit-first')).toContainText(`of ${count(demoNetwork().overview.regions.find((g) => g.region === 'West')!.dealers)} dealers shown`);
 	await filters.getByLabel('Lead source (lead KPIs)').selectOption({ label: 'Third-party sites' });
 	await expect(page.getByTestId('kpi-tiles').first()).toContainText('Close rate (source)');
 });
@@ -78,7 +84,9 @@ test('the original layout: negative counts and funnel-order breaks are kept out 
 	for (const r of file.defects.funnel) await expect(zone).toContainText(`${r + 2}`);
 	await expect(page.getByTestId('filters')).toContainText('original layout');
 	await page.getByRole('button', { name: 'Back to the demo network' }).click();
-	await expect(showing(page)).toContainText('Showing the demo network (synthetic)', OPENED);
+	await expect(showing(page)).toContainText('Showing the demo network (synthetic)');
+	// The answer comes from the artifact; filters, dealers and files wait for the worker's network.
+	await expect(page.getByTestId('filters').getByLabel('Region')).toBeEnabled(OPENED);
 });
 
 test('the richer layout opens with vendors and lead sources', async ({ page }) => {

@@ -2,6 +2,7 @@
 import type { ArtifactHeader, RegressionReport } from '../core/artifact/types';
 import type { Scaler, SerializedNetwork } from '../core/network/mlp';
 import type { DealerEncoders } from './features';
+import type { DemoFirstView } from './demo';
 import type { IntervalModel } from './effectiveness';
 import type { GeneratorRow } from './params';
 import type { PeerReference } from './peers';
@@ -73,4 +74,6 @@ export interface DealerModelArtifact extends ArtifactHeader<RegressionReport> {
 	generator: readonly GeneratorRow[];
 	/** The demo network the page regenerates: its seed and size. */
 	demo: { seed: number; dealers: number };
+	/** The demo network's overview with the default filters, as the worker computes it. */
+	firstView: DemoFirstView;
 }

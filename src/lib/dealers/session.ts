@@ -32,6 +32,8 @@ export interface SourceInfo {
 	peerSource: 'file' | 'reference';
 	regionNames: string[];
 	vendorNames: string[];
+	/** Milliseconds in the worker: generating or reading the rows, scoring them, analysing. */
+	timings: { readMs: number; scoreMs: number; analyseMs: number };
 }
 
 export interface SessionProgress {

@@ -13,11 +13,11 @@ import { analyseNetwork, type NetworkAnalysis, type Selection } from './analysis
 import { DEALERS_TOOL, type DealerModelArtifact } from './artifacts';
 import { expectedSalesModel, type ExpectedSalesModel } from './expected';
 import { scoreForm } from './form';
-import { generateNetwork } from './generator';
+import { demoTable, scoreAndAnalyse } from './demo';
 import { originalLayoutCsv, richLayoutCsv } from './csv';
 import { dealerRowsToTable } from './rows';
 import { dealerMonthSchema } from './schema';
-import { scoreNetwork, type ScoredNetwork } from './score';
+import type { ScoredNetwork } from './score';
 import type { OpenRequest, Query, QueryAnswers, SessionMessage, SessionRequest, SourceInfo } from './session';
 import type { DealerMonths } from './table';
 import { dealerView, overview, rankedCsvRows, rankedPage } from './view';
@@ -90,6 +90,7 @@ async function open(request: OpenRequest & { id: number }, artifact: DealerModel
 	const { id } = request;
 	const progress = (stage: 'generating' | 'reading' | 'scoring' | 'analysing', fraction: number) => post({ id, type: 'progress', progress: { stage, fraction } });
 	const model = expectedSalesModel(artifact.model, artifact.encoders);
+	const started = performance.now();
 
 	let table: DealerMonths;
 	let name: string;
@@ -99,7 +100,7 @@ async function open(request: OpenRequest & { id: number }, artifact: DealerModel
 	let ignoredColumns: string[] = [];
 	if (request.type === 'open-demo') {
 		progress('generating', 0);
-		table = generateNetwork(artifact.demo.seed, artifact.demo.dealers).months;
+		table = demoTable(artifact);
 		name = 'the demo network';
 		totalRows = table.n;
 	} else if (request.type === 'open-table') {
@@ -125,14 +126,13 @@ async function open(request: OpenRequest & { id: number }, artifact: DealerModel
 		totalRows = parsed.totalRows;
 		ignoredColumns = parsed.ignoredColumns;
 	}
+	const readAt = performance.now();
 	const scoringStart = request.type === 'open-file' ? 0.5 : 0.1;
-	const scored = scoreNetwork(table, model, {
-		referencePeers: artifact.peers,
-		serviceRates: artifact.serviceRates,
-		onProgress: (f) => progress('scoring', scoringStart + f * (0.9 - scoringStart))
+	const { scored, analysis, scoreMs, analyseMs } = scoreAndAnalyse(artifact, table, request.selection as Selection, {
+		model,
+		onProgress: (f) => progress('scoring', scoringStart + f * (0.9 - scoringStart)),
+		onAnalysing: () => progress('analysing', 0.9)
 	});
-	progress('analysing', 0.9);
-	const analysis = analyseNetwork(scored, artifact.interval, request.selection as Selection);
 	const source: SourceInfo = {
 		kind: request.type === 'open-demo' ? 'demo' : request.type === 'open-file' ? 'file' : 'saved',
 		name,
@@ -145,7 +145,8 @@ async function open(request: OpenRequest & { id: number }, artifact: DealerModel
 		ignoredColumns,
 		peerSource: scored.peerSource,
 		regionNames: table.regionNames,
-		vendorNames: table.vendorNames
+		vendorNames: table.vendorNames,
+		timings: { readMs: readAt - started, scoreMs, analyseMs }
 	};
 	post({ id, type: 'opened', source, overview: overview(scored, analysis) });
 	return { artifact, model, scored, analysis };

@@ -31,9 +31,9 @@ export const TILES: readonly TileSpec[] = [
 ];
 
 export const STEP_LABELS: Record<FunnelStep, string> = {
-	visitorShare: 'Getting visitors (visitors per VDP view)',
-	conversion: 'Turning visitors into leads',
-	closing: 'Closing (sales against expected)'
+	visitorShare: 'Visitors per VDP view',
+	conversion: 'Leads per visitor',
+	closing: 'Sales ÷ expected'
 };
 
 export const STEP_SHORT: Record<FunnelStep, string> = { visitorShare: 'Visitors', conversion: 'Conversion', closing: 'Closing' };

@@ -60,9 +60,32 @@ export function selectionOf(f: Filters): Selection {
 	};
 }
 
+/** The shipped first view as a source, until the worker has rebuilt the demo network. */
+function shippedSource(a: DealerModelArtifact): SourceInfo {
+	const v = a.firstView;
+	return {
+		kind: 'demo',
+		name: 'the demo network',
+		layout: 'rich',
+		dealers: v.dealers,
+		rows: v.rows,
+		totalRows: v.rows,
+		issues: [],
+		issueCount: 0,
+		ignoredColumns: [],
+		peerSource: 'file',
+		regionNames: v.regionNames,
+		vendorNames: v.vendorNames,
+		timings: { readMs: 0, scoreMs: 0, analyseMs: 0 }
+	};
+}
+
 export class DealersPage {
-	source = $state.raw<SourceInfo | null>(null);
-	overview = $state.raw<Overview | null>(null);
+	/** What is on screen: the shipped first view of the demo network until a session has opened. */
+	source = $state.raw<SourceInfo>() as SourceInfo;
+	overview = $state.raw<Overview>() as Overview;
+	/** A worker holds the network on screen (filters, dealers, the form and downloads work). */
+	live = $state(false);
 	/** Ranked rows beyond the overview's first page. */
 	more = $state.raw<DealerRow[]>([]);
 	filters = $state<Filters>({ month: null, region: null, vendor: null, source: null, generating: ORIGINAL_WEIGHTS.generating, frontierInput: 'vdpViews' });
@@ -73,8 +96,13 @@ export class DealersPage {
 	dealerBac = $state<number | null>(null);
 	private session: DealerSession | null = null;
 	private selectionRequest = 0;
+	/** The latest open: an older one that finishes later (the demo after a file) never replaces it. */
+	private openRequest = 0;
 
-	constructor(private readonly artifact: DealerModelArtifact) {}
+	constructor(private readonly artifact: DealerModelArtifact) {
+		this.source = shippedSource(artifact);
+		this.overview = artifact.firstView.overview;
+	}
 
 	private newSession(): DealerSession {
 		return new DealerSession(() => new DealerWorker());
@@ -83,8 +111,15 @@ export class DealersPage {
 	/** Open the demo network (the first view). */
 	async openDemo(): Promise<void> {
 		const session = this.newSession();
+		const ticket = ++this.openRequest;
 		this.progress = { stage: 'generating', fraction: 0 };
-		const outcome = await session.open({ type: 'open-demo', artifact: this.artifact, selection: selectionOf(this.filters) }, (p) => (this.progress = p));
+		const outcome = await session.open({ type: 'open-demo', artifact: this.artifact, selection: selectionOf(this.filters) }, (p) => {
+			if (ticket === this.openRequest) this.progress = p;
+		});
+		if (ticket !== this.openRequest) {
+			session.close();
+			return;
+		}
 		this.progress = null;
 		if (!outcome.ok) {
 			session.close();
@@ -97,12 +132,15 @@ export class DealersPage {
 	/** For the drop zone: open a file in a new session, replacing the network only on success. */
 	startFile(file: File, onProgress: (p: JobProgress) => void): { promise: Promise<FileOutcome>; cancel(): void } {
 		const session = this.newSession();
+		const ticket = ++this.openRequest;
+		this.progress = null;
 		const request: OpenRequest = { type: 'open-file', artifact: this.artifact, selection: selectionOf(this.filters), file, fileName: file.name, maxBytes: MAX_FILE_BYTES };
 		const promise = session
 			.open(request, (p) => onProgress({ stage: p.stage === 'reading' ? 'parsing' : 'scoring', fraction: p.fraction, rowsRead: 0 }))
 			.then(async (outcome): Promise<FileOutcome> => {
-				if (!outcome.ok) {
+				if (!outcome.ok || ticket !== this.openRequest) {
 					session.close();
+					if (outcome.ok) return { ok: false, cancelled: true };
 					return 'cancelled' in outcome ? { ok: false, cancelled: true } : { ok: false, failure: outcome.failure };
 				}
 				await this.adopt(session, outcome.source, outcome.overview);
@@ -115,6 +153,7 @@ export class DealersPage {
 	private async adopt(session: DealerSession, source: SourceInfo, overview: Overview): Promise<void> {
 		this.session?.close();
 		this.session = session;
+		this.live = true;
 		this.failure = null;
 		this.source = source;
 		this.overview = overview;
@@ -172,5 +211,6 @@ export class DealersPage {
 	close(): void {
 		this.session?.close();
 		this.session = null;
+		this.live = false;
 	}
 }
