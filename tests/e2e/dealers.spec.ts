@@ -2,6 +2,7 @@
 // screen, numbers as the pure code computes them), a dealer's own view from its URL, filters, the
 // original and the richer layouts, files that cannot be used, the one-dealer form.
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './accessibility';
 import { expect, test } from './fixtures';
 import { demoNetwork, originalFile, richFile } from './dealersFiles';
 
@@ -41,6 +42,7 @@ test('the first view answers on a phone: dealers to visit first on the demo netw
 	expect(box && box.y + box.height).toBeLessThanOrEqual(740);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 	await expect(page.getByTestId('model-card')).toContainText('The data is synthetic');
+	await expectAccessible(page, 'dealers first view on a phone');
 });
 
 test('a dealer opens in its own view with its URL, and the URL reopens it', async ({ page }) => {
@@ -53,6 +55,7 @@ test('a dealer opens in its own view with its URL, and the URL reopens it', asyn
 	await expect(page).toHaveURL(new RegExp(`dealer=${bac}`));
 	await expect(view.getByTestId('dealer-funnel').getByRole('row')).toHaveCount(4);
 	await expect(view.getByTestId('kpi-tiles').getByRole('listitem')).toHaveCount(8);
+	await expectAccessible(page, 'a dealer view');
 
 	await openDealers(page, `?dealer=${bac}`);
 	await expect(page.getByTestId('dealer-view')).toContainText(overview.visitFirst[1].effectiveness.verdict === 'below' ? 'Below expectation' : 'expect');
@@ -83,6 +86,7 @@ test('the original layout: negative counts and funnel-order breaks are kept out 
 	for (const n of file.defects.negative) await expect(zone).toContainText(`${n.row + 2}`);
 	for (const r of file.defects.funnel) await expect(zone).toContainText(`${r + 2}`);
 	await expect(page.getByTestId('filters')).toContainText('original layout');
+	await expectAccessible(page, 'an original-layout file with rows kept out');
 	await page.getByRole('button', { name: 'Back to the demo network' }).click();
 	await expect(showing(page)).toContainText('Showing the demo network (synthetic)');
 	// The answer comes from the artifact; filters, dealers and files wait for the worker's network.
@@ -103,6 +107,7 @@ test('a file that cannot be used is refused and the network on screen stays', as
 	await expect(page.getByTestId('upload').getByRole('alert')).toBeVisible(OPENED);
 	await upload(page, 'columns.csv', 'a,b,c\n1,2,3\n');
 	await expect(page.getByTestId('upload').getByRole('alert')).toContainText(/column/i, OPENED);
+	await expectAccessible(page, 'a refused file');
 	await expect(showing(page)).toContainText('Showing the demo network (synthetic)');
 	await expect(page.getByTestId('answer')).toBeVisible();
 });

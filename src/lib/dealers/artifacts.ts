@@ -1,18 +1,14 @@
 /** The dealer tool's artifact: what `npm run train -- --only dealers` writes and the page reads. */
 import type { ArtifactHeader, RegressionReport } from '../core/artifact/types';
-import type { Scaler, SerializedNetwork } from '../core/network/mlp';
 import type { DealerEncoders } from './features';
 import type { DemoFirstView } from './demo';
+import type { ExpectedSalesParameters } from './expected';
 import type { IntervalModel } from './effectiveness';
 import type { GeneratorRow } from './params';
 import type { PeerReference } from './peers';
 
 export const DEALERS_TOOL = 'dealers';
-
-/** The expected-sales model: a network with a log link (trained with a Poisson loss), or a flat forest. */
-export type ExpectedSalesParameters =
-	| { kind: 'network'; network: SerializedNetwork; scaler: Scaler }
-	| { kind: 'forest'; forest: string };
+export type { ExpectedSalesParameters };
 
 /** One candidate of the model choice, scored on the validation dealers. */
 export interface CandidateResult {

@@ -4,13 +4,15 @@
  * Pure TS: chart.js types only, no DOM.
  */
 import type { ChartConfiguration } from 'chart.js';
+import { axisTitle, baseOptions, compactNumber, mergeOptions } from '../charts/axes';
+import { seriesColour, token } from '../charts/theme';
 import type { FrontierPoint } from './frontier';
 import type { MonthPoint } from './view';
 
-const DOTS = '#64748b59';
-const FRONTIER = '#1d4ed8';
-const HIGHLIGHT = '#b42318';
-const EXPECTED = '#7a4100';
+const DOTS = token('--c-muted', 0.35);
+const FRONTIER = seriesColour(0);
+const HIGHLIGHT = token('--c-danger');
+const EXPECTED = seriesColour(1);
 
 export const FRONTIER_INPUT_LABEL = { vdpViews: 'VDP views a month', leads: 'Leads a month' } as const;
 
@@ -29,14 +31,13 @@ export function frontierChart(
 	return {
 		type: 'scatter',
 		data: { datasets },
-		options: {
+		options: mergeOptions(baseOptions(), {
 			animation: false,
-			plugins: { legend: { position: 'bottom', labels: { boxWidth: 10 } } },
 			scales: {
-				x: { type: 'logarithmic', title: { display: true, text: FRONTIER_INPUT_LABEL[frontier.input] } },
-				y: { beginAtZero: true, title: { display: true, text: 'Sales a month' } }
+				x: { type: 'logarithmic', title: axisTitle(FRONTIER_INPUT_LABEL[frontier.input]), ticks: { callback: compactNumber } },
+				y: { beginAtZero: true, title: axisTitle('Sales a month') }
 			}
-		}
+		}) as ChartConfiguration<'scatter'>['options']
 	};
 }
 
@@ -46,14 +47,10 @@ export function monthsChart(months: MonthPoint[]): ChartConfiguration<'bar' | 'l
 		data: {
 			labels: months.map((m) => m.month),
 			datasets: [
-				{ type: 'bar', label: 'Actual sales', data: months.map((m) => m.sales), backgroundColor: '#1d4ed8b3', order: 2 },
+				{ type: 'bar', label: 'Actual sales', data: months.map((m) => m.sales), backgroundColor: seriesColour(0, 0.7), order: 2 },
 				{ type: 'line', label: 'Expected sales', data: months.map((m) => Math.round(m.expected * 10) / 10), borderColor: EXPECTED, backgroundColor: EXPECTED, pointRadius: 3, borderWidth: 2, order: 1 }
 			]
 		},
-		options: {
-			animation: false,
-			plugins: { legend: { position: 'bottom', labels: { boxWidth: 10 } } },
-			scales: { y: { beginAtZero: true, title: { display: true, text: 'Sales' } } }
-		}
+		options: mergeOptions(baseOptions(), { animation: false, scales: { y: { beginAtZero: true, title: axisTitle('Sales') } } }) as ChartConfiguration<'bar' | 'line'>['options']
 	};
 }

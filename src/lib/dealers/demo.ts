@@ -5,14 +5,24 @@
  * rebuilt the network; a unit test checks the stored overview equals a fresh one. Pure TS, no DOM.
  */
 import { analyseNetwork, type NetworkAnalysis, type Selection } from './analysis';
-import type { DealerModelArtifact } from './artifacts';
-import { expectedSalesModel, type ExpectedSalesModel } from './expected';
+import type { IntervalModel } from './effectiveness';
+import { expectedSalesModel, type ExpectedSalesModel, type ExpectedSalesParameters } from './expected';
+import type { DealerEncoders } from './features';
 import { generateNetwork } from './generator';
+import type { PeerReference } from './peers';
 import { scoreNetwork, type ScoredNetwork } from './score';
 import type { DealerMonths } from './table';
 import { overview, type Overview } from './view';
 
-export type DemoInputs = Pick<DealerModelArtifact, 'model' | 'encoders' | 'peers' | 'serviceRates' | 'interval' | 'demo'>;
+/** The parts of the artifact that open the demo network (the artifact itself fits). */
+export interface DemoInputs {
+	model: ExpectedSalesParameters;
+	encoders: DealerEncoders;
+	peers: PeerReference;
+	serviceRates: number[][];
+	interval: IntervalModel;
+	demo: { seed: number; dealers: number };
+}
 
 /** What the page shows before the worker is ready. */
 export interface DemoFirstView {

@@ -7,9 +7,13 @@ import { base64ToBytes } from '../core/base64';
 import { decodeFlatForest } from '../core/forest/flat';
 import { predictForest } from '../core/forest/predict';
 import { forwardDense, readDenseNetwork } from '../core/network/dense';
-import { applyScaler } from '../core/network/mlp';
-import type { ExpectedSalesParameters } from './artifacts';
+import { applyScaler, type Scaler, type SerializedNetwork } from '../core/network/mlp';
 import { featureCount, type DealerEncoders } from './features';
+
+/** The expected-sales model: a network with a log link (trained with a Poisson loss), or a flat forest. */
+export type ExpectedSalesParameters =
+	| { kind: 'network'; network: SerializedNetwork; scaler: Scaler }
+	| { kind: 'forest'; forest: string };
 
 export interface ExpectedSalesModel {
 	kind: 'network' | 'forest';

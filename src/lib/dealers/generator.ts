@@ -5,7 +5,7 @@
  * network's average ones, which is what the tool's estimates are checked against. Pure TS, no DOM;
  * the page regenerates the demo network from its seed instead of downloading it.
  */
-import { binomial, lognormal, normal, poisson, seededRandom } from '../core/random';
+import { binomial, logNormal, normal, poisson, seededRandom } from '../core/random';
 import { NETWORK, REGION_EFFECTS, SEASONS, VENDOR_EFFECTS } from './params';
 import { emptyDealerMonths, LEAD_SOURCES, REGIONS, type DealerMonths, type LeadSource } from './table';
 
@@ -88,10 +88,10 @@ function drawDealers(random: () => number, count: number): DealerTruth & { regio
 		t.bac[d] = NETWORK.firstBac + d;
 		t.region[d] = d % REGIONS.length;
 		t.vendor[d] = pickIndex(random, VENDOR_EFFECTS.share);
-		t.size[d] = lognormal(random, 0, NETWORK.sizeSigma);
-		let visitor = lognormal(random, meanOne(fx.visitorShare), fx.visitorShare);
-		let conversion = lognormal(random, meanOne(fx.conversion), fx.conversion);
-		let close = lognormal(random, meanOne(fx.close), fx.close);
+		t.size[d] = logNormal(random, 0, NETWORK.sizeSigma);
+		let visitor = logNormal(random, meanOne(fx.visitorShare), fx.visitorShare);
+		let conversion = logNormal(random, meanOne(fx.conversion), fx.conversion);
+		let close = logNormal(random, meanOne(fx.close), fx.close);
 		if (random() < NETWORK.weakStep.share) {
 			const step = 1 + Math.floor(random() * 3);
 			t.weakStep[d] = step;
@@ -104,11 +104,11 @@ function drawDealers(random: () => number, count: number): DealerTruth & { regio
 		t.close[d] = close;
 		t.within30[d] = Math.min(w.max, Math.max(w.min, normal(random, w.mean, w.sd)));
 		t.response[d] = t.within30[d] + NETWORK.lateResponseClose * (1 - t.within30[d]);
-		t.lateHours[d] = lognormal(random, Math.log(NETWORK.lateHours.median), NETWORK.lateHours.sigma);
-		for (let s = 0; s < 3; s++) t.mix[d * 3 + s] = lognormal(random, meanOne(NETWORK.sourceMixSigma), NETWORK.sourceMixSigma);
+		t.lateHours[d] = logNormal(random, Math.log(NETWORK.lateHours.median), NETWORK.lateHours.sigma);
+		for (let s = 0; s < 3; s++) t.mix[d * 3 + s] = logNormal(random, meanOne(NETWORK.sourceMixSigma), NETWORK.sourceMixSigma);
 		const svc = NETWORK.service;
-		t.serviceAppointment[d] = lognormal(random, meanOne(svc.appointmentEffect), svc.appointmentEffect);
-		t.serviceOrder[d] = lognormal(random, meanOne(svc.orderEffect), svc.orderEffect);
+		t.serviceAppointment[d] = logNormal(random, meanOne(svc.appointmentEffect), svc.appointmentEffect);
+		t.serviceOrder[d] = logNormal(random, meanOne(svc.orderEffect), svc.orderEffect);
 		t.loyalty[d] = normal(random, NETWORK.loyalty.mean, NETWORK.loyalty.sd);
 	}
 	return t;
@@ -164,7 +164,7 @@ export function generateNetwork(seed: number, dealers: number = NETWORK.dealers)
 			t.month[row] = m;
 			t.vendor[row] = d.vendor[dealer];
 			const traffic = demand * SEASONS.traffic[m];
-			const vdp = Math.max(1, Math.round(vdpPerMonth * traffic * lognormal(random, 0, trafficNoise)));
+			const vdp = Math.max(1, Math.round(vdpPerMonth * traffic * logNormal(random, 0, trafficNoise)));
 			const visitors = binomial(random, vdp, visitorP);
 			leads[0] = binomial(random, visitors, conversionP);
 			for (let k = 0; k < 3; k++) leads[k + 1] = poisson(random, otherLeads[k] * traffic * d.mix[dealer * 3 + k]);
@@ -174,7 +174,7 @@ export function generateNetwork(seed: number, dealers: number = NETWORK.dealers)
 			const capacity = totalLeads > 0 ? Math.pow(totalLeads / leadCapacity.reference, -leadCapacity.elasticity) : 1;
 			const season = SEASONS.sales[m] * REGION_EFFECTS.close[region];
 			const leadSeason = season * capacity;
-			const shock = lognormal(random, shockMu, closeMonthNoise);
+			const shock = logNormal(random, shockMu, closeMonthNoise);
 			let sales = 0;
 			let rateSum = 0;
 			for (let s = 0; s < 4; s++) {
@@ -202,7 +202,7 @@ export function generateNetwork(seed: number, dealers: number = NETWORK.dealers)
 			const fast = binomial(random, totalLeads, d.within30[dealer]);
 			rich.respondedWithin30[row] = fast;
 			rich.avgResponseHours[row] =
-				totalLeads > 0 ? Math.round(((fast * fastHours + (totalLeads - fast) * d.lateHours[dealer] * lognormal(random, 0, 0.15)) / totalLeads) * 10) / 10 : NaN;
+				totalLeads > 0 ? Math.round(((fast * fastHours + (totalLeads - fast) * d.lateHours[dealer] * logNormal(random, 0, 0.15)) / totalLeads) * 10) / 10 : NaN;
 			const loyaltyNow = d.loyalty[dealer] + normal(random, 0, loyalty.monthSd);
 			rich.salesLoyalty[row] = Math.round(Math.min(100, Math.max(60, loyaltyNow)) * 10) / 10;
 

@@ -86,7 +86,7 @@ describe('a dealer session', () => {
 		const damaged = { ...artifact, interval: { ...artifact.interval, modelError: 0 } };
 		const outcome = await session.open({ type: 'open-demo', artifact: damaged, selection: {} });
 		expect(outcome.ok).toBe(false);
-		expect(!outcome.ok && 'failure' in outcome && outcome.failure?.message).toMatch(/damaged/);
+		expect(!outcome.ok && 'failure' in outcome && outcome.failure?.message).toMatch(/integrity check/);
 		const again = new DealerSession(inProcessWorker);
 		const pending = again.open({ type: 'open-demo', artifact, selection: {} });
 		again.close();
