@@ -41,7 +41,7 @@ test('the first view answers on a phone: dealers to visit first on the demo netw
 	const box = await first.first().boundingBox();
 	expect(box && box.y + box.height).toBeLessThanOrEqual(740);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-	await expect(page.getByTestId('model-card')).toContainText('The data is synthetic');
+	await expect(page.getByTestId('dealers-model-card')).toContainText('The data is synthetic');
 	await expectAccessible(page, 'dealers first view on a phone');
 });
 
