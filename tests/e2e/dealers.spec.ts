@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './accessibility';
 import { expect, test } from './fixtures';
+import { waitForServiceWorker } from './serviceWorker';
 import { demoNetwork, originalFile, richFile } from './dealersFiles';
 
 /** Waiting for the worker to generate, read or score (never a timing assertion). */
@@ -120,4 +121,16 @@ test('the one-dealer form scores a month and refuses a funnel out of order', asy
 	await form.getByLabel(/^Visitors/).blur();
 	await expect(form.getByTestId('form-result')).toContainText(/visitors/i);
 	await expect(form.getByTestId('form-result')).not.toContainText('Expected sales');
+});
+
+test('after a first visit a dealer\'s own view opens with no network (the field manager before a visit)', async ({ page, context, pageGuard }) => {
+	pageGuard.allowConsoleError(/net::ERR_INTERNET_DISCONNECTED|Failed to load resource/);
+	await openDealers(page);
+	await waitForServiceWorker(page);
+	const bac = demoNetwork().overview.visitFirst[2].bac;
+	await context.setOffline(true);
+	await page.goto(`dealers/?dealer=${bac}`);
+	await expect(page.getByTestId('dealer-view').getByTestId('dealer-funnel')).toBeVisible(OPENED);
+	await expect(page.getByTestId('dealer-view')).toContainText(`Dealer ${bac}`);
+	await context.setOffline(false);
 });
