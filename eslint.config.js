@@ -22,7 +22,7 @@ export default ts.config(
 	},
 	{
 		// Pure modules in src/lib (outside components) must stay DOM-free so training can import them.
-		files: ['src/lib/core/**/*.ts', 'src/lib/gmv/**/*.ts', 'src/lib/segments/**/*.ts'],
+		files: ['src/lib/core/**/*.ts', 'src/lib/gmv/**/*.ts', 'src/lib/segments/**/*.ts', 'src/lib/dealers/**/*.ts'],
 		ignores: ['**/*.svelte.ts', '**/*.worker.ts', '**/*.test.ts', '**/browser/**'],
 		rules: {
 			'no-restricted-globals': ['error', 'document', 'window', 'localStorage', 'navigator']

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs 5] [--only page,batch,segments,lighthouse,forest,csv,train] [--skip train] [--no-build]
+ * npm run bench [-- --runs 5] [--only page,batch,segments,dealers,lighthouse,forest,csv,train] [--skip train] [--no-build]
  *                 [--data ../shared/data]
  *
  * Measures Storelens and prints a table per section with each figure's target and whether it was
@@ -14,6 +14,8 @@
  *           /segments/: time to the answers, stage timings, main-thread long tasks, browser memory;
  *           beside it the pandas pipeline (../shared/bench/insiders_pandas.py) and the artifact size
  *           (scripts/bench/segments-page.ts). Default 3 runs (each reads 46 MB), or --runs.
+ *   dealers 60,000 dealer-months scored (Node and the page's worker), the /dealers/ first view (bytes,
+ *           time at 4x CPU slowdown, longest task), the artifact size (scripts/bench/dealers.ts)
  *   lighthouse Lighthouse 12.2.3, mobile form factor with its default (simulated) throttling, on the
  *           home page and every ready tool of src/lib/tools.ts: performance score (target 95 on
  *           every page), total blocking time, LCP, CLS, with median and spread over --runs runs
@@ -45,6 +47,7 @@ import { chromium, type Browser } from 'playwright-core';
 import type { GmvContext } from '../src/lib/gmv/artifacts.ts';
 import { generateWeeklyRows, weeklyRowsCsv } from '../src/lib/gmv/sample.ts';
 import { benchCsv } from './bench/csv.ts';
+import { benchDealers } from './bench/dealers.ts';
 import { benchForest } from './bench/forest.ts';
 import { lighthouseAllPages, lighthousePages, type LighthouseRun } from './bench/lighthouse.ts';
 import { measureBatch, measurePageLoad, resourceKinds, type BatchRun, type LoadedResource, type PageLoadRun } from './bench/page.ts';
@@ -87,7 +90,7 @@ const SEGMENTS_DEFAULT_RUNS = 3;
 
 const TARGET_LIGHTHOUSE_PERFORMANCE = 95;
 
-const sections = ['page', 'batch', 'segments', 'lighthouse', 'forest', 'csv', 'train', 'sellers'] as const;
+const sections = ['page', 'batch', 'segments', 'dealers', 'lighthouse', 'forest', 'csv', 'train', 'sellers'] as const;
 type Section = (typeof sections)[number];
 
 const { values: args } = parseArgs({
@@ -633,11 +636,21 @@ async function benchTrain(): Promise<Record<string, unknown>> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Dealers (scripts/bench/dealers.ts)
+
+async function benchDealersSection(browser: Browser, server: RunningServer): Promise<Record<string, unknown>> {
+	console.log(heading('Dealers: 60,000 dealer-months to scores, the first view, the artifact'));
+	const { figures, data } = await benchDealers(browser, server.url, projectRoot, runs);
+	printFigures('dealers', figures);
+	return data;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
 	const started = performance.now();
 	const base = normaliseBase(process.env.BASE_PATH);
-	const needsBrowser = wanted('page') || wanted('batch') || wanted('segments');
+	const needsBrowser = wanted('page') || wanted('batch') || wanted('segments') || wanted('dealers');
 	const needsServer = needsBrowser || wanted('lighthouse');
 	let browser: Browser | null = null;
 	let server: RunningServer | null = null;
@@ -671,6 +684,7 @@ async function main(): Promise<void> {
 			['page', () => benchPage(browser!, server!)],
 			['batch', () => benchBatch(browser!, server!)],
 			['segments', () => benchSegments(browser!, server!)],
+			['dealers', () => benchDealersSection(browser!, server!)],
 			['lighthouse', () => benchLighthouse(server!)],
 			['forest', benchForestSection],
 			['csv', benchCsvSection],

@@ -1,5 +1,5 @@
 /**
- * npm run train [-- --data ../shared/data --out model-artifacts --only gmv|segments|sellers --export-features DIR]
+ * npm run train [-- --data ../shared/data --out model-artifacts --only gmv|segments|sellers|dealers --export-features DIR]
  *
  * Reads the public data sets, builds features with the same src/lib code the browser runs,
  * trains, evaluates on a held-out split that respects time, writes model-artifacts/, and prints a
@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { trainGmv } from './train/gmv.ts';
 import { trainSegments } from './train/segments.ts';
 import { trainSellers } from './train/sellers.ts';
+import { trainDealers } from './train/dealers.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -25,7 +26,8 @@ const outDir = resolve(values.out!);
 const tools: Record<string, () => Promise<void>> = {
 	gmv: () => trainGmv({ dataDir, outDir, exportFeaturesDir: values['export-features'] }),
 	segments: () => trainSegments({ dataDir, outDir }),
-	sellers: () => trainSellers({ outDir, exportFeaturesDir: values['export-features'] })
+	sellers: () => trainSellers({ outDir, exportFeaturesDir: values['export-features'] }),
+	dealers: () => trainDealers({ outDir, exportFeaturesDir: values['export-features'] })
 };
 
 const started = performance.now();

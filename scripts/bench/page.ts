@@ -29,6 +29,8 @@ interface BenchState {
 	batchResult: number | null;
 	batchResultPainted: number | null;
 	batchText: string | null;
+	/** Main-thread long tasks (over 50 ms) seen so far, in milliseconds. */
+	longTasks: number[];
 	/** performance.timeOrigin, epoch milliseconds. */
 	timeOrigin: number;
 }
@@ -39,19 +41,22 @@ interface BenchState {
  * Plain JavaScript text on purpose: a function from this file would carry tsx's `__name(...)`
  * helper calls, which do not exist in the page. Fills in a {@link BenchState}.
  */
-const instrumentScript = `(() => {
+const instrumentation = (answerSelector = '[data-testid="gmv-prediction"]') => `(() => {
 	const state = {
 		prediction: null, predictionPainted: null, predictionText: null,
 		fileChosen: null, workerStart: null, workerDone: null, workerTimings: null,
 		workerGoodRows: null, workerTotalRows: null, workerFailure: null,
-		batchResult: null, batchResultPainted: null, batchText: null,
+		batchResult: null, batchResultPainted: null, batchText: null, longTasks: [],
 		timeOrigin: performance.timeOrigin
 	};
 	window.__bench = state;
+	try {
+		new PerformanceObserver((list) => { for (const e of list.getEntries()) state.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+	} catch { /* no long-task timing in this browser */ }
 	const afterPaint = (set) => requestAnimationFrame(() => setTimeout(() => set(performance.now()), 0));
 	const check = () => {
 		if (state.prediction === null) {
-			const el = document.querySelector('[data-testid="gmv-prediction"]');
+			const el = document.querySelector(${JSON.stringify(answerSelector)});
 			const text = el && el.textContent ? el.textContent.trim() : '';
 			if (text) {
 				state.prediction = performance.now();
@@ -146,6 +151,8 @@ export interface PageLoadRun {
 	predictionText: string;
 	/** First contentful paint, for context. */
 	firstContentfulPaintMs: number | null;
+	/** The longest main-thread task until the answer was painted (0 when none over 50 ms). */
+	longestTaskMs: number;
 	/** Requests finished before the prediction was in the DOM, and after (scrolling through the page, detailed runs only). */
 	before: LoadedResource[];
 	after: LoadedResource[];
@@ -159,6 +166,8 @@ export interface PageLoadOptions {
 	timeoutMs?: number;
 	/** The site's home URL; resource paths are shown relative to it. */
 	site?: string;
+	/** The element whose text is the first answer (default: the GMV prediction). */
+	answerSelector?: string;
 }
 
 /**
@@ -167,7 +176,7 @@ export interface PageLoadOptions {
  */
 export async function freshPage(
 	browser: Browser,
-	initScript: string | null = instrumentScript
+	initScript: string | null = instrumentation()
 ): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession; errors: string[] }> {
 	const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
 	if (initScript) await context.addInitScript({ content: initScript });
@@ -185,7 +194,7 @@ export async function freshPage(
 export async function measurePageLoad(browser: Browser, url: string, options: PageLoadOptions = {}): Promise<PageLoadRun> {
 	const cpuThrottle = options.cpuThrottle ?? 1;
 	const timeoutMs = options.timeoutMs ?? 30_000;
-	const { context, page, cdp, errors } = await freshPage(browser);
+	const { context, page, cdp, errors } = await freshPage(browser, instrumentation(options.answerSelector));
 	try {
 		const site = options.site ?? `${new URL(url).origin}/`;
 		const requests = new Map<string, { url: string; type?: string; status: number; mimeType: string; encoding: string; monotonicMs: number }>();
@@ -282,6 +291,7 @@ export async function measurePageLoad(browser: Browser, url: string, options: Pa
 			predictionPaintedMs: state.predictionPainted ?? NaN,
 			predictionText: state.predictionText ?? '',
 			firstContentfulPaintMs: fcp,
+			longestTaskMs: Math.max(0, ...state.longTasks),
 			before: before.sort(byTime),
 			after: after.sort(byTime),
 			consoleErrors: errors

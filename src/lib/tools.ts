@@ -43,7 +43,7 @@ export const TOOLS: readonly ToolEntry[] = [
 		shortName: 'Dealer traffic',
 		name: 'Dealer traffic effectiveness',
 		summary: 'Expected against actual sales of car dealerships from their web-traffic funnel, on four KPI areas.',
-		ready: false
+		ready: true
 	}
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beta, cumulativeSums, gamma, logNormal, poisson, seededRandom, weightedIndex } from './random';
+import { beta, binomial, cumulativeSums, gamma, logNormal, poisson, seededRandom, weightedIndex } from './random';
 
 function moments(draw: () => number, n: number): { mean: number; variance: number } {
 	let s = 0;
@@ -86,5 +86,33 @@ describe('seeded draws', () => {
 		const a = seededRandom(42);
 		const b = seededRandom(42);
 		for (let i = 0; i < 100; i++) expect(poisson(a, 40)).toBe(poisson(b, 40));
+	});
+});
+
+describe('binomial draws', () => {
+	it('have mean np and variance np(1-p), within 0..n, in every regime', () => {
+		for (const [n, p] of [
+			[12, 0.3],
+			[500, 0.01],
+			[2000, 0.38],
+			[200, 0.97]
+		]) {
+			const random = seededRandom(11);
+			let outside = 0;
+			const m = moments(() => {
+				const k = binomial(random, n, p);
+				if (k < 0 || k > n || !Number.isInteger(k)) outside++;
+				return k;
+			}, 40_000);
+			expect(outside).toBe(0);
+			expect(Math.abs(m.mean - n * p) / Math.sqrt(n * p * (1 - p))).toBeLessThan(0.05);
+			expect(m.variance / (n * p * (1 - p))).toBeGreaterThan(0.93);
+			expect(m.variance / (n * p * (1 - p))).toBeLessThan(1.07);
+		}
+		expect(binomial(seededRandom(1), 0, 0.5)).toBe(0);
+		expect(binomial(seededRandom(1), 10, 1)).toBe(10);
+		const a = seededRandom(9);
+		const b = seededRandom(9);
+		expect(Array.from({ length: 20 }, () => binomial(a, 1000, 0.2))).toEqual(Array.from({ length: 20 }, () => binomial(b, 1000, 0.2)));
 	});
 });

@@ -125,3 +125,22 @@ export function cumulativeSums(weights: ArrayLike<number>): Float64Array {
 	for (let i = 0; i < weights.length; i++) out[i] = s += weights[i];
 	return out;
 }
+
+/**
+ * Binomial draw of `n` trials with success probability `p`: exact (trial by trial) for n up to 30;
+ * above that Poisson when the expected count or its complement is under 10, else the normal
+ * approximation rounded and clamped to 0..n.
+ */
+export function binomial(random: () => number, n: number, p: number): number {
+	if (!(n > 0) || !(p > 0)) return 0;
+	if (p >= 1) return n;
+	if (n <= 30) {
+		let k = 0;
+		for (let i = 0; i < n; i++) if (random() < p) k++;
+		return k;
+	}
+	const mean = n * p;
+	if (mean < 10) return Math.min(n, poisson(random, mean));
+	if (n - mean < 10) return n - Math.min(n, poisson(random, n - mean));
+	return Math.min(n, Math.max(0, Math.round(normal(random, mean, Math.sqrt(mean * (1 - p))))));
+}

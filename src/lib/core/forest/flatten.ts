@@ -63,18 +63,24 @@ interface TreeSource {
 type LeafReader = (leaf: LibTreeNode, tree: number) => number[];
 
 /**
- * Flatten a trained ml-random-forest `RandomForestRegression` (mean selection) into a FlatForest.
- * `trainX` must be the rows the model was trained on: they are routed through every tree to count
- * the rows at each node (the weights of the internal-node values used by explanations).
+ * Flatten one or more trained ml-random-forest `RandomForestRegression`s (mean selection) into one
+ * FlatForest (the trees of every model, in order). `trainX` must cover the rows the models were
+ * trained on: they are routed through every tree to count the rows at each node (the weights of
+ * the internal-node values used by explanations).
  * Predictions of the result equal `libModel.predict` exactly (same comparisons, same summation order).
  */
-export function flattenRegressionForest(libModel: LibRegressionForest, trainX: readonly (readonly number[])[]): FlatForest {
-	const json = toJSON(libModel);
-	if (json.name !== 'RFRegression' || json.baseModel?.isClassifier) {
-		throw new TypeError(`Not an ml-random-forest regression model (name ${String(json.name)})`);
-	}
-	if ((json.selectionMethod ?? 'mean') !== 'mean') {
-		throw new TypeError(`Only the 'mean' selection method is supported, not '${json.selectionMethod}'`);
+export function flattenRegressionForest(
+	libModels: LibRegressionForest | readonly LibRegressionForest[],
+	trainX: readonly (readonly number[])[]
+): FlatForest {
+	const jsons = ((Array.isArray(libModels) ? libModels : [libModels]) as LibRegressionForest[]).map(toJSON);
+	for (const json of jsons) {
+		if (json.name !== 'RFRegression' || json.baseModel?.isClassifier) {
+			throw new TypeError(`Not an ml-random-forest regression model (name ${String(json.name)})`);
+		}
+		if ((json.selectionMethod ?? 'mean') !== 'mean') {
+			throw new TypeError(`Only the 'mean' selection method is supported, not '${json.selectionMethod}'`);
+		}
 	}
 	const readLeaf: LeafReader = (leaf, t) => {
 		if (typeof leaf.distribution !== 'number' || !Number.isFinite(leaf.distribution)) {
@@ -82,7 +88,7 @@ export function flattenRegressionForest(libModel: LibRegressionForest, trainX: r
 		}
 		return [leaf.distribution];
 	};
-	return flattenTrees('regression', treesOf([json]), 1, readLeaf, trainX);
+	return flattenTrees('regression', treesOf(jsons), 1, readLeaf, trainX);
 }
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeFlatForest } from './flat.ts';
 import { flattenRegressionForest } from './flatten.ts';
 import { makeRegressionData } from './synthetic.ts';
-import { trainForestRegressor } from './train.ts';
+import { predictForest } from './predict.ts';
+import { trainForestRegressor, trainSubsampledForestRegressor } from './train.ts';
 
 describe('trainForestRegressor', () => {
 	const { X, y } = makeRegressionData(300, 8, 11);
@@ -36,5 +37,30 @@ describe('trainForestRegressor', () => {
 		expect(() => trainForestRegressor(X, y.slice(1), opts)).toThrow(RangeError);
 		expect(() => trainForestRegressor(X, y, { ...opts, seed: 1.5 })).toThrow(RangeError);
 		expect(() => trainForestRegressor(X, y, { ...opts, nEstimators: 0 })).toThrow(RangeError);
+	});
+});
+
+describe('trainSubsampledForestRegressor', () => {
+	const { X, y } = makeRegressionData(400, 6, 3);
+	const opts = { nEstimators: 5, seed: 77, samplesPerTree: 80 };
+
+	it('is deterministic, and its flat predictions are the mean of its 1-tree models', () => {
+		const a = trainSubsampledForestRegressor(X, y, opts);
+		const b = trainSubsampledForestRegressor(X, y, opts);
+		expect(Array.from(encodeFlatForest(b.flat))).toEqual(Array.from(encodeFlatForest(a.flat)));
+		expect(a.flat.nTrees).toBe(5);
+		const flatPred = predictForest(a.flat, Float64Array.from(X.slice(0, 20).flat()), 20);
+		X.slice(0, 20).forEach((row, i) => {
+			const mean = a.trees.reduce((s, t) => s + (t.predict([row]) as number[])[0], 0) / a.trees.length;
+			expect(flatPred[i]).toBeCloseTo(mean, 10);
+		});
+	});
+
+	it('grows each tree on its own sample and rejects bad options', () => {
+		const a = trainSubsampledForestRegressor(X, y, opts);
+		const roots = new Set(a.trees.map((t) => JSON.stringify(t.toJSON().baseModel.estimators[0].root).slice(0, 200)));
+		expect(roots.size).toBeGreaterThan(1);
+		expect(() => trainSubsampledForestRegressor(X, y, { ...opts, samplesPerTree: 1 })).toThrow(RangeError);
+		expect(() => trainSubsampledForestRegressor(X, y.slice(1), opts)).toThrow(RangeError);
 	});
 });

@@ -11,7 +11,7 @@
 import { RandomForestClassifier, RandomForestRegression } from 'ml-random-forest';
 import { seededRandom } from '../random.ts';
 import type { FlatForest } from './flat.ts';
-import { flattenClassificationForest } from './flatten.ts';
+import { flattenClassificationForest, flattenRegressionForest } from './flatten.ts';
 
 /** Options of {@link trainForestRegressor}. */
 export interface ForestRegressorOptions {
@@ -77,6 +77,58 @@ export function trainForestRegressor(
 	});
 	model.train(X, y);
 	return model;
+}
+
+/** Options of {@link trainSubsampledForestRegressor}. */
+export interface SubsampledForestOptions {
+	nEstimators: number;
+	/** 32-bit integer seed for the per-tree samples and feature draws. */
+	seed: number;
+	/** Rows drawn (with replacement) for each tree, as scikit-learn's `max_samples`. */
+	samplesPerTree: number;
+	/** Features drawn for each tree (once per tree, without replacement): a fraction in (0, 1] or a count. Default 1.0. */
+	maxFeatures?: number;
+	maxDepth?: number;
+	minNumSamples?: number;
+}
+
+/**
+ * A regression forest whose every tree grows on its own seeded sample of `samplesPerTree` rows
+ * (drawn with replacement), as a flat forest: each tree is a 1-tree ml-random-forest model. The
+ * library's split search costs about the square of a node's rows, so a full bootstrap of tens of
+ * thousands of rows takes hours; small per-tree samples keep large tables trainable. Predictions
+ * are the mean of the trees'. The same inputs and seed always give the same forest.
+ */
+export function trainSubsampledForestRegressor(X: number[][], y: readonly number[], opts: SubsampledForestOptions): { flat: FlatForest; trees: RandomForestRegression[] } {
+	if (X.length === 0 || X.length !== y.length) throw new RangeError(`X has ${X.length} rows but y has ${y.length} values`);
+	if (!Number.isInteger(opts.seed) || opts.seed < -0x80000000 || opts.seed > 0xffffffff) throw new RangeError(`seed must be a 32-bit integer, not ${opts.seed}`);
+	if (!Number.isInteger(opts.nEstimators) || opts.nEstimators < 1) throw new RangeError(`nEstimators must be a positive integer, not ${opts.nEstimators}`);
+	if (!Number.isInteger(opts.samplesPerTree) || opts.samplesPerTree < 2) throw new RangeError(`samplesPerTree must be an integer of at least 2, not ${opts.samplesPerTree}`);
+	for (let i = 0; i < y.length; i++) if (!Number.isFinite(y[i])) throw new RangeError(`y[${i}] is not a finite number`);
+	const treeOptions: Record<string, number> = {};
+	if (opts.minNumSamples !== undefined) treeOptions.minNumSamples = opts.minNumSamples;
+	if (opts.maxDepth !== undefined) treeOptions.maxDepth = opts.maxDepth;
+	const random = seededRandom(opts.seed);
+	const trees: RandomForestRegression[] = [];
+	for (let t = 0; t < opts.nEstimators; t++) {
+		const sample = Array.from({ length: opts.samplesPerTree }, () => Math.floor(random() * X.length));
+		const model = new RandomForestRegression({
+			nEstimators: 1,
+			maxFeatures: opts.maxFeatures ?? 1.0,
+			replacement: false,
+			seed: Math.floor(random() * 0x7fffffff),
+			treeOptions,
+			selectionMethod: 'mean',
+			useSampleBagging: false,
+			noOOB: true
+		});
+		model.train(
+			sample.map((i) => X[i]),
+			sample.map((i) => y[i])
+		);
+		trees.push(model);
+	}
+	return { flat: flattenRegressionForest(trees, X), trees };
 }
 
 /** Options of {@link trainForestClassifier}. */
