@@ -12,6 +12,7 @@ import { RandomForestClassifier, RandomForestRegression } from 'ml-random-forest
 import { seededRandom } from '../random.ts';
 import type { FlatForest } from './flat.ts';
 import { flattenClassificationForest } from './flatten.ts';
+import { binRows, quantileBinEdges, thresholdsToRaw, type BinEdges } from './bins.ts';
 
 /** Options of {@link trainForestRegressor}. */
 export interface ForestRegressorOptions {
@@ -108,6 +109,12 @@ export interface ForestClassifierOptions {
 	 * rare classes; ours is 0, as scikit-learn's.
 	 */
 	gainThreshold?: number;
+	/**
+	 * Train on quantile bins of at most this many values per feature (see `bins.ts`): much faster on
+	 * features with many distinct values; the returned flat forest still predicts on raw values, its
+	 * thresholds mapped back to the raw edges. Default: train on raw values.
+	 */
+	maxBins?: number;
 }
 
 /** A trained classifier: the flat forest to ship, and the library's 1-tree models it came from. */
@@ -118,6 +125,8 @@ export interface TrainedForestClassifier {
 	trees: RandomForestClassifier[];
 	/** Balanced sampling: rows of each class drawn per tree; null for bootstrap samples. */
 	perClass: number | null;
+	/** With `maxBins`: the bin edges the library trees were trained on (their thresholds are bin indices); else null. */
+	binEdges: BinEdges | null;
 }
 
 /**
@@ -156,6 +165,8 @@ export function trainForestClassifier(X: number[][], y: readonly number[], opts:
 	if (opts.minNumSamples !== undefined) treeOptions.minNumSamples = opts.minNumSamples;
 	if (opts.maxDepth !== undefined) treeOptions.maxDepth = opts.maxDepth;
 
+	const binEdges = opts.maxBins !== undefined ? quantileBinEdges(X, opts.maxBins) : null;
+	const rows = binEdges ? binRows(X, binEdges) : X;
 	const random = seededRandom(opts.seed);
 	const draw = (n: number) => Math.floor(random() * n);
 	const trees: RandomForestClassifier[] = [];
@@ -176,10 +187,12 @@ export function trainForestClassifier(X: number[][], y: readonly number[], opts:
 			noOOB: true
 		});
 		model.train(
-			sample.map((i) => X[i]),
+			sample.map((i) => rows[i]),
 			sample.map((i) => y[i])
 		);
 		trees.push(model);
 	}
-	return { flat: flattenClassificationForest(trees, X, nClasses), nClasses, trees, perClass: sampling === 'balanced' ? perClass : null };
+	const flat = flattenClassificationForest(trees, rows, nClasses);
+	if (binEdges) thresholdsToRaw(flat, binEdges);
+	return { flat, nClasses, trees, perClass: sampling === 'balanced' ? perClass : null, binEdges };
 }
