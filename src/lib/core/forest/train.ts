@@ -171,9 +171,10 @@ export function trainForestClassifier(X: number[][], y: readonly number[], opts:
 	const draw = (n: number) => Math.floor(random() * n);
 	const trees: RandomForestClassifier[] = [];
 	for (let t = 0; t < opts.nEstimators; t++) {
-		const sample: number[] = [];
+		let sample: number[] = [];
 		if (sampling === 'balanced') {
-			for (const rows of byClass) for (let i = 0; i < perClass; i++) sample.push(rows[draw(rows.length)]);
+			const drawn = byClass.map((rows) => Array.from({ length: perClass }, () => rows[draw(rows.length)]));
+			sample = speedOrder(drawn);
 		} else {
 			for (let i = 0; i < X.length; i++) sample.push(draw(X.length));
 		}
@@ -195,4 +196,23 @@ export function trainForestClassifier(X: number[][], y: readonly number[], opts:
 	const flat = flattenClassificationForest(trees, rows, nClasses);
 	if (binEdges) thresholdsToRaw(flat, binEdges);
 	return { flat, nClasses, trees, perClass: sampling === 'balanced' ? perClass : null, binEdges };
+}
+
+/** Rows of every class but the first put first in a balanced sample (see {@link speedOrder}). */
+const EARLY_ROWS = 64;
+
+/**
+ * The order of a balanced sample's rows that keeps ml-cart fast. ml-cart tries a split wherever the
+ * label changes along a feature sorted stably, so rows grouped by class (all of class 0, then all
+ * of class 1) give few candidates per distinct value; but it counts classes with
+ * `labels.indexOf(label) === i`, which scans to the first row of a label, so a node whose class-1
+ * rows all come after its class-0 rows costs (class-0 rows x class-1 rows) per count. Putting
+ * `EARLY_ROWS` rows of every other class first, then class 0, then the rest, keeps both costs
+ * small: the big nodes near the root almost always hold some of those early rows. Only the order
+ * changes, never which rows are drawn.
+ */
+function speedOrder(drawn: number[][]): number[] {
+	const early = drawn.slice(1).flatMap((rows) => rows.slice(0, EARLY_ROWS));
+	const rest = drawn.slice(1).flatMap((rows) => rows.slice(EARLY_ROWS));
+	return [...early, ...drawn[0], ...rest];
 }
