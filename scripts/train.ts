@@ -1,5 +1,5 @@
 /**
- * npm run train [-- --data ../shared/data --out model-artifacts --only gmv|segments --export-features DIR]
+ * npm run train [-- --data ../shared/data --out model-artifacts --only gmv|segments|group-buy --export-features DIR]
  *
  * Reads the public data sets, builds features with the same src/lib code the browser runs,
  * trains, evaluates on a held-out split that respects time, writes model-artifacts/, and prints a
@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { trainGmv } from './train/gmv.ts';
 import { trainSegments } from './train/segments.ts';
+import { trainGroupBuy } from './train/group-buy.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -23,7 +24,8 @@ const dataDir = resolve(values.data!);
 const outDir = resolve(values.out!);
 const tools: Record<string, () => Promise<void>> = {
 	gmv: () => trainGmv({ dataDir, outDir, exportFeaturesDir: values['export-features'] }),
-	segments: () => trainSegments({ dataDir, outDir })
+	segments: () => trainSegments({ dataDir, outDir }),
+	'group-buy': () => trainGroupBuy({ dataDir, outDir, exportFeaturesDir: values['export-features'] })
 };
 
 const started = performance.now();
