@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs 5] [--only page,batch,segments,forest,csv,train] [--skip train] [--no-build]
+ * npm run bench [-- --runs 5] [--only page,batch,segments,group-buy,forest,csv,train] [--skip train] [--no-build]
  *                 [--data ../shared/data]
  *
  * Measures Storelens and prints a table per section with each figure's target and whether it was
@@ -14,6 +14,9 @@
  *           /segments/: time to the answers, stage timings, main-thread long tasks, browser memory;
  *           beside it the pandas pipeline (../shared/bench/insiders_pandas.py) and the artifact size
  *           (scripts/bench/segments-page.ts). Default 3 runs (each reads 46 MB), or --runs.
+ *   group-buy every member of the Groceries log recommended, a group of 30's list, artifact sizes, and
+ *           /group-buy/'s first list: bytes before it and time to it, 1x and 4x CPU slowdown
+ *           (scripts/bench/group-buy.ts)
  *   forest  the flat forest against ml-random-forest (scripts/bench/forest.ts)
  *   csv     CSV intake throughput (scripts/bench/csv.ts)
  *   train   `npx tsx scripts/train.ts --only gmv --out <tmp dir>` wall time
@@ -38,6 +41,7 @@ import type { GmvContext } from '../src/lib/gmv/artifacts.ts';
 import { generateWeeklyRows, weeklyRowsCsv } from '../src/lib/gmv/sample.ts';
 import { benchCsv } from './bench/csv.ts';
 import { benchForest } from './bench/forest.ts';
+import { benchGroupBuy } from './bench/group-buy.ts';
 import { measureBatch, measurePageLoad, resourceKinds, type BatchRun, type LoadedResource, type PageLoadRun } from './bench/page.ts';
 import { fileSizes, measureSegmentsUpload, pandasMissing, runPandas, type PandasRun, type SegmentsPageRun } from './bench/segments-page.ts';
 import {
@@ -76,7 +80,7 @@ const TARGET_SEGMENTS_LONGEST_TASK_MS = 200;
 const TARGET_SEGMENTS_ARTIFACT_GZIP_BYTES = 200_000;
 const SEGMENTS_DEFAULT_RUNS = 3;
 
-const sections = ['page', 'batch', 'segments', 'forest', 'csv', 'train'] as const;
+const sections = ['page', 'batch', 'segments', 'group-buy', 'forest', 'csv', 'train'] as const;
 type Section = (typeof sections)[number];
 
 const { values: args } = parseArgs({
@@ -504,6 +508,13 @@ function figuresOf(result: Record<string, unknown>): Figure[] {
 	return Object.entries(result).map(([key, value]) => info(key, valueText(value)));
 }
 
+async function benchGroupBuySection(browser: Browser, server: RunningServer): Promise<Record<string, unknown>> {
+	console.log(heading('Group-buy recommender (scripts/bench/group-buy.ts)'));
+	const { figures, result } = await benchGroupBuy({ browser, siteUrl: server.url, dataDir, runs, projectRoot });
+	printFigures('group-buy', figures);
+	return result;
+}
+
 async function benchForestSection(): Promise<Record<string, unknown>> {
 	console.log(heading('Flat forest vs ml-random-forest (scripts/bench/forest.ts)'));
 	const result = (await benchForest()) as unknown as Record<string, unknown>;
@@ -576,7 +587,7 @@ async function benchTrain(): Promise<Record<string, unknown>> {
 async function main(): Promise<void> {
 	const started = performance.now();
 	const base = normaliseBase(process.env.BASE_PATH);
-	const needsBrowser = wanted('page') || wanted('batch') || wanted('segments');
+	const needsBrowser = wanted('page') || wanted('batch') || wanted('segments') || wanted('group-buy');
 	let browser: Browser | null = null;
 	let server: RunningServer | null = null;
 	try {
@@ -609,6 +620,7 @@ async function main(): Promise<void> {
 			['page', () => benchPage(browser!, server!)],
 			['batch', () => benchBatch(browser!, server!)],
 			['segments', () => benchSegments(browser!, server!)],
+			['group-buy', () => benchGroupBuySection(browser!, server!)],
 			['forest', benchForestSection],
 			['csv', benchCsvSection],
 			['train', benchTrain]

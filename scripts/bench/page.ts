@@ -34,7 +34,8 @@ interface BenchState {
 }
 
 /**
- * Runs in the page before its own scripts: watches the DOM for the prediction and the batch result,
+ * Runs in the page before its own scripts: watches the DOM for the prediction (GMV's, or any page's
+ * element marked data-bench="first-answer") and the batch result,
  * notes when a file is chosen, and wraps Worker to see the job go out and the result come back.
  * Plain JavaScript text on purpose: a function from this file would carry tsx's `__name(...)`
  * helper calls, which do not exist in the page. Fills in a {@link BenchState}.
@@ -51,7 +52,7 @@ const instrumentScript = `(() => {
 	const afterPaint = (set) => requestAnimationFrame(() => setTimeout(() => set(performance.now()), 0));
 	const check = () => {
 		if (state.prediction === null) {
-			const el = document.querySelector('[data-testid="gmv-prediction"]');
+			const el = document.querySelector('[data-testid="gmv-prediction"], [data-bench="first-answer"]');
 			const text = el && el.textContent ? el.textContent.trim() : '';
 			if (text) {
 				state.prediction = performance.now();

@@ -31,6 +31,19 @@ export interface DealArtifact extends ArtifactHeader<ClassificationReport> {
 	/** The comparison model, on `logisticInputs` of the same features. */
 	logistic: LogisticModel;
 	selection: DealSelectionRow[];
+	/**
+	 * BeiBei keeps at most `organiserFillCap` filled deals per organiser (its own evaluation split)
+	 * but every failed one, so an organiser with that many fills counted cannot fill again in the
+	 * data. The test launches the cap decides, and the ranking on the others.
+	 */
+	cap: {
+		organiserFillCap: number;
+		largestOrganiserFillsSeen: number;
+		capped: { launches: number; filled: number };
+		open: { launches: number; forestRocAuc: number; itemRateRocAuc: number; logisticRocAuc: number };
+		itemOnlyValidationRocAuc: number;
+		allValidationRocAuc: number;
+	};
 	/** Medians of the history half, where the form starts. */
 	typical: DealHistory;
 	/** Size of the history half the counts come from. */

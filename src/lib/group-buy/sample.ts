@@ -92,3 +92,17 @@ export function sampleMembers(basketCounts: ArrayLike<number>, count: number, se
 		return { name, favourites: [...favourites].sort((a, c) => a - c), baskets, usual };
 	});
 }
+
+/** Generated members as a purchase log in the Groceries layout (Member_number, Date, itemDescription). */
+export function sampleLogCsv(members: readonly SampleMember[], items: readonly string[]): string {
+	const lines = ['Member_number,Date,itemDescription'];
+	for (const m of members) for (const b of m.baskets) for (const i of b.items) lines.push(`${m.name},${b.date},${items[i]}`);
+	return `${lines.join('\n')}\n`;
+}
+
+/** A group file (group, member) putting generated members into groups of `size`, in order. */
+export function sampleGroupsCsv(members: readonly SampleMember[], size: number): string {
+	const lines = ['group,member'];
+	members.forEach((m, i) => lines.push(`Block ${String.fromCharCode(65 + Math.floor(i / size))},${m.name}`));
+	return `${lines.join('\n')}\n`;
+}
