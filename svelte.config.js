@@ -11,6 +11,9 @@ const config = {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, precompress: true, strict: true }),
 		paths: { base, relative: true },
 		alias: { $artifacts: 'model-artifacts' },
+		// The page registers the service worker itself, after its first result is on screen
+		// (src/lib/components/serviceWorker.ts), not while it starts.
+		serviceWorker: { register: false },
 		// Styles are small: inline them in each page so the first paint waits for no stylesheet request.
 		inlineStyleThreshold: 16384,
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },

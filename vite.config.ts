@@ -7,7 +7,7 @@ export default defineConfig({
 	worker: { format: 'es' },
 	build: { target: 'es2022', reportCompressedSize: false },
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 60_000
 	}

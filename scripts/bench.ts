@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs 5] [--only page,batch,segments,group-buy,forest,csv,train] [--skip train] [--no-build]
+ * npm run bench [-- --runs 5] [--only page,batch,segments,group-buy,lighthouse,forest,csv,train] [--skip train] [--no-build]
  *                 [--data ../shared/data]
  *
  * Measures Storelens and prints a table per section with each figure's target and whether it was
@@ -17,6 +17,10 @@
  *   group-buy every member of the Groceries log recommended, a group of 30's list, artifact sizes, and
  *           /group-buy/'s first list: bytes before it and time to it, 1x and 4x CPU slowdown
  *           (scripts/bench/group-buy.ts)
+ *   lighthouse Lighthouse 12.2.3, mobile form factor with its default (simulated) throttling, on the
+ *           home page and every ready tool of src/lib/tools.ts: performance score (target 95 on
+ *           every page), total blocking time, LCP, CLS, with median and spread over --runs runs
+ *           (scripts/bench/lighthouse.ts)
  *   forest  the flat forest against ml-random-forest (scripts/bench/forest.ts)
  *   csv     CSV intake throughput (scripts/bench/csv.ts)
  *   train   `npx tsx scripts/train.ts --only gmv --out <tmp dir>` wall time
@@ -42,6 +46,7 @@ import { generateWeeklyRows, weeklyRowsCsv } from '../src/lib/gmv/sample.ts';
 import { benchCsv } from './bench/csv.ts';
 import { benchForest } from './bench/forest.ts';
 import { benchGroupBuy } from './bench/group-buy.ts';
+import { lighthouseAllPages, lighthousePages, type LighthouseRun } from './bench/lighthouse.ts';
 import { measureBatch, measurePageLoad, resourceKinds, type BatchRun, type LoadedResource, type PageLoadRun } from './bench/page.ts';
 import { fileSizes, measureSegmentsUpload, pandasMissing, runPandas, type PandasRun, type SegmentsPageRun } from './bench/segments-page.ts';
 import {
@@ -80,7 +85,9 @@ const TARGET_SEGMENTS_LONGEST_TASK_MS = 200;
 const TARGET_SEGMENTS_ARTIFACT_GZIP_BYTES = 200_000;
 const SEGMENTS_DEFAULT_RUNS = 3;
 
-const sections = ['page', 'batch', 'segments', 'group-buy', 'forest', 'csv', 'train'] as const;
+const TARGET_LIGHTHOUSE_PERFORMANCE = 95;
+
+const sections = ['page', 'batch', 'segments', 'group-buy', 'lighthouse', 'forest', 'csv', 'train'] as const;
 type Section = (typeof sections)[number];
 
 const { values: args } = parseArgs({
@@ -497,6 +504,45 @@ async function benchSegments(browser: Browser, server: RunningServer): Promise<R
 }
 
 // ---------------------------------------------------------------------------------------------
+// Lighthouse, mobile, on every page
+
+async function benchLighthouse(server: RunningServer): Promise<Record<string, unknown>> {
+	const pages = lighthousePages();
+	console.log(heading('Lighthouse 12.2.3, mobile (default simulated throttling: slow 4G, 4x CPU), every page'));
+	console.log(`${runs} runs of each page (${pages.map((p) => p.label).join(', ')}), interleaved, after one warm-up run; storage reset before each.`);
+	const results = await lighthouseAllPages(server.url, pages, runs, (page, run, i) =>
+		console.log(
+			`  run ${i + 1} ${page.label}: performance ${run.performance}, TBT ${ms(run.totalBlockingTimeMs)}, LCP ${ms(run.largestContentfulPaintMs)}, ` +
+				`CLS ${run.cumulativeLayoutShift.toFixed(3)}${run.runtimeError ? ` (ERROR ${run.runtimeError})` : ''}`
+		)
+	);
+	const out: Record<string, unknown> = {};
+	const spread = (s: ReturnType<typeof stats>, show: (v: number) => string) => `${show(s.median)} median (${show(s.min)} – ${show(s.max)}, ${s.runs} runs)`;
+	const score = (v: number) => (Number.isFinite(v) ? String(Math.round(v)) : 'n/a');
+	const cls = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : 'n/a');
+	for (const [page, list] of results) {
+		const of = (f: (r: LighthouseRun) => number) => stats(list.map(f));
+		const performance = of((r) => r.performance);
+		const figures: Figure[] = [
+			atLeast(`${page.label} performance score`, performance.median, TARGET_LIGHTHOUSE_PERFORMANCE, score, spread(performance, score)),
+			info('  total blocking time', spread(of((r) => r.totalBlockingTimeMs), ms)),
+			info('  largest contentful paint', spread(of((r) => r.largestContentfulPaintMs), ms)),
+			info('  cumulative layout shift', spread(of((r) => r.cumulativeLayoutShift), cls)),
+			info('  first contentful paint', spread(of((r) => r.firstContentfulPaintMs), ms)),
+			info('  speed index', spread(of((r) => r.speedIndexMs), ms)),
+			info('  longest main-thread task (unthrottled trace)', spread(of((r) => r.longestTaskMs), ms)),
+			info('  accessibility / best practices / SEO', `${score(of((r) => r.accessibility).median)} / ${score(of((r) => r.bestPractices).median)} / ${score(of((r) => r.seo).median)} (medians)`)
+		];
+		const missed = [...new Set(list.flatMap((r) => r.opportunities))];
+		if (missed.length) figures.push(info('  performance audits below 90 in some run', missed.join('; ')));
+		console.log(heading(`Lighthouse ${page.label}`));
+		printFigures(`lighthouse ${page.label}`, figures);
+		out[page.label] = { url: `${server.url}${page.path}`, runs: list, performance };
+	}
+	return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Forest and CSV micro-benchmarks (modules of their own)
 
 function valueText(value: unknown): string {
@@ -588,11 +634,12 @@ async function main(): Promise<void> {
 	const started = performance.now();
 	const base = normaliseBase(process.env.BASE_PATH);
 	const needsBrowser = wanted('page') || wanted('batch') || wanted('segments') || wanted('group-buy');
+	const needsServer = needsBrowser || wanted('lighthouse');
 	let browser: Browser | null = null;
 	let server: RunningServer | null = null;
 	try {
+		if (needsServer) report.build = ensureBuild(base);
 		if (needsBrowser) {
-			report.build = ensureBuild(base);
 			browser = await chromium.launch({ executablePath: requireChromium(), args: chromiumArgs(), headless: true });
 		}
 		report.machine = machine(browser?.version() ?? null);
@@ -614,20 +661,21 @@ async function main(): Promise<void> {
 				]
 			)
 		);
-		if (needsBrowser) server = await startServer({ root: buildDir, base, port: 0 });
+		if (needsServer) server = await startServer({ root: buildDir, base, port: 0 });
 
 		const tasks: [Section, () => Promise<Record<string, unknown>>][] = [
 			['page', () => benchPage(browser!, server!)],
 			['batch', () => benchBatch(browser!, server!)],
 			['segments', () => benchSegments(browser!, server!)],
 			['group-buy', () => benchGroupBuySection(browser!, server!)],
+			['lighthouse', () => benchLighthouse(server!)],
 			['forest', benchForestSection],
 			['csv', benchCsvSection],
 			['train', benchTrain]
 		];
 		for (const [name, task] of tasks) {
 			if (!wanted(name)) continue;
-			if (name === 'forest' && browser) {
+			if ((name === 'lighthouse' || name === 'forest') && browser) {
 				// The browser is done; close it so it does not compete for the CPU.
 				await browser.close();
 				browser = null;

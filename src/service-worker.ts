@@ -3,55 +3,52 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 /**
- * Offline support: after the first visit, the site (code, styles, model artifacts, pages and
- * sample files) is cached, so field users keep working with a weak or no network. Same-origin
- * GET requests only; a new build replaces the whole cache.
+ * Offline support. Registered by the page only after its first result is on screen
+ * (src/lib/components/serviceWorker.ts), so installing it and filling the cache never compete
+ * with the first view. On install it caches the whole site (code, styles, models, pages, icons) so a
+ * field user keeps working with a weak or no network; sample files are cached when first used, not
+ * downloaded up front (the segments sample alone is 0.7 MB). The rules for each request are
+ * in src/lib/core/offline/strategy.ts (built files cache first; pages and the rest network first,
+ * the cache only when offline; a non-200 reply passed through untouched).
+ *
+ * A new deploy's worker installs and then waits: it never takes over a page that is open (no
+ * automatic skipWaiting). The page shows "new version ready: reload"; Reload sends 'skip-waiting',
+ * and the page reloads when the new worker takes control.
  */
-import { build, files, prerendered, version } from '$service-worker';
+import { base, build, files, prerendered, version } from '$service-worker';
+import { cacheFirst, cacheName, isWorkerCommand, networkFirst, routeOf, staleCaches } from '$lib/core/offline/strategy';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
-const CACHE = `storelens-${version}`;
-const ASSETS = [...build, ...files.filter((f) => !f.includes('/readme/')), ...prerendered];
+const CACHE = cacheName(version);
+/** The README's pictures are not part of the site; samples are cached on first use. */
+const PRECACHE = [...build, ...files.filter((f) => !f.includes('/readme/') && !f.includes('/samples/')), ...prerendered];
 
 sw.addEventListener('install', (event) => {
-	event.waitUntil(
-		caches
-			.open(CACHE)
-			.then((cache) => cache.addAll(ASSETS))
-			.then(() => sw.skipWaiting())
-	);
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
 });
 
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
-		caches
-			.keys()
-			.then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
-			.then(() => sw.clients.claim())
+		(async () => {
+			await Promise.all(staleCaches(await caches.keys(), CACHE).map((key) => caches.delete(key)));
+			// The first install takes control of the page that registered it, so it works offline from
+			// then on. An update only activates after the page asked for it (or every tab was closed).
+			await sw.clients.claim();
+		})()
 	);
 });
 
+sw.addEventListener('message', (event) => {
+	if (isWorkerCommand(event.data)) void sw.skipWaiting();
+});
+
 sw.addEventListener('fetch', (event) => {
-	const url = new URL(event.request.url);
-	if (event.request.method !== 'GET' || url.origin !== sw.location.origin) return;
+	const route = routeOf(event.request, sw.location.origin, base);
+	if (route === 'pass') return;
 	event.respondWith(
-		(async () => {
-			const cache = await caches.open(CACHE);
-			// Built and static files never change within a version: cache first.
-			if (ASSETS.includes(url.pathname)) {
-				const hit = await cache.match(url.pathname);
-				if (hit) return hit;
-			}
-			// Pages: network first (a fresh deploy wins), the cache when offline.
-			try {
-				const response = await fetch(event.request);
-				if (response.ok && response.type === 'basic') await cache.put(event.request, response.clone());
-				return response;
-			} catch (error) {
-				const hit = (await cache.match(event.request, { ignoreSearch: true })) ?? (await cache.match(url.pathname));
-				if (hit) return hit;
-				throw error;
-			}
-		})()
+		caches.open(CACHE).then((cache) => {
+			const deps = { cache, fetch: (request: Request) => fetch(request), waitUntil: (work: Promise<unknown>) => event.waitUntil(work) };
+			return route === 'cache-first' ? cacheFirst(event.request, deps) : networkFirst(event.request, deps);
+		})
 	);
 });

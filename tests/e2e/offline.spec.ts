@@ -1,26 +1,92 @@
-// Field users on a weak or no network: after one visit, the GMV tool works offline.
+// Field users on a weak or no network: the service worker registers only after a page's first
+// result, keeps the site after one visit, and never hides what the server answers while online.
 import { expect, test } from './fixtures';
 import { openGmv } from './gmvPage';
+import { registeredScopes, waitForServiceWorker } from './serviceWorker';
+
+/** Offline, the browser itself logs failed network requests to the console before the cache answers. */
+const OFFLINE_NOISE = /net::ERR_INTERNET_DISCONNECTED|Failed to load resource/;
+
+test('the service worker is not registered before the first prediction is on screen', async ({ page, baseURL }) => {
+	// Hold the model files, so the page has loaded and hydrated but has no prediction yet.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/\/_app\/immutable\/assets\/(forest|network)\.[^/]+\.json$/, async (route) => {
+		await held;
+		await route.continue();
+	});
+	const workerRequests: string[] = [];
+	page.context().on('request', (request) => {
+		if (request.serviceWorker()) workerRequests.push(request.url());
+	});
+	await page.goto('gmv/', { waitUntil: 'domcontentloaded' });
+	await expect(page.getByRole('region', { name: 'Predicted weekly GMV' })).toContainText('Loading the model…');
+	await page.waitForFunction(() => document.readyState !== 'loading');
+	// Give an eager registration every chance to happen (idle callbacks fire within this time).
+	await page.waitForTimeout(1500);
+	expect(await registeredScopes(page)).toEqual([]);
+	expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+	expect(workerRequests, 'nothing is precached before the first result').toEqual([]);
+
+	release();
+	await expect(page.getByTestId('gmv-prediction')).toHaveText(/^₹[\d.,]+ (lakh|crore)$/, { timeout: 15_000 });
+	await waitForServiceWorker(page);
+	expect(await registeredScopes(page)).toEqual([new URL('./', baseURL).href]);
+});
 
 test('after a first visit the GMV tool predicts with no network', async ({ page, context, pageGuard }) => {
-	// Offline, the browser itself logs failed network requests to the console before the cache answers.
-	pageGuard.allowConsoleError(/net::ERR_INTERNET_DISCONNECTED|Failed to load resource/);
+	pageGuard.allowConsoleError(OFFLINE_NOISE);
 	await openGmv(page);
-	// Wait for the service worker to install and take control (it caches the site on install).
-	await page.evaluate(async () => {
-		const registration = await navigator.serviceWorker.ready;
-		if (!navigator.serviceWorker.controller)
-			await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
-		return registration.active?.state;
-	});
+	await waitForServiceWorker(page);
 	const online = await page.getByTestId('gmv-prediction').textContent();
 
 	await context.setOffline(true);
 	await page.reload();
 	await expect(page.getByTestId('gmv-prediction')).toHaveText(online ?? '', { timeout: 15_000 });
-	// A changed scenario is predicted offline too.
+	// A changed scenario is predicted offline too (the page is cached once, whatever the query).
 	await page.goto('gmv/?cat=Speaker');
 	await expect(page.getByTestId('gmv-prediction')).toHaveText(/^₹[\d.,]+ (lakh|crore)$/, { timeout: 15_000 });
 	await expect(page.getByTestId('gmv-prediction')).not.toHaveText(online ?? '');
 	await context.setOffline(false);
+});
+
+test('after a first visit the segments tool reloads with no network, and the other tool opens too', async ({ page, context, pageGuard }) => {
+	pageGuard.allowConsoleError(OFFLINE_NOISE);
+	await page.goto('segments/');
+	await expect(page.getByTestId('showing')).toContainText('the model’s training data');
+	await waitForServiceWorker(page);
+	const showing = await page.getByTestId('showing').textContent();
+
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.getByTestId('showing')).toHaveText(showing ?? '');
+	await expect(page.getByTestId('how-many')).toBeVisible();
+	// The whole site was cached on install, not only the page visited.
+	await page.goto('gmv/');
+	await expect(page.getByTestId('gmv-prediction')).toHaveText(/^₹[\d.,]+ (lakh|crore)$/, { timeout: 15_000 });
+	await context.setOffline(false);
+});
+
+test('online, what the server answers is what the page gets: a 431 stays a 431', async ({ page, context, pageGuard }) => {
+	pageGuard.allowConsoleError(/status of 431/);
+	await openGmv(page);
+	await waitForServiceWorker(page);
+	// Node's server refuses request headers over 16 KB with 431; the cache holds a good /gmv/ page.
+	const longLink = `gmv/?cat=${'x'.repeat(100_000)}`;
+	const fetched = await page.evaluate(async (url) => {
+		const response = await fetch(url);
+		return response.status;
+	}, longLink);
+	expect(fetched).toBe(431);
+	// A navigation gets the 431 too (Chromium shows its own error page for the empty reply).
+	const answered = page.waitForResponse((r) => r.url().includes('?cat=xxx') && r.request().isNavigationRequest());
+	await page.goto(longLink).catch((error: Error) => expect(error.message.slice(0, 200)).toMatch(/ERR_HTTP_RESPONSE_CODE_FAILURE/));
+	const navigation = await answered;
+	expect(navigation.status()).toBe(431);
+	expect(navigation.fromServiceWorker()).toBe(true);
+	// And it was not cached in place of the page: the plain page still comes back.
+	const fresh = await context.newPage();
+	const again = await fresh.goto('gmv/');
+	expect(again?.status()).toBe(200);
+	await expect(fresh.getByTestId('gmv-prediction')).toHaveText(/^₹[\d.,]+ (lakh|crore)$/, { timeout: 15_000 });
 });

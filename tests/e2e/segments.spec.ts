@@ -273,12 +273,12 @@ test.describe('files that cannot be used', () => {
 		await expect(showing(page)).toContainText('Showing the model’s training data');
 	});
 
-	test('a picture is refused as not text', async ({ page }) => {
+	test('a picture is refused, named as a picture', async ({ page }) => {
 		await openSegments(page);
 		await upload(page, 'picture.png', pngBytes(), 'image/png');
 		await expect(fileAlert(page)).toHaveCount(1, ANALYSED);
 		await expect(fileAlert(page)).toContainText('picture.png could not be used');
-		await expect(fileAlert(page)).toContainText('not text');
+		await expect(fileAlert(page)).toContainText('This is an image (PNG), not a CSV file.');
 		await expect(showing(page)).toContainText('Showing the model’s training data');
 	});
 
@@ -299,7 +299,7 @@ test.describe('files that cannot be used', () => {
 		await expect(customerList(page).getByText(`${count(expected.insiders)} customer`)).toBeVisible();
 
 		await upload(page, 'picture.png', pngBytes(), 'image/png');
-		await expect(fileAlert(page)).toContainText('not text', ANALYSED);
+		await expect(fileAlert(page)).toContainText('This is an image (PNG), not a CSV file.', ANALYSED);
 		await expect(showing(page)).toContainText(`Showing ${good}:`);
 	});
 });

@@ -12,3 +12,14 @@ describe('rupees', () => {
 		expect(formatRupeesExact(12345678)).toBe('₹1,23,45,678');
 	});
 });
+
+describe('rupees never print NaN, Infinity or exponents', () => {
+	it('writes huge and broken amounts in words', () => {
+		for (const f of [formatRupees, formatLakhAndCrore, formatRupeesExact]) {
+			for (const x of [NaN, Infinity, -Infinity, 1e301, -1e301, 1e21, 9.99e13, 1e-300]) expect(f(x), `${f.name}(${x})`).not.toMatch(/NaN|Infinity|e[+-]?\d/);
+		}
+		expect(formatRupees(1e301)).toBe('more than ₹1,00,00,000 crore');
+		expect(formatRupees(-Infinity)).toBe('less than −₹1,00,00,000 crore');
+		expect(formatRupees(1.2345e11)).toBe('₹12,345 crore');
+	});
+});

@@ -1,11 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { templateCsv } from '../core/csv/export';
 import { bytesToBase64 } from '../core/base64';
 import { parseCsvText } from '../core/csv/intake';
 import { encodeFlatForest } from '../core/forest/flat';
 import { flattenRegressionForest } from '../core/forest/flatten';
 import { trainForestRegressor } from '../core/forest/train';
 import type { GmvForestArtifact } from './artifacts';
-import { batchSummary, scoreWeeklyRows } from './batch';
+import { batchSummary, batchSummaryText, farOutsideIssues, scoreWeeklyRows } from './batch';
 import { featureCount, featureMatrix, scenarioFromRow, type GmvEncoders } from './features';
 import { forestModel } from './predict';
 import { generateWeeklyRows, weeklyRowsCsv } from './sample';
@@ -63,5 +65,30 @@ describe('GMV batch scoring', () => {
 		const summary = batchSummary(scored.rows);
 		expect(summary?.rowsWithActual).toBe(4);
 		expect(summary?.metrics.wape).toBeGreaterThan(0);
+	});
+
+	it('says in words which metrics are undefined, never NaN', () => {
+		const rows = [1, 2, 3].map((i) => ({ row: i + 1, predicted_gmv: 100 * i, actual_gmv: 500 }));
+		const summary = batchSummary(rows);
+		expect(summary && batchSummaryText(summary)).toBe('On the 3 rows with an actual GMV: WAPE 60.0%, mean absolute error ₹300, R² not defined: the actual values are all the same.');
+		const zeros = batchSummary([{ row: 2, predicted_gmv: 10, actual_gmv: 0 }]);
+		expect(zeros && batchSummaryText(zeros)).toBe(
+			'On the 1 row with an actual GMV: WAPE not defined: every actual value is zero, mean absolute error ₹10, R² not defined: one row has no spread to explain.'
+		);
+	});
+
+	it('names the inputs of a row far outside the training ranges, and notes those a little outside', () => {
+		const ranges = { NPS: { min: 44.4, max: 60, p01: 44.4, p99: 60 }, Other: { min: 0, max: 6.3, p01: 0, p99: 6.3 } };
+		expect(farOutsideIssues({ NPS: 50, Other: 1000 }, ranges, 7)).toEqual([{ row: 7, column: 'Other spend', reason: expect.stringMatching(/^1,000 crore\/week is far outside the range the model was trained on \(0 to 6\.3 crore\/week\)/) }]);
+		expect(farOutsideIssues({ NPS: 62, Other: 1 }, ranges, 8)).toEqual([]);
+	});
+
+	it('the site’s own template is inside the shipped models’ training ranges (so it is scored, not refused)', () => {
+		const parsed = parseCsvText(templateCsv(weeklyRowSchema), weeklyRowSchema);
+		if (!parsed.ok) throw new Error(parsed.failure.message);
+		for (const name of ['forest', 'network']) {
+			const shipped = JSON.parse(readFileSync(new URL(`../../../model-artifacts/gmv/${name}.json`, import.meta.url), 'utf8')) as GmvForestArtifact;
+			expect(farOutsideIssues(parsed.rows[0], shipped.inputRanges, 2), name).toEqual([]);
+		}
 	});
 });

@@ -1,13 +1,20 @@
 /**
  * Scoring many weekly rows (a CSV in the weekly data's layout): one prediction per good row, and,
- * where actual GMV is given, the error and the held-out style metrics over those rows.
+ * where actual GMV is given, the error and the held-out style metrics over those rows. Rows with an
+ * input far outside the model's training range are not scored (`farOutsideIssues`, the batch
+ * worker's `reject`); rows a little outside are scored and say so in their `note`.
  * Pure: runs in the batch worker and in Node tests alike.
  */
+import type { InputRange, RegressionMetrics } from '../core/artifact/types';
+import { checkRanges, farReason, type RangeField } from '../core/inputRanges';
 import { regressionMetrics } from '../core/metrics';
-import type { ParsedRow } from '../core/schema';
+import { formatRupees } from '../core/rupees';
+import type { ParsedRow, RowIssue } from '../core/schema';
 import type { ScoredRows } from '../core/csv/types';
+import type { CsvJobService } from '../core/csv/workerHost';
 import { featureCount, scenarioFromRow, writeFeatures } from './features';
 import type { GmvModel } from './predict';
+import { weeklyRowSchema } from './schema';
 
 export const BATCH_COLUMNS: ScoredRows['columns'] = [
 	{ key: 'row', label: 'Row', kind: 'number' },
@@ -16,12 +23,34 @@ export const BATCH_COLUMNS: ScoredRows['columns'] = [
 	{ key: 'predicted_gmv', label: 'Predicted GMV', unit: '₹', kind: 'number' },
 	{ key: 'actual_gmv', label: 'Actual GMV', unit: '₹', kind: 'number' },
 	{ key: 'error', label: 'Error (predicted − actual)', unit: '₹', kind: 'number' },
-	{ key: 'abs_pct_error', label: 'Absolute error', unit: '%', kind: 'number' }
+	{ key: 'abs_pct_error', label: 'Absolute error', unit: '%', kind: 'number' },
+	{ key: 'note', label: 'Note', kind: 'text' }
 ];
+
+const FIELDS: Record<string, RangeField> = Object.fromEntries(weeklyRowSchema.columns.map((c) => [c.key, { label: c.label, unit: c.unit }]));
+
+/** The inputs of a row far outside the training ranges, as problems of that row (empty: score it). */
+export function farOutsideIssues(row: ParsedRow, ranges: Record<string, InputRange>, rowNumber: number): RowIssue[] {
+	return checkRanges(row, ranges, FIELDS).far.map((f) => ({ row: rowNumber, column: f.label, reason: farReason(f) }));
+}
+
+/** "Outside the training range: Average MRP, TV spend", or null for a row inside every range. */
+function rangeNote(row: ParsedRow, ranges: Record<string, InputRange>): string | null {
+	const near = checkRanges(row, ranges, FIELDS).near;
+	return near.length === 0 ? null : `Outside the training range (a rough guide): ${near.map((f) => f.label).join(', ')}`;
+}
+
+/** |predicted − actual| / actual in percent, one decimal; null when it has no meaning (no actual, an actual of zero, an overflow). */
+function percentError(predicted: number, actual: number | null): number | null {
+	if (actual === null || actual === 0) return null;
+	const pct = Math.round((Math.abs(predicted - actual) / actual) * 1000) / 10;
+	return Number.isFinite(pct) ? pct : null;
+}
 
 /** Score validated rows with one model. `rowNumbers` are the file's row numbers (header = 1). */
 export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, rowNumbers?: ArrayLike<number>): ScoredRows {
 	const enc = model.artifact.encoders;
+	const ranges = model.artifact.inputRanges ?? {};
 	const width = featureCount(enc);
 	const X = new Float64Array(rows.length * width);
 	for (let i = 0; i < rows.length; i++) writeFeatures(scenarioFromRow(rows[i]), enc, X, i);
@@ -30,7 +59,7 @@ export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, row
 	for (let i = 0; i < rows.length; i++) {
 		const r = rows[i];
 		const actual = typeof r.gmv === 'number' ? r.gmv : null;
-		const p = predicted[i];
+		const p = Math.max(0, predicted[i]);
 		out[i] = {
 			row: rowNumbers ? rowNumbers[i] : i + 2,
 			week: typeof r.week === 'number' ? r.week : null,
@@ -38,21 +67,55 @@ export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, row
 			predicted_gmv: Math.round(p),
 			actual_gmv: actual,
 			error: actual === null ? null : Math.round(p - actual),
-			abs_pct_error: actual === null || actual === 0 ? null : Math.round((Math.abs(p - actual) / actual) * 1000) / 10
+			abs_pct_error: percentError(p, actual),
+			note: rangeNote(r, ranges)
 		};
 	}
 	return { columns: BATCH_COLUMNS, rows: out };
 }
 
-/** Metrics over the rows that carry an actual GMV (null when none do). */
-export function batchSummary(scored: readonly Record<string, number | string | null>[]) {
+export interface BatchSummary extends Record<string, unknown> {
+	rowsWithActual: number;
+	/** A metric the rows cannot define is null, with the reason in `metrics.undefinedBecause`. */
+	metrics: RegressionMetrics;
+}
+
+/** Metrics over the rows that carry an actual GMV (undefined when none do). */
+export function batchSummary(scored: readonly Record<string, number | string | null>[]): BatchSummary | undefined {
 	const withActual = scored.filter((r) => typeof r.actual_gmv === 'number');
 	if (!withActual.length) return undefined;
+	const actual = withActual.map((r) => r.actual_gmv as number);
+	const predicted = withActual.map((r) => r.predicted_gmv as number);
+	const metrics = regressionMetrics(actual, predicted);
+	return { rowsWithActual: withActual.length, metrics };
+}
+
+/** The summary in one sentence, undefined metrics in words: "On the 120 rows with an actual GMV: WAPE 28.0%, …". */
+export function batchSummaryText(summary: BatchSummary): string {
+	const { metrics } = summary;
+	const why = metrics.undefinedBecause ?? {};
+	const rows = `${summary.rowsWithActual.toLocaleString('en')} row${summary.rowsWithActual === 1 ? '' : 's'}`;
+	const said = (name: string, value: number | null, reason: string | undefined, show: (v: number) => string) =>
+		value === null ? `${name} not defined: ${reason ?? 'it cannot be computed from these rows'}` : `${name} ${show(value)}`;
+	const wape = said('WAPE', metrics.wape, why.wape, (v) => `${(v * 100).toFixed(1)}%`);
+	const mae = said('mean absolute error', metrics.mae, why.mae, formatRupees);
+	const r2 = said('R²', metrics.r2, why.r2, (v) => v.toFixed(3));
+	return `On the ${rows} with an actual GMV: ${wape}, ${mae}, ${r2}.`;
+}
+
+/**
+ * The GMV batch job as the worker runs it (and the hostile-file tests): the weekly schema, rows far
+ * outside the training ranges listed and not scored, every other row scored, metrics over the rows
+ * with an actual GMV. `prepare` loads the chosen model.
+ */
+export function gmvBatchService(prepare: CsvJobService<GmvModel>['prepare']): CsvJobService<GmvModel> {
 	return {
-		rowsWithActual: withActual.length,
-		metrics: regressionMetrics(
-			withActual.map((r) => r.actual_gmv as number),
-			withActual.map((r) => r.predicted_gmv as number)
-		)
+		schema: weeklyRowSchema,
+		prepare,
+		reject: (row, model, rowNumber) => farOutsideIssues(row, model.artifact.inputRanges ?? {}, rowNumber),
+		rejectNote: (n) =>
+			`${n.toLocaleString('en')} row${n === 1 ? ' was' : 's were'} not scored: an input lies far outside the range the model was trained on (listed with the problems).`,
+		score: (rows, model, rowNumbers) => scoreWeeklyRows(rows, model, rowNumbers),
+		summarize: (_input, output) => batchSummary(output)
 	};
 }

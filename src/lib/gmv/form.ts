@@ -4,6 +4,7 @@
  * form describes, and the form's state as URL parameters so a copied link reproduces it.
  */
 import type { InputRange } from '../core/artifact/types';
+import { checkRanges, farSentence, type RangeField } from '../core/inputRanges';
 import type { CellValue, ColumnSpec } from '../core/schema';
 import type { GmvContext } from './artifacts';
 import { calendarForWeek, isIsoDate, weekOfDate } from './calendar';
@@ -73,6 +74,17 @@ export function gmvFormRanges(ctx: GmvContext, inputRanges: Record<string, Input
 	const out: Record<string, InputRange> = { ...ctx.budgetRanges };
 	for (const key of ['product_mrp', 'discount', 'sla', 'procurement_sla', 'NPS']) if (inputRanges[key]) out[key] = inputRanges[key];
 	return out;
+}
+
+/**
+ * The form's inputs against the model's training ranges (core/inputRanges): `flagged` lists the
+ * labels a little outside (predicted with a warning), `refused` one sentence per input so far outside
+ * that the page gives no prediction.
+ */
+export function formRangeCheck(values: GmvFormValues, ranges: Record<string, InputRange>): { flagged: string[]; refused: string[] } {
+	const fields: Record<string, RangeField> = Object.fromEntries(gmvFormFields().columns.map((c) => [c.key, { label: c.label, unit: c.unit }]));
+	const { near, far } = checkRanges(values, ranges, fields);
+	return { flagged: near.map((f) => f.label), refused: far.map(farSentence) };
 }
 
 /** The month's key inside the training year (a date outside it maps to the same calendar month there). */

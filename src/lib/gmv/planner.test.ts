@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GmvScenario } from './features';
-import { limitsProblem, monthGmvMany, optimisePlan, projectSplit, spendCurve, type PredictMany } from './planner';
+import { channelBudgetLimits, farBudgetProblem, limitsProblem, monthGmvMany, optimisePlan, projectSplit, spendCurve, withinLimits, type PredictMany } from './planner';
 import { CHANNELS } from './schema';
 import { totalSpend, zeroSpend, type ChannelSpend } from './spend';
 
@@ -63,5 +63,19 @@ describe('planner', () => {
 		expect(limitsProblem(1, { floors: spend({ TV: 2 }), caps: spend({ TV: 5 }), shareBounds: [0.5, 2] })).toMatch(/floors add up to 2/);
 		expect(limitsProblem(1, { floors: spend({ TV: 6 }), caps: spend({ TV: 5 }), shareBounds: [0.5, 2] })).toMatch(/above its cap/);
 		expect(limitsProblem(5, { floors: zeroSpend(), caps, shareBounds: [0.5, 2] })).toBeNull();
+	});
+
+	it('stops the curve and caps the plan where a channel would be far outside its training range', () => {
+		const ranges = Object.fromEntries(CHANNELS.map((c) => [`budget_${c}`, { min: 0, max: 10, p01: 0, p99: 10 }]));
+		const limits = channelBudgetLimits(ranges);
+		expect(limits.SEM).toBe(15); // half the range's width beyond its end
+		const mix = spend({ SEM: 10, TV: 10 });
+		const curve = spendCurve(toy, base, mix, { A: 0.5, B: 0.5 }, 20, 21, limits);
+		expect(curve.at(-1)?.budget).toBeLessThanOrEqual(30 + 1e-9);
+		expect(curve.every((p) => p.budget <= 30 + 1e-9)).toBe(true);
+		expect(curve.length).toBeLessThan(21);
+		expect(withinLimits(spend({ SEM: 16 }), limits)).toBe(false);
+		expect(farBudgetProblem(100, limits)).toBeNull();
+		expect(farBudgetProblem(200, limits)).toMatch(/^A monthly budget of 200 crore is far outside what the model was trained on/);
 	});
 });

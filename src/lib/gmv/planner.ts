@@ -5,6 +5,8 @@
  * channel. It is a what-if on a model fitted to one year of observational data: not a causal
  * estimate of what spend would do.
  */
+import type { InputRange } from '../core/artifact/types';
+import { predictableRange } from '../core/inputRanges';
 import type { GmvScenario } from './features';
 import { CHANNELS } from './schema';
 import { totalSpend, weeklyFromMonthly, WEEKS_PER_MONTH, type ChannelSpend } from './spend';
@@ -43,23 +45,53 @@ export function monthGmvMany(predict: PredictMany, base: readonly GmvScenario[],
 	});
 }
 
-/** Predicted month GMV as the budget goes from 0 to 2x `budget`, keeping the mix and shares. */
+/**
+ * The most each channel's monthly budget may be for the model to still predict (core/inputRanges:
+ * beyond, it is far outside what the model was trained on). Channels without a range: no limit.
+ */
+export function channelBudgetLimits(budgetRanges: Readonly<Record<string, InputRange>>): ChannelSpend {
+	return Object.fromEntries(CHANNELS.map((c) => [c, budgetRanges[`budget_${c}`] ? predictableRange(budgetRanges[`budget_${c}`])[1] : Infinity])) as ChannelSpend;
+}
+
+/** Whether every channel of a split is within the limits. */
+export function withinLimits(split: ChannelSpend, limits: ChannelSpend): boolean {
+	return CHANNELS.every((c) => split[c] <= limits[c] + 1e-9);
+}
+
+/**
+ * Predicted month GMV as the budget goes from 0 to 2x `budget`, keeping the mix and shares. With
+ * `limits`, the curve stops where a channel's budget would be far outside the training range.
+ */
 export function spendCurve(
 	predict: PredictMany,
 	base: readonly GmvScenario[],
 	mix: ChannelSpend,
 	shares: Record<string, number>,
 	budget: number,
-	points = 21
+	points = 21,
+	limits?: ChannelSpend
 ): { budget: number; gmv: number }[] {
 	const total = totalSpend(mix);
 	const budgets = Array.from({ length: points }, (_, i) => (2 * budget * i) / (points - 1));
-	const plans = budgets.map((b) => ({
-		split: Object.fromEntries(CHANNELS.map((c) => [c, total > 0 ? (mix[c] / total) * b : b / CHANNELS.length])) as ChannelSpend,
-		shares
-	}));
+	const plans = budgets
+		.map((b) => ({
+			split: Object.fromEntries(CHANNELS.map((c) => [c, total > 0 ? (mix[c] / total) * b : b / CHANNELS.length])) as ChannelSpend,
+			shares
+		}))
+		.filter((plan) => !limits || withinLimits(plan.split, limits));
+	if (plans.length === 0) return [];
 	const gmv = monthGmvMany(predict, base, plans);
-	return budgets.map((b, i) => ({ budget: b, gmv: gmv[i] }));
+	return plans.map((plan, i) => ({ budget: totalSpend(plan.split), gmv: gmv[i] }));
+}
+
+/** Why a budget cannot be planned at all without leaving the training range, or null. */
+export function farBudgetProblem(budget: number, limits: ChannelSpend): string | null {
+	const most = totalSpend(limits);
+	if (budget <= most + 1e-9) return null;
+	return (
+		`A monthly budget of ${round2(budget)} crore is far outside what the model was trained on: with every channel at the most it still predicts, ` +
+		`a month's budget reaches ${round2(most)} crore. Choose a smaller budget.`
+	);
 }
 
 /** Why a budget cannot be split within the limits, or null when it can. */

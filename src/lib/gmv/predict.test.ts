@@ -41,4 +41,13 @@ describe('the shipped GMV artifacts', async () => {
 		const p = forestModel(forestArtifact).predictOne(scenario);
 		expect(p.range![0]).toBeLessThanOrEqual(p.range![1]);
 	});
+	it('never predict negative GMV, even for inputs far outside training (the network is held at zero)', () => {
+		const values = defaultFormValues(context);
+		for (const other of [0, 27.1, 40, 500, 5000]) {
+			for (const discount of [0, 45, 95]) {
+				const s = scenarioFromForm({ ...values, budget_Other: other, discount });
+				for (const m of [forest, network]) expect(m.predictOne(s).gmv, `${m.id} other=${other} discount=${discount}`).toBeGreaterThanOrEqual(0);
+			}
+		}
+	});
 });

@@ -74,7 +74,8 @@ export function networkModel(artifact: GmvNetworkArtifact): GmvModel {
 	const groups = featureGroups(enc);
 	const predictFeatures = (X: Float64Array, n: number) => {
 		const z = forwardDense(layers, applyScaler(X, artifact.scaler), n);
-		return Float64Array.from(z, (v) => decodeTarget(v, artifact.target));
+		// GMV is never negative: a network extrapolating below zero predicts zero.
+		return Float64Array.from(z, (v) => Math.max(0, decodeTarget(v, artifact.target)));
 	};
 	return {
 		id: 'network',

@@ -60,6 +60,22 @@ export function subCategoryLabel(name: string): string {
 	return words.map((w, i) => (i === 0 || /^[A-Z0-9]{2,}$/.test(w) ? w : w.toLowerCase())).join(' ');
 }
 
+/**
+ * A plausible week's spend by channel for the template (crore, inside every training range: the
+ * model refuses inputs far outside it).
+ */
+const EXAMPLE_WEEKLY_SPEND: Record<Channel, number> = {
+	TV: 0.5,
+	Digital: 0.3,
+	Sponsorship: 2,
+	ContentMarketing: 0.1,
+	OnlineMarketing: 1.5,
+	Affiliates: 0.5,
+	SEM: 1.5,
+	Radio: 0.1,
+	Other: 0.5
+};
+
 const spendColumn = (channel: Channel): ColumnSpec => ({
 	key: channel,
 	label: `${CHANNEL_LABELS[channel]} spend`,
@@ -70,7 +86,7 @@ const spendColumn = (channel: Channel): ColumnSpec => ({
 	min: 0,
 	max: 1000,
 	help: `Weekly ${CHANNEL_LABELS[channel]} spend of the whole marketplace, in crore rupees.`,
-	example: 1
+	example: EXAMPLE_WEEKLY_SPEND[channel]
 });
 
 /** Columns of one weekly row of one sub-category (the layout of `eleckart_weekly.csv`). */

@@ -25,7 +25,9 @@
  * Days are calendar days of the dates as written (UTC arithmetic, no time-zone shifts).
  */
 import type { RowIssue } from '../core/schema';
-import { parseNumber, quoted } from '../core/csv/validate';
+import { extraLinesIn, spansLinesHint } from '../core/csv/messages';
+import { notANumberReason, parseNumber, quoted } from '../core/csv/validate';
+import { overflowReason } from '../core/plausibility';
 import {
 	type RemovalRule,
 	type CleaningReport,
@@ -36,6 +38,7 @@ import {
 	isDroppedStockCode,
 	normaliseCustomerId
 } from './clean';
+import { screenInvoiceLines } from './implausible';
 import { DateOrderEvidence, MS_PER_DAY, dateCodeToMs, isDayMonthCode, msToDateCode, scanDate, unpackDateCode, type DateOrder } from './dates';
 import { INVOICE_COLUMNS, invoiceLineSchema, type InvoiceColumn } from './schema';
 
@@ -139,8 +142,12 @@ export interface CustomerAggregator {
 	addInvoiceLine(line: InvoiceLine, rowNumber: number): void;
 	/** Record a problem found outside the line's values (e.g. by the CSV parser); counted and listed. */
 	addIssue(issue: RowIssue): void;
+	/** Count a line that could not be read at all (NUL bytes, an unclosed quote, …) and list why. */
+	addUnreadable(issue: RowIssue): void;
 	/** Non-blank lines added so far. */
 	readonly linesRead: number;
+	/** Lines swallowed by unreadable records that ran over several lines (a stray quote), not counted in `linesRead`. */
+	readonly extraLines: number;
 	/** The date order the lines read so far prove ('ambiguous': ask the user before `finish`). */
 	readonly dateOrder: DateOrder;
 	/** Up to 5 distinct day/month date texts whose order the values cannot show, for the question. */
@@ -175,6 +182,10 @@ export interface AggregatorState {
 	customerGuest: Uint8Array;
 	linesRead: number;
 	unreadableLines: number;
+	/** Lines left out because quantity × unit price overflows. */
+	overflowLines: number;
+	/** Lines swallowed by unreadable records that ran over several lines (a stray quote). */
+	extraLines: number;
 	removed: Record<RemovalRule, number>;
 	guestLines: number;
 	issues: RowIssue[];
@@ -208,11 +219,7 @@ function isBlank(text: string): boolean {
 	return true;
 }
 
-function notANumber(text: string, decimalComma: boolean): string {
-	const base = `${quoted(text)} is not a number`;
-	if (!decimalComma && /^[+-]?\d+,\d+$/.test(text)) return `${base} (use a dot for decimals)`;
-	return base;
-}
+const notANumber = notANumberReason;
 
 /** A date code written back as text, for messages ("2/30/2010 8:26"). */
 function codeText(code: number): string {
@@ -292,6 +299,8 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 
 	let linesRead = 0;
 	let unreadableLines = 0;
+	let overflowLines = 0;
+	let extraLines = 0;
 	const removed: Record<RemovalRule, number> = { 'low-price': 0, 'stock-code': 0, country: 0, 'zero-quantity': 0 };
 	let guestLines = 0;
 	let guestInvoices = 0;
@@ -436,7 +445,9 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			if (bad) {
 				linesRead++;
 				unreadableLines++;
-				issue(row, null, `has ${found} value${found === 1 ? '' : 's'}, but the header has ${fieldCount} columns`);
+				const extra = extraLinesIn(fields);
+				extraLines += extra;
+				issue(row, null, `has ${found} value${found === 1 ? '' : 's'}, but the header has ${fieldCount} columns${spansLinesHint(extra)}`);
 				return;
 			}
 		} else if (found < minFields) {
@@ -474,7 +485,17 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			}
 			return;
 		}
+		const product = quantity * price;
+		if (product - product !== 0) {
+			overflow(row, quantity, price);
+			return;
+		}
 		addClean(invoice, stockCode, quantity, price, dateCode, fields[iCustomer], iCountry >= 0 ? clip(fields[iCountry]) : '', row);
+	};
+
+	const overflow = (row: number, quantity: number, price: number) => {
+		overflowLines++;
+		issue(row, `${LABEL.Quantity} × ${LABEL.UnitPrice}`, overflowReason(quantity, price, 'the line value') ?? 'overflows');
 	};
 
 	const addInvoiceLine = (line: InvoiceLine, row: number) => {
@@ -494,6 +515,11 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			return;
 		}
 		evidence.add(dateCode);
+		const product = line.quantity * line.unitPrice;
+		if (product - product !== 0) {
+			overflow(row, line.quantity, line.unitPrice);
+			return;
+		}
 		const customer = line.customerId === null ? '' : String(line.customerId);
 		addClean(invoice, stockCode, line.quantity, line.unitPrice, dateCode, customer, (line.country ?? '').trim(), row);
 	};
@@ -523,8 +549,6 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		const ms = new Float64Array(n);
 		const lateIssues: RowIssue[] = [];
 		let lateCount = 0;
-		let firstDate = Infinity;
-		let lastDate = -Infinity;
 		const orderWords = order === 'day-first' ? 'day first' : 'month first';
 		let lastCode = -1;
 		let lastMs = NaN;
@@ -541,8 +565,17 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 				if (lateIssues.length < maxIssues) {
 					lateIssues.push({ row: row[i], column: LABEL.InvoiceDate, reason: `${quoted(codeText(date[i]))} is not a date when read ${orderWords}` });
 				}
-				continue;
 			}
+		}
+
+		// 1b. Implausible lines (core/plausibility): dates far outside the file's bulk, extreme quantities,
+		// prices or line values. They are set aside like unreadable dates (ms = NaN) and listed.
+		const implausible = screenInvoiceLines(n, ms, quantity, value, row, maxIssues);
+		let firstDate = Infinity;
+		let lastDate = -Infinity;
+		for (let i = 0; i < n; i++) {
+			const t = ms[i];
+			if (t !== t) continue;
 			if (t < firstDate) firstDate = t;
 			if (t > lastDate) lastDate = t;
 		}
@@ -657,8 +690,10 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 
 		// Issues: those found while reading and those found now, merged in row order.
 		let allIssues = issues;
-		if (lateIssues.length > 0) allIssues = [...issues, ...lateIssues].sort((a, b) => a.row - b.row).slice(0, maxIssues);
-		const kept = n - lateCount;
+		const found = lateIssues.concat(implausible.issues);
+		if (found.length > 0) allIssues = [...issues, ...found].sort((a, b) => a.row - b.row).slice(0, maxIssues);
+		const implausibleKept = implausible.counts.date + implausible.counts.outlier;
+		const kept = n - lateCount - implausibleKept;
 		return {
 			count,
 			ids,
@@ -673,6 +708,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			report: {
 				linesRead,
 				unreadableLines: unreadableLines + lateCount,
+				implausible: { ...implausible.counts, overflow: overflowLines },
 				removed: { ...removed },
 				keptLines: kept,
 				purchaseLines,
@@ -686,7 +722,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 				dateOrder: order
 			},
 			issues: allIssues,
-			issueCount: issueCount + lateCount
+			issueCount: issueCount + lateCount + implausible.issueCount
 		};
 	};
 
@@ -706,6 +742,8 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		customerGuest: Uint8Array.from(customerGuest),
 		linesRead,
 		unreadableLines,
+		overflowLines,
+		extraLines,
 		removed: { ...removed },
 		guestLines,
 		issues: issues.slice(),
@@ -752,6 +790,8 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		// Counts, problems and the date-order votes (one run of equal dates across the cut votes once).
 		linesRead += other.linesRead;
 		unreadableLines += other.unreadableLines;
+		overflowLines += other.overflowLines;
+		extraLines += other.extraLines;
 		for (const rule of Object.keys(removed) as RemovalRule[]) removed[rule] += other.removed[rule];
 		guestLines += other.guestLines;
 		for (const problem of other.issues) if (issues.length < maxIssues) issues.push({ ...problem, row: problem.row + rowOffset });
@@ -766,8 +806,16 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		addLine,
 		addInvoiceLine,
 		addIssue: (problem: RowIssue) => issue(problem.row, problem.column, problem.reason),
+		addUnreadable: (problem: RowIssue) => {
+			linesRead++;
+			unreadableLines++;
+			issue(problem.row, problem.column, problem.reason);
+		},
 		get linesRead() {
 			return linesRead;
+		},
+		get extraLines() {
+			return extraLines;
 		},
 		get dateOrder() {
 			return evidence.order;

@@ -1,3 +1,4 @@
+import { decidingChartConfig } from './charts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,6 @@ import {
 	customerFormColumns,
 	customerFormErrors,
 	customerFormRanges,
-	decidingChartConfig,
 	defaultCustomerValues,
 	followCustomerValues,
 	marginWords,
@@ -174,10 +174,10 @@ describe('marginWords and decidingChartConfig', () => {
 		const config = decidingChartConfig(placed.deciding, { chosen: placed.cluster.name, next: placed.next!.name });
 		expect(config.type).toBe('bar');
 		expect(config.options?.indexAxis).toBe('y');
-		expect(config.data.labels).toEqual(placed.deciding.map((d) => d.label));
+		expect(config.data.labels).toEqual(placed.deciding.map((d) => (d.label.length <= 24 ? d.label : `${d.label.slice(0, 23).trimEnd()}…`)));
 		const data = config.data.datasets[0].data;
 		expect(data).toHaveLength(placed.deciding.length);
 		const colours = config.data.datasets[0].backgroundColor as string[];
-		placed.deciding.forEach((d, i) => expect(colours[i]).toBe(d.pull >= 0 ? '#086a3e' : '#b42318'));
+		placed.deciding.forEach((d, i) => expect(colours[i]).toBe(d.pull >= 0 ? '--c-ok' : '--c-danger'));
 	});
 });

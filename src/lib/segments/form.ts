@@ -2,12 +2,11 @@
  * The "place one customer" form of the segments page: its fields (one per customer feature), the
  * values it starts from (a typical customer), the training ranges in the form's units, the fields
  * that follow one another so the form always describes a possible customer, where the model places
- * the customer and which features decided it, and the chart of those pulls. Pure, no DOM.
+ * the customer and which features decided it (the chart of those pulls is in `charts.ts`). Pure, no DOM.
  *
  * Units: every field is in the feature's own unit except `returnShare`, which the form holds as a
  * percentage (0..100) because people type "5%", not 0.05; `placeCustomer` divides it by 100.
  */
-import type { ChartConfiguration } from 'chart.js';
 import type { InputRange } from '../core/artifact/types';
 import type { CellValue, ColumnSpec } from '../core/schema';
 import { CUSTOMER_FEATURE_INFO, type CustomerFeature } from './features';
@@ -222,37 +221,4 @@ export function marginWords(margin: number): 'clearly' | 'fairly clearly' | 'bor
 	if (margin > 1) return 'clearly';
 	if (margin < 0.25) return 'borderline';
 	return 'fairly clearly';
-}
-
-const PULL_TOWARD = '#086a3e';
-const PULL_AWAY = '#b42318';
-
-/**
- * A horizontal bar chart of the pulls, in the order given: positive (green) pulled toward the chosen
- * cluster, negative (red) toward the next-nearest. `names` names the two clusters in the tooltip.
- */
-export function decidingChartConfig(deciding: readonly DecidingFeature[], names?: { chosen: string; next: string }): ChartConfiguration<'bar', number[], string> {
-	// Short enough for a phone; the names of the two clusters are in the sentence beside the chart.
-	const title = '← toward the next-nearest · toward this cluster →';
-	return {
-		type: 'bar',
-		data: {
-			labels: deciding.map((d) => d.label),
-			datasets: [
-				{
-					label: names ? `Pull toward ${names.chosen} (negative: toward ${names.next})` : 'Pull toward the chosen cluster',
-					data: deciding.map((d) => roundTo(d.pull, 3)),
-					backgroundColor: deciding.map((d) => (d.pull >= 0 ? PULL_TOWARD : PULL_AWAY))
-				}
-			]
-		},
-		options: {
-			indexAxis: 'y',
-			plugins: { legend: { display: false } },
-			scales: {
-				x: { title: { display: true, text: title, font: { size: 12 } } },
-				y: { ticks: { autoSkip: false } }
-			}
-		}
-	};
 }

@@ -5,7 +5,7 @@
  * the worker). Uses only the Worker API, no DOM.
  */
 import type { RowIssue } from '../core/schema';
-import type { CsvJobFailure } from '../core/csv/types';
+import type { CsvJobFailure, FileNote, FileUsage } from '../core/csv/types';
 import { startWorkerJob, type JobOutcome, type JobWorker } from '../core/workerJob';
 import type { ClusterNaming, SegmentMap, SegmentsAnalysis } from './analysis';
 import type { CleaningReport } from './clean';
@@ -75,6 +75,10 @@ export interface SegmentsResult {
 	ignoredColumns: string[];
 	missingOptional: string[];
 	duplicateColumns: string[];
+	/** Whole-file notes: encoding, duplicated columns, mixed line endings, an unclosed quote, implausible lines. */
+	notes: FileNote[];
+	/** How much of the file could be used (lines read, lines used). */
+	usage: FileUsage;
 	report: CleaningReport;
 	issues: RowIssue[];
 	issueCount: number;

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DateOrder } from './dates';
 import { findSplit, readInvoiceInParts, readPart, type RunPart } from './parallel';
 import { readInvoiceText, type InvoiceReadResult } from './read';
 import { generateInvoiceSample, withBrokenLines, type InvoiceSampleOptions } from './sample';
+import { realDataFile } from './testData';
 
 /** Everything a reader hands on: the table (features as plain arrays), cleaning counts and problems. */
 function outcome(result: InvoiceReadResult, dateOrder?: Exclude<DateOrder, 'iso' | 'ambiguous'>) {
@@ -90,8 +90,8 @@ describe('readInvoiceInParts', () => {
 		if (!parted.result.ok) expect(parted.result.failure.kind).toBe('missing-columns');
 	});
 
-	const full = fileURLToPath(new URL('../../../../shared/data/online-retail/online-retail.csv', import.meta.url));
-	it.skipIf(!existsSync(full))('reads the full Online Retail file in two parts exactly as in one (needs ../shared/data)', { timeout: 60_000 }, async () => {
+	const full = realDataFile('online-retail/online-retail.csv') ?? '';
+	it.skipIf(!full)('reads the full Online Retail file in two parts exactly as in one (needs ../shared/data)', { timeout: 60_000 }, async () => {
 		const bytes = readFileSync(full);
 		const parted = await readInvoiceInParts(new Blob([bytes]), {}, inThisThread);
 		expect(parted.parts).toBe(2);

@@ -5,6 +5,7 @@
  * one reader would give. When the cut turns out to lie inside a quoted field, or the second part
  * fails, the whole file is read again in one go. Pure, no DOM; `runPart` decides where work runs.
  */
+import type { LineEndingCounts } from '../core/csv/lineEndings';
 import type { CsvJobFailure } from '../core/csv/types';
 import type { AggregatorState } from './features';
 import { readInvoiceBlob, type InvoiceHeaderSetup, type InvoiceReadOptions, type InvoiceReadResult, type ReadTimings } from './read';
@@ -13,7 +14,15 @@ import { readInvoiceBlob, type InvoiceHeaderSetup, type InvoiceReadOptions, type
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 
 export type PartOutcome =
-	| { ok: true; state: AggregatorState; recordsRead: number; unclosedQuote: boolean; timings: ReadTimings }
+	| {
+			ok: true;
+			state: AggregatorState;
+			recordsRead: number;
+			unclosedQuote: { row: number; swallowedLines: number } | null;
+			stoppedAt: number | null;
+			lineEndings: LineEndingCounts;
+			timings: ReadTimings;
+	  }
 	| { ok: false; failure: CsvJobFailure };
 
 /** Read a later part of a file elsewhere; `onProgress` gets the part's bytes read so far. */
@@ -81,14 +90,22 @@ export async function readInvoiceInParts(
 		if (first.failure.kind === 'empty') return whole();
 		return { result: first, parts: 1, mergeMs: 0, secondPart: null };
 	}
-	// Cut inside a quoted field: the halves do not start and end on records, so read it whole.
-	if (!pending || first.unclosedQuote) return whole();
+	// Cut inside a quoted field (or the first half stopped early): the halves do not start and end on
+	// records, so read it whole.
+	if (!pending || first.unclosedQuote || first.stoppedAt !== null) return whole();
 	const other = await pending;
 	if (!other.ok) return whole();
 	const started = performance.now();
-	first.aggregator.absorb(other.state, first.recordsRead);
+	const offset = first.recordsRead;
+	first.aggregator.absorb(other.state, offset);
 	first.recordsRead += other.recordsRead;
-	first.unclosedQuote = other.unclosedQuote;
+	first.unclosedQuote = other.unclosedQuote && { ...other.unclosedQuote, row: other.unclosedQuote.row + offset };
+	first.stoppedAt = other.stoppedAt === null ? null : other.stoppedAt + offset;
+	// The line end at the cut belongs to neither part.
+	const endings = first.lineEndings;
+	endings.crlf += other.lineEndings.crlf + (cr ? 1 : 0);
+	endings.lf += other.lineEndings.lf + (cr ? 0 : 1);
+	endings.cr += other.lineEndings.cr;
 	return { result: first, parts: 2, mergeMs: performance.now() - started, secondPart: other.timings };
 }
 
@@ -97,5 +114,13 @@ export async function readPart(part: Blob, setup: InvoiceHeaderSetup, onProgress
 	const timings: ReadTimings = { readMs: 0, parseMs: 0, cleanMs: 0 };
 	const read = await readInvoiceBlob(part, { part: setup, timings, signal, onProgress: (p) => onProgress?.(p.fraction * part.size) });
 	if (!read.ok) return read;
-	return { ok: true, state: read.aggregator.exportState(), recordsRead: read.recordsRead, unclosedQuote: read.unclosedQuote, timings };
+	return {
+		ok: true,
+		state: read.aggregator.exportState(),
+		recordsRead: read.recordsRead,
+		unclosedQuote: read.unclosedQuote,
+		stoppedAt: read.stoppedAt,
+		lineEndings: read.lineEndings,
+		timings
+	};
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../core/random';
-import { invoiceFileLimit, readInvoiceBlob, readInvoiceText, type InvoiceReadResult } from './read';
+import { invoiceFileLimit, invoiceReadNotes, readInvoiceBlob, readInvoiceText, type InvoiceReadResult } from './read';
 import { CUSTOMER_FEATURES } from './features';
 
 const HEADER = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country';
@@ -115,6 +115,37 @@ describe('readInvoiceText / readInvoiceBlob', () => {
 		]);
 		expect(t.report.unreadableLines).toBe(3);
 		expect(t.report.linesRead).toBe(5);
+	});
+
+	it('reads a CRLF header over an LF body, CR-only files and any mix, at every chunk size, and notes the mix', async () => {
+		const lf = generated(400);
+		const lines = lf.split('\n');
+		const crlfHeader = lines[0] + '\r\n' + lines.slice(1).join('\n');
+		const crOnly = lf.replaceAll('\n', '\r');
+		const mixed = lines.map((line, i) => line + (i % 3 === 0 ? '\r\n' : i % 3 === 1 ? '\n' : '\r')).join('');
+		const expected = table(readInvoiceText(lf));
+		for (const text of [crlfHeader, crOnly, mixed]) {
+			for (const chunkSize of [1024, 1025, 4099]) {
+				const t = table(readInvoiceText(text, { chunkSize }));
+				expect(t.ids).toEqual(expected.ids);
+				expect(t.report).toEqual(expected.report);
+			}
+			const fromBlob = await readInvoiceBlob(new Blob([text]), { chunkSize: 65536 });
+			expect(table(fromBlob).ids).toEqual(expected.ids);
+		}
+		const read = readInvoiceText(crlfHeader);
+		expect(read.ok && invoiceReadNotes(read).map((n) => n.text)).toEqual([
+			'The line endings are mixed: 1 line ends with CR LF (Windows), 400 lines with LF (Unix, macOS). Every one was read as the end of a line.'
+		]);
+	});
+
+	it('keeps lines with NUL bytes out, by row and column, wherever they are', () => {
+		const lines = generated(3000).split('\n');
+		lines[2500] = lines[2500].replace('LANTERN', 'LAN\u0000TERN');
+		const t = table(readInvoiceText(lines.join('\n'), { chunkSize: 4096 }));
+		expect(t.issues).toEqual([{ row: 2501, column: 'Description', reason: expect.stringMatching(/NUL character/) }]);
+		expect(t.report.unreadableLines).toBe(1);
+		expect(t.report.linesRead).toBe(3000);
 	});
 
 	it('reports a quote that is never closed', () => {

@@ -1,19 +1,19 @@
 /**
  * The browser-side assignment reproduces the training labels of the shipped segments model: the
- * Online Retail file (../shared/data, outside the repo; skipped when absent) read and placed in the
+ * Online Retail file (../shared/data or $STORELENS_DATA, outside the repo; skipped when absent) read and placed in the
  * clusters exactly as the page does gives the labels whose hash training stored in the artifact.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex, verifyArtifact } from '../core/artifact/hash';
 import { analyseSegments, assignTable } from './analysis';
 import type { SegmentsArtifact } from './artifact';
 import { readInvoiceText } from './read';
+import { realDataFile } from './testData';
 
 const artifact = JSON.parse(readFileSync(new URL('../../../model-artifacts/segments/model.json', import.meta.url), 'utf8')) as SegmentsArtifact;
-const dataPath = fileURLToPath(new URL('../../../../shared/data/online-retail/online-retail.csv', import.meta.url));
-const exists = existsSync(dataPath);
+const dataPath = realDataFile('online-retail/online-retail.csv') ?? '';
+const exists = dataPath !== '';
 
 describe('the shipped segments model', () => {
 	it('verifies against its content hash', async () => {

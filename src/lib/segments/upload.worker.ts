@@ -5,11 +5,11 @@
  * every customer in the model's clusters and runs the analysis, off the page's main thread.
  */
 import type { CsvJobFailure } from '../core/csv/types';
-import { analyseSegments, assignTable } from './analysis';
 import type { ChosenDateOrder, SegmentsMessage, SegmentsRequest, SegmentsResult, SegmentsTimings } from './job';
 import { readInvoiceInParts, type PartOutcome, type RunPart } from './parallel';
 import type { PartMessage, PartRequest } from './part.worker';
 import PartWorker from './part.worker.ts?worker';
+import { noCustomersFailure, segmentsResult } from './outcome';
 import type { ReadTimings } from './read';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -91,19 +91,10 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 	const table = aggregator.finish(dateOrder ? { dateOrder } : {});
 	const t1 = performance.now();
 	if (table.count === 0) {
-		const failure: CsvJobFailure = {
-			kind: 'no-good-rows',
-			message: `No customer with a purchase was left after reading ${aggregator.linesRead.toLocaleString('en')} lines: every line was unreadable or removed by the cleaning rules.`,
-			issues: table.issues,
-			issueCount: table.issueCount
-		};
-		post({ type: 'failed', failure });
+		post({ type: 'failed', failure: noCustomersFailure(read, table) });
 		return;
 	}
-	const assignments = assignTable(model, table);
-	const t2 = performance.now();
-	const analysis = analyseSegments(table, assignments, { names: model.names, insiders: model.insiders, map: model.map, features: model.space.features });
-	const t3 = performance.now();
+	const done = segmentsResult(read, table, model, { fileName, fileSize: file.size });
 	const timings: SegmentsTimings = {
 		...reading,
 		parts: parted.parts,
@@ -111,35 +102,12 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 		mergeMs: parted.mergeMs,
 		readingWallMs,
 		featuresMs: t1 - t0,
-		assignMs: t2 - t1,
-		analysisMs: t3 - t2,
+		assignMs: done.assignMs,
+		analysisMs: done.analysisMs,
 		waitMs
 	};
-	const customers = {
-		ids: table.ids,
-		guest: table.guest,
-		cluster: assignments.cluster,
-		nextNearest: assignments.nextNearest,
-		margin: assignments.margin,
-		features: table.features,
-		lastPurchase: table.lastPurchase
-	};
-	const result: SegmentsResult = {
-		fileName,
-		fileSize: file.size,
-		delimiter: read.delimiter,
-		decimalComma: read.decimalComma,
-		matchedColumns: read.matchedColumns,
-		ignoredColumns: read.ignoredColumns,
-		missingOptional: read.missingOptional,
-		duplicateColumns: read.duplicateColumns,
-		report: table.report,
-		issues: table.issues,
-		issueCount: table.issueCount,
-		analysis,
-		customers,
-		timings
-	};
+	const result: SegmentsResult = { ...done.result, timings };
+	const customers = result.customers;
 	const transfer: Transferable[] = [
 		customers.guest.buffer,
 		customers.cluster.buffer,

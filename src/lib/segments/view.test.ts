@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { SegmentsAnalysis } from './analysis';
 import type { SegmentsArtifact } from './artifact';
-import { customerListRows, distributionChart, evidenceSentence, formatPValue, ruleConditions, sharesChart } from './view';
+import { distributionChart, sharesChart } from './charts';
+import { customerListRows, evidenceSentence, formatPValue, ruleConditions } from './view';
 
 const artifact = JSON.parse(
 	readFileSync(fileURLToPath(new URL('../../../model-artifacts/segments/model.json', import.meta.url)), 'utf8')
@@ -46,7 +47,7 @@ describe('view helpers', () => {
 
 	it('charts one bar per cluster, percentages of customers and revenue', () => {
 		const config = sharesChart(analysis);
-		expect(config.data.labels).toEqual(analysis.clusters.map((c) => c.name));
+		expect(config.data.labels).toEqual(analysis.clusters.map((c) => (c.name.length <= 22 ? c.name : `${c.name.slice(0, 21).trimEnd()}…`)));
 		const revenue = config.data.datasets[1].data as number[];
 		expect(revenue.reduce((s, x) => s + x, 0)).toBeCloseTo(100, 0);
 		const spread = distributionChart(analysis, 'grossRevenue');

@@ -1,10 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { sealArtifact, sha256Hex, verifyArtifact } from './hash';
-import { checkArtifact } from './load';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { hashedText, sealArtifact, sha256Hex, verifyArtifact } from './hash';
+import { ArtifactError, bundledArtifact, checkArtifact, loadArtifact } from './load';
+import { sha256 } from './sha256';
 
 describe('artifact hashing', () => {
-	it('hashes like sha256sum', async () => {
+	it('hashes like sha256sum, synchronously and with the platform’s SHA-256 alike', async () => {
 		expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+		expect(sha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+		// Lengths around the padding boundaries, and multi-byte UTF-8.
+		for (const text of ['', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'a'.repeat(119), 'é€😀'.repeat(50)]) {
+			expect(sha256(text)).toBe(await sha256Hex(text));
+		}
 	});
 	it('verifies a sealed artifact after a JSON round trip and detects tampering', async () => {
 		const { text } = await sealArtifact({ a: 1.1, b: [1e-7, 3], contentHash: '' });
@@ -13,11 +21,59 @@ describe('artifact hashing', () => {
 		parsed.b[0] = 2e-7;
 		expect(await verifyArtifact(parsed)).toBe(false);
 	});
-	it('rejects artifacts of another tool or format', async () => {
-		const { artifact } = await sealArtifact({ format: 'storelens-artifact', formatVersion: 1, tool: 'gmv', modelId: 'forest', contentHash: '' });
-		await expect(checkArtifact(artifact, { tool: 'gmv', modelId: 'forest' })).resolves.toBeTruthy();
-		await expect(checkArtifact(artifact, { tool: 'sellers' })).rejects.toThrow(/not sellers/);
-		await expect(checkArtifact({ hello: 1 }, { tool: 'gmv' })).rejects.toThrow(/not a Storelens/);
-		await expect(checkArtifact({ ...artifact, tool: 'gmv', modelId: 'forest', formatVersion: 1, extra: 1 }, { tool: 'gmv' })).rejects.toThrow(/damaged/);
+});
+
+describe('the one checker', async () => {
+	const { artifact } = await sealArtifact({ format: 'storelens-artifact' as const, formatVersion: 1, tool: 'gmv', modelId: 'forest', version: '1.0.0', forest: 'AAAA', contentHash: '' });
+
+	it('accepts the right artifact and rejects another tool, another format or a changed byte, in words', async () => {
+		await expect(checkArtifact<typeof artifact>(artifact, { tool: 'gmv', modelId: 'forest', requires: ['forest'] })).resolves.toBe(artifact);
+		await expect(checkArtifact(artifact, { tool: 'sellers' })).rejects.toThrow(/holds the gmv\/forest model, not sellers/);
+		await expect(checkArtifact({ hello: 1 }, { tool: 'gmv' })).rejects.toThrow(/not a Storelens model file/);
+		await expect(checkArtifact({ ...artifact, formatVersion: 2 }, { tool: 'gmv' })).rejects.toThrow(/another version of this site/);
+		await expect(checkArtifact({ ...artifact, extra: 1 }, { tool: 'gmv' }, 'forest.json')).rejects.toThrow(/^forest.json failed its integrity check/);
+		await expect(checkArtifact({ ...artifact, contentHash: 'x' }, { tool: 'gmv' })).rejects.toThrow(/no content hash/);
+		await expect(checkArtifact(artifact, { tool: 'gmv', requires: ['encoders' as never] })).rejects.toThrow(/missing its “encoders” field/);
+	});
+
+	it('checks with the pure TypeScript SHA-256 where Web Crypto is missing', async () => {
+		vi.stubGlobal('crypto', {});
+		try {
+			await expect(checkArtifact(artifact, { tool: 'gmv' })).resolves.toBe(artifact);
+			await expect(checkArtifact({ ...artifact, extra: 1 }, { tool: 'gmv' })).rejects.toThrow(/integrity check/);
+		} finally {
+			vi.unstubAllGlobals();
+		}
+	});
+
+	it('gives a bundled artifact’s failure as a message, never a throw', async () => {
+		expect(await bundledArtifact(artifact, { tool: 'gmv' }, 'x')).toEqual({ ok: true, artifact });
+		const bad = await bundledArtifact({ ...artifact, forest: 'BBBB' }, { tool: 'gmv' }, 'The GMV data file');
+		expect(bad.ok).toBe(false);
+		expect(!bad.ok && bad.message).toMatch(/^The GMV data file failed its integrity check/);
+	});
+
+	it('checks a fetched artifact the same way, and names the file', async () => {
+		const serve = (body: string, status = 200) => (async () => new Response(body, { status, statusText: status === 200 ? 'OK' : 'Not Found' })) as typeof fetch;
+		await expect(loadArtifact('/a/forest.json?v=1', { tool: 'gmv' }, serve(JSON.stringify(artifact)))).resolves.toEqual(artifact);
+		await expect(loadArtifact('/a/forest.json', { tool: 'gmv' }, serve(JSON.stringify({ ...artifact, version: '9' })))).rejects.toThrow(/The model file forest.json failed its integrity check/);
+		await expect(loadArtifact('/a/forest.json', { tool: 'gmv' }, serve('{"format":'))).rejects.toThrow(/not valid JSON/);
+		await expect(loadArtifact('/a/forest.json', { tool: 'gmv' }, serve('', 404))).rejects.toBeInstanceOf(ArtifactError);
+	});
+});
+
+describe('every shipped artifact', () => {
+	const root = new URL('../../../../model-artifacts/', import.meta.url).pathname;
+	const files = readdirSync(root).flatMap((tool) => (statSync(join(root, tool)).isDirectory() ? readdirSync(join(root, tool)).map((f) => join(tool, f)) : []));
+
+	it('is there', () => expect(files.length).toBeGreaterThanOrEqual(4));
+
+	it.each(files)('%s passes the checker (its folder is its tool)', async (file) => {
+		const value = JSON.parse(readFileSync(join(root, file), 'utf8'));
+		const tool = file.split('/')[0];
+		const artifact = await checkArtifact(value, { tool, modelId: value.modelId }, file);
+		// The file is exactly what training wrote: the hash covers every field.
+		expect(sha256(hashedText(artifact))).toBe(artifact.contentHash);
+		expect(readFileSync(join(root, file), 'utf8')).toBe(JSON.stringify(value) + '\n');
 	});
 });

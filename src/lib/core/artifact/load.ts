@@ -1,36 +1,86 @@
-/** Fetch an artifact, check that it is the kind expected, and verify its content hash. */
+/**
+ * The one model loader: every artifact, bundled into the page's code or fetched, goes through
+ * `checkArtifact` (format, version, tool, model id, required fields, content hash) before anything
+ * reads it. Bundled artifacts are checked in a route's `load` (at build time, and in the browser
+ * before the page hydrates); fetched ones after the download. The hash uses the platform's native
+ * SHA-256 (Web Crypto: well under a millisecond, off the interpreter) and falls back to the pure
+ * TypeScript one where Web Crypto is missing (a page served over plain http from another machine).
+ * A failed check is an `ArtifactError` whose message a page can show as it is.
+ */
 import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type ArtifactBase } from './types';
-import { verifyArtifact } from './hash';
+import { hashedText, sha256Hex } from './hash';
 
 export class ArtifactError extends Error {
 	override name = 'ArtifactError';
 }
 
-/** Check a parsed artifact: format, version, tool, model id, hash. */
-export async function checkArtifact<T extends ArtifactBase>(
-	value: unknown,
-	expect: { tool: string; modelId?: string },
-	source = 'artifact'
-): Promise<T> {
-	const a = value as Partial<ArtifactBase> | null;
-	if (!a || typeof a !== 'object' || a.format !== ARTIFACT_FORMAT)
-		throw new ArtifactError(`${source} is not a Storelens model artifact`);
-	if (a.formatVersion !== ARTIFACT_FORMAT_VERSION)
-		throw new ArtifactError(`${source} has format version ${a.formatVersion}; this site reads ${ARTIFACT_FORMAT_VERSION}`);
-	if (a.tool !== expect.tool || (expect.modelId && a.modelId !== expect.modelId))
-		throw new ArtifactError(`${source} is the ${a.tool}/${a.modelId} model, not ${expect.tool}/${expect.modelId ?? '*'}`);
-	if (!(await verifyArtifact(a as ArtifactBase)))
-		throw new ArtifactError(`${source} is damaged: its content does not match its hash`);
-	return a as T;
+/** What an artifact must be. */
+export interface ArtifactExpectation<T> {
+	tool: string;
+	modelId?: string;
+	/** Top-level fields that must be present (beyond the common header). */
+	requires?: readonly (keyof T & string)[];
 }
 
-/** Fetch and check an artifact (browser or worker). */
-export async function loadArtifact<T extends ArtifactBase>(
-	url: string,
-	expect: { tool: string; modelId?: string },
-	fetcher: typeof fetch = fetch
-): Promise<T> {
+/** Everything but the hash: format, version, tool, model id, required fields. Returns the canonical text to hash. */
+function checkShape<T>(value: unknown, expect: ArtifactExpectation<T>, source: string): { artifact: ArtifactBase; text: string } {
+	const a = value as Partial<ArtifactBase> | null;
+	if (!a || typeof a !== 'object' || a.format !== ARTIFACT_FORMAT) throw new ArtifactError(`${source} is not a Storelens model file.`);
+	if (a.formatVersion !== ARTIFACT_FORMAT_VERSION) {
+		throw new ArtifactError(`${source} was written for another version of this site (format ${a.formatVersion}; this site reads ${ARTIFACT_FORMAT_VERSION}). Reload the page to fetch matching files.`);
+	}
+	if (a.tool !== expect.tool || (expect.modelId && a.modelId !== expect.modelId)) {
+		throw new ArtifactError(`${source} holds the ${a.tool}/${a.modelId} model, not ${expect.tool}/${expect.modelId ?? '*'}.`);
+	}
+	if (typeof a.contentHash !== 'string' || !/^[0-9a-f]{64}$/.test(a.contentHash)) throw new ArtifactError(`${source} carries no content hash, so it cannot be checked.`);
+	for (const field of expect.requires ?? []) {
+		if (!(field in a)) throw new ArtifactError(`${source} is missing its “${field}” field.`);
+	}
+	return { artifact: a as ArtifactBase, text: hashedText(a as ArtifactBase) };
+}
+
+function damaged(source: string): ArtifactError {
+	return new ArtifactError(`${source} failed its integrity check: its content does not match its hash, so it was not used. Reload the page to fetch it again.`);
+}
+
+/** SHA-256 hex of text: Web Crypto when the platform has it, else the pure TypeScript one (fetched only then). */
+async function digest(text: string): Promise<string> {
+	if (globalThis.crypto?.subtle) return sha256Hex(text);
+	const { sha256 } = await import('./sha256');
+	return sha256(text);
+}
+
+/** Check a parsed artifact; resolves to it typed, or rejects with an ArtifactError. */
+export async function checkArtifact<T extends ArtifactBase>(value: unknown, expect: ArtifactExpectation<T>, source = 'The model file'): Promise<T> {
+	const { artifact, text } = checkShape(value, expect, source);
+	if ((await digest(text)) !== artifact.contentHash) throw damaged(source);
+	return artifact as T;
+}
+
+/** A bundled artifact's check, as a result a route's `load` can turn into an error page. */
+export type ArtifactResult<T> = { ok: true; artifact: T } | { ok: false; message: string };
+
+/** Check an artifact bundled into the code (a JSON import); a failure comes back as a message, never a throw. */
+export async function bundledArtifact<T extends ArtifactBase>(json: unknown, expect: ArtifactExpectation<T>, source: string): Promise<ArtifactResult<T>> {
+	try {
+		return { ok: true, artifact: await checkArtifact<T>(json, expect, source) };
+	} catch (error) {
+		if (error instanceof ArtifactError) return { ok: false, message: error.message };
+		throw error;
+	}
+}
+
+/** Fetch and check an artifact (browser or worker); the hash with the platform's native SHA-256 when it has one. */
+export async function loadArtifact<T extends ArtifactBase>(url: string, expect: ArtifactExpectation<T>, fetcher: typeof fetch = fetch): Promise<T> {
+	const name = url.split('?')[0].split('/').pop() || url;
+	const source = `The model file ${name}`;
 	const response = await fetcher(url);
-	if (!response.ok) throw new ArtifactError(`could not load the model (${response.status} ${response.statusText})`);
-	return checkArtifact<T>(await response.json(), expect, url.split('/').pop() ?? url);
+	if (!response.ok) throw new ArtifactError(`${source} could not be loaded (${response.status} ${response.statusText}).`);
+	let value: unknown;
+	try {
+		value = await response.json();
+	} catch {
+		throw new ArtifactError(`${source} is not valid JSON: it was cut short or damaged on the way.`);
+	}
+	return checkArtifact<T>(value, expect, source);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binaryKind, detectDelimiter, detectNewline, fieldCounts } from './delimiter';
+import { binaryKind, detectDelimiter, fieldCounts } from './delimiter';
 
 describe('detectDelimiter', () => {
 	it('finds comma, semicolon and tab', () => {
@@ -40,18 +40,10 @@ describe('detectDelimiter', () => {
 	});
 });
 
-describe('detectNewline', () => {
-	it('finds CRLF, LF and CR outside quotes', () => {
-		expect(detectNewline('a,b\r\n1,2\r\n')).toBe('\r\n');
-		expect(detectNewline('"x\r\ny",b\n1,2\n')).toBe('\n');
-		expect(detectNewline('a,b\r1,2')).toBe('\r');
-		expect(detectNewline('a,b')).toBe('\n');
-	});
-});
-
 describe('binaryKind', () => {
-	it('spots NUL bytes, zip archives and undecodable bytes', () => {
-		expect(binaryKind('a,b\n1,\u00002\n')).toBe('binary');
+	it('spots many NUL bytes, zip archives and undecodable bytes, but not a stray NUL in text', () => {
+		expect(binaryKind('a\u0000b\u0000\n\u00001\u0000,\u00002\n')).toBe('binary');
+		expect(binaryKind('a,b\n1,\u00002\n' + 'x,y\n'.repeat(100))).toBeNull();
 		expect(binaryKind('PK\u0003\u0004\u0014\u0000\u0006')).toBe('workbook');
 		expect(binaryKind('\u00d0\u00cf\u0011\u00e0\u00a1\u00b1')).toBe('workbook');
 		expect(binaryKind('\ufffd\ufffd\u0001x\ufffdy\u0002z')).toBe('binary');

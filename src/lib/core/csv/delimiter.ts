@@ -1,10 +1,9 @@
 /**
- * Sniffing the start of a file: is it text at all, which line ending, and which of comma, semicolon
- * or tab separates its columns. Works on a sample (the first few tens of kilobytes). Pure, no DOM.
+ * Sniffing the start of a table: which of comma, semicolon or tab separates its columns. Works on a
+ * sample (the first few tens of kilobytes). Pure, no DOM.
  */
 
 export type Delimiter = ',' | ';' | '\t';
-export type Newline = '\r\n' | '\n' | '\r';
 
 export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
 
@@ -17,38 +16,24 @@ export function delimiterName(delimiter: string): string {
 }
 
 /**
- * Why a sample is not text: 'workbook' for an Excel .xlsx (a zip archive) or .xls (an OLE compound
- * file), 'binary' for anything else with NUL bytes or many control/undecodable characters; null when
- * it reads as text.
+ * Why text already decoded is not a table (for text handed over as a string; files are sniffed as
+ * bytes, see sniff.ts): 'workbook' for what an .xlsx (a ZIP archive) or .xls (an OLE compound file)
+ * look like decoded, 'binary' when more than 5% of the first 8 KB are control characters (NUL
+ * included) or undecodable bytes; null when it reads as text. A few NUL characters in text do not
+ * make it binary: the reader reports the rows that hold them.
  */
 export function binaryKind(sample: string): 'workbook' | 'binary' | null {
 	if (sample.startsWith('PK\u0003\u0004')) return 'workbook';
-	// D0 CF 11 E0 read as Windows-1252 (what intake falls back to for bytes that are not UTF-8).
+	// D0 CF 11 E0 read as Windows-1252.
 	if (sample.startsWith('\u00d0\u00cf\u0011\u00e0')) return 'workbook';
 	const n = Math.min(sample.length, 8192);
 	let odd = 0;
 	for (let i = 0; i < n; i++) {
 		const c = sample.charCodeAt(i);
-		if (c === 0) return 'binary';
 		// Control characters other than tab/LF/CR/form feed, and U+FFFD (bytes that were not UTF-8).
 		if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) odd++;
 	}
 	return n > 0 && odd / n > 0.05 ? 'binary' : null;
-}
-
-/** The line ending of the first line break outside quotes ('\n' when there is none). */
-export function detectNewline(sample: string): Newline {
-	let inQuotes = false;
-	for (let i = 0; i < sample.length; i++) {
-		const c = sample[i];
-		if (c === '"') inQuotes = !inQuotes;
-		else if (!inQuotes) {
-			if (c === '\n') return '\n';
-			// A CR that ends the sample is most likely the first half of a CRLF cut by the sampling.
-			if (c === '\r') return sample[i + 1] === '\n' || i + 1 === sample.length ? '\r\n' : '\r';
-		}
-	}
-	return '\n';
 }
 
 /**

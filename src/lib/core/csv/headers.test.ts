@@ -47,7 +47,7 @@ describe('matchHeaders', () => {
 	it('keeps the first of duplicate headers and reports the rest', () => {
 		const m = matchHeaders(['mrp', 'week', 'Product MRP'], schema);
 		expect(m.mapping).toEqual(['product_mrp', 'week', null]);
-		expect(m.duplicates).toEqual([{ header: 'Product MRP', index: 2, key: 'product_mrp' }]);
+		expect(m.duplicates).toEqual([{ header: 'Product MRP', index: 2, key: 'product_mrp', usedIndex: 0, usedHeader: 'mrp' }]);
 		expect(m.matched).toEqual({ mrp: 'product_mrp', week: 'week' });
 	});
 });

@@ -25,6 +25,9 @@ export interface DuplicateHeader {
 	index: number;
 	/** The canonical key both cells matched; the first cell wins. */
 	key: string;
+	/** The cell that was used: its 0-based position and text. */
+	usedIndex: number;
+	usedHeader: string;
 }
 
 export interface HeaderMatch {
@@ -63,7 +66,7 @@ export function matchHeaders(headerCells: readonly string[], schema: TableSchema
 	const matched: Record<string, string> = {};
 	const unknown: string[] = [];
 	const duplicates: DuplicateHeader[] = [];
-	const seen = new Set<string>();
+	const seen = new Map<string, { index: number; header: string }>();
 
 	headerCells.forEach((raw, index) => {
 		const header = raw.replace(/^\uFEFF/, '').trim();
@@ -73,12 +76,13 @@ export function matchHeaders(headerCells: readonly string[], schema: TableSchema
 			if (header !== '') unknown.push(header);
 			return;
 		}
-		if (seen.has(column.key)) {
+		const used = seen.get(column.key);
+		if (used) {
 			mapping.push(null);
-			duplicates.push({ header, index, key: column.key });
+			duplicates.push({ header, index, key: column.key, usedIndex: used.index, usedHeader: used.header });
 			return;
 		}
-		seen.add(column.key);
+		seen.set(column.key, { index, header });
 		mapping.push(column.key);
 		matched[header] = column.key;
 	});
@@ -90,4 +94,42 @@ export function matchHeaders(headerCells: readonly string[], schema: TableSchema
 		(column.required ? missingRequired : missingOptional).push(column.label);
 	}
 	return { mapping, matched, missingRequired, missingOptional, unknown, duplicates };
+}
+
+/** A spreadsheet's name for a 0-based column position: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetter(index: number): string {
+	let n = index + 1;
+	let out = '';
+	while (n > 0) {
+		const r = (n - 1) % 26;
+		out = String.fromCharCode(65 + r) + out;
+		n = (n - r - 1) / 26;
+	}
+	return out;
+}
+
+/** "column 3 (C)" for a 0-based position. */
+export function columnPosition(index: number): string {
+	return `column ${index + 1} (${columnLetter(index)})`;
+}
+
+/**
+ * One sentence per column named more than once: which column, where, and which cell was used.
+ * E.g. "Price is named twice, in column 3 (C) "MRP" and column 4 (D) "Price": column 3 was used, column 4 ignored."
+ */
+export function duplicateHeaderNotes(duplicates: readonly DuplicateHeader[], schema: TableSchema): string[] {
+	const byKey = new Map<string, DuplicateHeader[]>();
+	for (const d of duplicates) byKey.set(d.key, [...(byKey.get(d.key) ?? []), d]);
+	return [...byKey.values()].map((list) => {
+		const first = list[0];
+		const label = schema.columns.find((c) => c.key === first.key)?.label ?? first.key;
+		const cells = [{ index: first.usedIndex, header: first.usedHeader }, ...list.map((d) => ({ index: d.index, header: d.header }))];
+		const times = cells.length === 2 ? 'twice' : `${cells.length} times`;
+		const where = cells.map((c) => `${columnPosition(c.index)} “${c.header}”`);
+		const ignored = list.map((d) => `column ${d.index + 1}`);
+		return (
+			`The column ${label} is named ${times}, in ${where.slice(0, -1).join(', ')} and ${where.at(-1)}: ` +
+			`column ${first.usedIndex + 1} was used and ${ignored.join(', ')} ignored.`
+		);
+	});
 }

@@ -166,6 +166,37 @@ describe('parseCsvText', () => {
 		expect(progress.at(-1)).toBe(1);
 	});
 
+	it('reads a CRLF header over an LF body, and notes the mix', () => {
+		const text = 'week,sub_category,price\r\n' + Array.from({ length: 20 }, (_, i) => `${1 + i},Camera,${i + 1}`).join('\n') + '\n';
+		const r = ok(parseCsvText(text, schema));
+		expect(r.rows).toHaveLength(20);
+		expect(r.notes.map((n) => n.kind)).toEqual(['line-endings']);
+		expect(r.usage).toEqual({ rows: 20, usedRows: 20, complete: true });
+	});
+
+	it('counts the lines an unclosed quote swallowed as rows that could not be used', () => {
+		const text = 'week,sub_category,price,notes\n1,Camera,1,a\n2,Camera,2,"oops\n' + Array.from({ length: 65 }, (_, i) => `${1 + (i % 50)},Camera,3,b`).join('\n') + '\n';
+		const r = ok(parseCsvText(text, schema));
+		expect(r.rows).toHaveLength(1);
+		expect(r.usage).toEqual({ rows: 67, usedRows: 1, complete: true });
+		expect(r.issues[0]).toMatchObject({ row: 3, column: null, reason: expect.stringMatching(/never closed, so the rest of the file \(65 more lines\)/) });
+		expect(r.notes.map((n) => n.kind)).toContain('unclosed-quote');
+	});
+
+	it('leaves out implausible values by row, with a note, and keeps the rest', () => {
+		const lines = Array.from({ length: 30 }, (_, i) => `${1 + (i % 50)},Camera,${10 + i}`);
+		lines[7] = '8,Camera,1e300';
+		lines[9] = '10,Camera,50000000000';
+		const r = ok(parseCsvText(`week,sub_category,price\n${lines.join('\n')}\n`, schema));
+		expect(r.rows).toHaveLength(28);
+		expect(r.issues).toEqual([
+			{ row: 9, column: 'Price', reason: expect.stringMatching(/^is implausibly large: at least 1,000,000,000,000,000/) },
+			{ row: 11, column: 'Price', reason: expect.stringMatching(/^is implausibly large: 50,000,000,000 is over a million times the typical price/) }
+		]);
+		expect(r.notes.find((n) => n.kind === 'implausible')?.text).toMatch(/^2 rows left out as implausible/);
+		expect(r.usage.usedRows).toBe(28);
+	});
+
 	it('notes an unclosed quote', () => {
 		const r = ok(parseCsvText('week,sub_category,price,notes\n1,Camera,1,ok\n2,Camera,2,"never closed\n3,Camera,3,x\n', schema));
 		expect(r.rows).toHaveLength(1);
@@ -220,7 +251,9 @@ describe('parseCsvBlob', () => {
 		const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]);
 		const f = failure(await parseCsvBlob(new Blob([zip]), schema));
 		expect(f.kind).toBe('not-csv');
-		expect(f.message).toMatch(/Excel workbook/);
+		expect(f.message).toMatch(/ZIP archive: unzip it/);
+		const xlsx = new Uint8Array([...zip, ...new TextEncoder().encode('[Content_Types].xml....xl/workbook.xml')]);
+		expect(failure(await parseCsvBlob(new Blob([xlsx]), schema)).message).toMatch(/Excel workbook \(\.xlsx\).*Save As/);
 		const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
 		expect(failure(await parseCsvBlob(new Blob([xls]), schema)).message).toMatch(/Excel workbook/);
 	});

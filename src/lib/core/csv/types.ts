@@ -22,6 +22,30 @@ export interface ScoredRows {
 	summary?: Record<string, unknown>;
 }
 
+/** Something about a whole file worth telling the person that is not one row's problem. */
+export interface FileNote {
+	kind:
+		| 'line-endings'
+		| 'encoding'
+		| 'duplicate-column'
+		| 'nul-in-header'
+		| 'unclosed-quote'
+		| 'stopped'
+		| 'implausible'
+		| 'out-of-range';
+	text: string;
+}
+
+/** How much of a file could be used, for deciding whether its result may replace one on screen. */
+export interface FileUsage {
+	/** Rows the file holds as far as reading could tell: records read, plus the lines an unclosed quote swallowed. */
+	rows: number;
+	/** Rows whose values were used (read, and not left out as unreadable, implausible or out of range). */
+	usedRows: number;
+	/** False when reading stopped before the end of the file. */
+	complete: boolean;
+}
+
 export interface CsvJobResult {
 	fileName: string;
 	delimiter: string;
@@ -40,6 +64,10 @@ export interface CsvJobResult {
 	missingOptional: string[];
 	/** Header cells naming a column an earlier cell already supplied (ignored; the first wins). */
 	duplicateColumns?: string[];
+	/** Whole-file notes (mixed line endings, duplicated columns, implausible rows, …), in words. */
+	notes: FileNote[];
+	/** How much of the file could be used. */
+	usage: FileUsage;
 	/** Spreadsheet row number (header = 1) of each good row, parallel to `scored.rows`. */
 	rowNumbers?: Int32Array;
 	scored: ScoredRows;
@@ -49,7 +77,7 @@ export interface CsvJobResult {
 
 /** A whole-file failure: not a CSV, empty, none of the expected columns, missing required ones, too big. */
 export interface CsvJobFailure {
-	kind: 'empty' | 'not-csv' | 'no-known-columns' | 'missing-columns' | 'too-large' | 'no-good-rows' | 'internal';
+	kind: 'empty' | 'not-csv' | 'no-known-columns' | 'missing-columns' | 'too-many-columns' | 'too-large' | 'no-good-rows' | 'internal';
 	message: string;
 	/** For missing-columns: the labels of required columns that were not found. */
 	missing?: string[];

@@ -4,6 +4,7 @@
  * schema and the header is worked out once in `makeRowValidator`, and the per-cell work is a handful
  * of char-code checks plus `Number()`. Pure, no DOM.
  */
+import { plainNumber } from '../numberText';
 import type { CellValue, ColumnSpec, ParsedRow, RowIssue, TableSchema } from '../schema';
 
 export interface RowValidatorOptions {
@@ -34,9 +35,9 @@ const CURRENCY = new Set(['₹', '$', '€', '£', '¥']);
 
 /** A number with its unit the way people write it: "₹500", "40%", "30 days". */
 export function withUnit(value: number, unit?: string): string {
-	const n = String(value);
+	const n = plainNumber(value);
 	if (!unit) return n;
-	if (CURRENCY.has(unit)) return value < 0 ? `-${unit}${-value}` : `${unit}${n}`;
+	if (CURRENCY.has(unit)) return value < 0 ? `-${unit}${plainNumber(-value)}` : `${unit}${n}`;
 	if (unit === '%') return `${n}%`;
 	return `${n} ${unit}`;
 }
@@ -98,7 +99,14 @@ function parseSimpleDecimal(s: string, decimalComma: boolean): number {
 	return negative ? -value : value;
 }
 
-function notANumberReason(text: string, decimalComma: boolean): string {
+/** Whether the text is written as a number whose value is too large for a double (e.g. 1e400). */
+function tooLargeNumber(text: string, decimalComma: boolean): boolean {
+	const n = Number(decimalComma ? text.replace(',', '.') : text);
+	return n === Infinity || n === -Infinity ? !/^[+-]?infinity$/i.test(text.trim()) : false;
+}
+
+export function notANumberReason(text: string, decimalComma: boolean): string {
+	if (tooLargeNumber(text, decimalComma)) return `${quoted(text)} is too large to be a number`;
 	const base = `${quoted(text)} is not a number`;
 	if (/^[+-]?[\d\s]+,\d+$/.test(text) && !decimalComma) return `${base} (use a dot for decimals)`;
 	if (/^[+-]?\d{1,3}([,.\s]\d{3})+([.,]\d+)?$/.test(text)) return `${base} (remove thousands separators)`;
@@ -114,8 +122,8 @@ function numberParser(column: ColumnSpec, decimalComma: boolean): CellParser {
 		const n = parseNumber(text, decimalComma);
 		if (n !== n) return new InvalidCell(notANumberReason(text, decimalComma));
 		if (integer && !Number.isInteger(n)) return new InvalidCell(`${quoted(text)} is not a whole number`);
-		if (n < min) return new InvalidCell(`${n} is below the minimum of ${withUnit(min, unit)}`);
-		if (n > max) return new InvalidCell(`${n} is above the maximum of ${withUnit(max, unit)}`);
+		if (n < min) return new InvalidCell(`${plainNumber(n)} is below the minimum of ${withUnit(min, unit)}`);
+		if (n > max) return new InvalidCell(`${plainNumber(n)} is above the maximum of ${withUnit(max, unit)}`);
 		return n;
 	};
 }

@@ -9,9 +9,10 @@
  * scores the good rows in chunks (progress PARSE_SHARE..1), and posts `done` or `failed`.
  * Uses only Worker-scope APIs (postMessage/onmessage), no DOM.
  */
-import type { ParsedRow, TableSchema } from '../schema';
-import type { CsvJobFailure, CsvJobMessage, CsvJobRequest, CsvJobResult, CsvScorer, JobProgress, ScoredRows } from './types';
-import { parseCsvBlob, type IntakeOptions } from './intake';
+import type { ParsedRow, RowIssue, TableSchema } from '../schema';
+import type { CsvJobFailure, CsvJobMessage, CsvJobRequest, CsvJobResult, CsvScorer, FileNote, JobProgress, ScoredRows } from './types';
+import { MAX_ISSUES, parseCsvBlob, type IntakeOptions, type IntakeSuccess } from './intake';
+import { mergeIssues } from './screen';
 
 /** Share of the progress bar given to reading the file; scoring gets the rest. */
 export const PARSE_SHARE = 0.5;
@@ -36,6 +37,13 @@ export interface CsvJobService<Ctx> {
 	 * dropped — tools that report summaries over many rows should supply this.
 	 */
 	summarize?: (input: ParsedRow[], output: ScoredRows['rows'], ctx: Ctx) => Record<string, unknown> | undefined;
+	/**
+	 * Rows the model must not score, e.g. inputs far outside its training range: the reasons, by
+	 * column (null or empty: score it). Rejected rows are left out and listed with the other problems.
+	 */
+	reject?: (row: ParsedRow, ctx: Ctx, rowNumber: number) => RowIssue[] | null;
+	/** The note on rows rejected, e.g. "2 rows far outside the training range were not scored". */
+	rejectNote?: (count: number) => string;
 	/** Rows per scorer call (default 5,000). */
 	chunkRows?: number;
 	/** Passed to the intake (size limit, chunk size). */
@@ -81,7 +89,9 @@ export async function runCsvJobInWorker<Ctx>(
 	}
 
 	const scoreStart = performance.now();
-	const { rows } = intake;
+	const screened = rejectRows(service, intake, ctx);
+	if ('kind' in screened) return failed(screened);
+	const { rows, rowNumbers } = screened;
 	const chunkRows = Math.max(1, service.chunkRows ?? SCORE_CHUNK_ROWS);
 	let columns: ScoredRows['columns'] = [];
 	let summary: ScoredRows['summary'];
@@ -92,7 +102,7 @@ export async function runCsvJobInWorker<Ctx>(
 		const chunk = rows.slice(at, at + chunkRows);
 		let scored: ScoredRows;
 		try {
-			scored = service.score(chunk, ctx, intake.rowNumbers.subarray(at, at + chunk.length));
+			scored = service.score(chunk, ctx, rowNumbers.subarray(at, at + chunk.length));
 		} catch (error) {
 			return failed({ kind: 'internal', message: `Scoring failed: ${errorText(error)}` });
 		}
@@ -117,17 +127,54 @@ export async function runCsvJobInWorker<Ctx>(
 		delimiter: intake.delimiter,
 		totalRows: intake.totalRows,
 		goodRows: rows.length,
-		issues: intake.issues,
-		issueCount: intake.issueCount,
+		issues: screened.issues,
+		issueCount: screened.issueCount,
 		matchedColumns: intake.matchedColumns,
 		ignoredColumns: intake.ignoredColumns,
 		missingOptional: intake.missingOptional,
 		duplicateColumns: intake.duplicateColumns,
-		rowNumbers: intake.rowNumbers,
+		notes: screened.notes,
+		usage: { ...intake.usage, usedRows: rows.length },
+		rowNumbers,
 		scored: summary === undefined ? { columns, rows: output } : { columns, rows: output, summary },
 		timings: { parseMs, scoreMs }
 	};
 	return { type: 'done', result };
+}
+
+/** The intake's good rows without those the service rejects, with the problems and notes updated. */
+function rejectRows<Ctx>(
+	service: CsvJobService<Ctx>,
+	intake: IntakeSuccess,
+	ctx: Ctx
+): { rows: ParsedRow[]; rowNumbers: Int32Array; issues: RowIssue[]; issueCount: number; notes: FileNote[] } | CsvJobFailure {
+	const { reject } = service;
+	const unchanged = { rows: intake.rows, rowNumbers: intake.rowNumbers, issues: intake.issues, issueCount: intake.issueCount, notes: intake.notes };
+	if (!reject) return unchanged;
+	const rows: ParsedRow[] = [];
+	const numbers: number[] = [];
+	const found: RowIssue[] = [];
+	let rejected = 0;
+	intake.rows.forEach((row, i) => {
+		const problems = reject(row, ctx, intake.rowNumbers[i]);
+		if (problems && problems.length > 0) {
+			rejected++;
+			for (const p of problems) found.push(p);
+		} else {
+			rows.push(row);
+			numbers.push(intake.rowNumbers[i]);
+		}
+	});
+	if (rejected === 0) return unchanged;
+	const issues = mergeIssues(intake.issues, found, Math.max(MAX_ISSUES, intake.issues.length));
+	const issueCount = intake.issueCount + found.length;
+	if (rows.length === 0) {
+		const first = issues[0];
+		const where = first ? ` First problem: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.reason}.` : '';
+		return { kind: 'no-good-rows', message: `None of the ${intake.totalRows} ${service.schema.rowNoun} could be used.${where}`, issues, issueCount };
+	}
+	const note = service.rejectNote?.(rejected) ?? `${rejected} ${rejected === 1 ? 'row was' : 'rows were'} not scored (see the problems).`;
+	return { rows, rowNumbers: Int32Array.from(numbers), issues, issueCount, notes: [...intake.notes, { kind: 'out-of-range', text: note }] };
 }
 
 /**

@@ -1,0 +1,63 @@
+/**
+ * Shared pieces of chart configurations: tick labels short enough for a 360 px phone, labels cut to
+ * fit, and the options every chart starts from (theme colours as tokens, legend at the bottom).
+ * Pure TS, no DOM.
+ */
+import type { ChartOptions } from 'chart.js';
+import { token } from './theme';
+
+let compact: Intl.NumberFormat | undefined;
+
+/** A tick value in at most 5 or so characters: 950, 1.2K, 3.4M, 0.25. */
+export function compactNumber(value: number | string): string {
+	const v = Number(value);
+	if (!Number.isFinite(v)) return '';
+	if (v !== 0 && Math.abs(v) < 1) return String(Number(v.toPrecision(2)));
+	compact ??= new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
+	return compact.format(v);
+}
+
+/** A fraction as a whole percentage tick: 0.25 -> "25%". */
+export function percentTick(value: number | string): string {
+	const v = Number(value);
+	return Number.isFinite(v) ? `${Math.round(v * 100)}%` : '';
+}
+
+/** A label cut to `max` characters with an ellipsis (the full text belongs in the tooltip). */
+export function fitLabel(label: string, max = 18): string {
+	return label.length <= max ? label : `${label.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
+}
+
+/**
+ * The options every chart starts from: text, ticks and grid lines in theme colours (tokens), the
+ * legend at the bottom where it never squeezes the plot on a phone.
+ */
+export function baseOptions(): ChartOptions {
+	const grid = { color: token('--c-border', 0.6) };
+	const ticks = { color: token('--c-muted') };
+	return {
+		color: token('--c-text'),
+		borderColor: token('--c-border'),
+		plugins: { legend: { position: 'bottom', labels: { color: token('--c-text'), boxWidth: 14 } } },
+		scales: { x: { grid, ticks }, y: { grid, ticks } }
+	} as ChartOptions;
+}
+
+/** Deep merge of plain option objects (arrays and functions replaced, not merged). */
+export function mergeOptions<T extends object>(base: T, extra: object): T {
+	const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+	for (const [k, v] of Object.entries(extra)) {
+		const b = out[k];
+		out[k] = isPlain(b) && isPlain(v) ? mergeOptions(b, v) : v;
+	}
+	return out as T;
+}
+
+function isPlain(v: unknown): v is Record<string, unknown> {
+	return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+}
+
+/** An axis title that stays short on a phone. */
+export function axisTitle(text: string): { display: true; text: string; color: string } {
+	return { display: true, text, color: token('--c-muted') };
+}

@@ -1,0 +1,94 @@
+/**
+ * Registers the site's service worker (src/service-worker.ts) once a page has its first result on
+ * screen, in an idle moment after the load event, so installing it and filling its cache never
+ * compete with the first view. Pages call `afterFirstResult()` when their first answer is painted
+ * (GMV: the first prediction; segments: the first view once hydrated; home: after load); the first
+ * call wins, later ones do nothing.
+ *
+ * It also tells the page when a new deploy is ready: a new worker installed and waiting (it never
+ * takes over an open page by itself), or a worker that took control because another tab asked.
+ * `reloadToUpdate()` lets the waiting worker take over and reloads when it has.
+ */
+import { resolve } from '$app/paths';
+import type { WorkerCommand } from '$lib/core/offline/strategy';
+
+/** How often an open page asks the server for a new worker when it becomes visible again. */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+let requested = false;
+let waiting: ServiceWorker | null = null;
+let updateReady = false;
+let reloading = false;
+const listeners = new Set<() => void>();
+
+function whenIdle(task: () => void): void {
+	if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 3000 });
+	else setTimeout(task, 200);
+}
+
+/** Register the service worker in an idle moment after the page has loaded. Safe to call often. */
+export function afterFirstResult(): void {
+	if (requested || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+	requested = true;
+	const start = () => whenIdle(() => void register());
+	if (document.readyState === 'complete') start();
+	else window.addEventListener('load', start, { once: true });
+}
+
+async function register(): Promise<void> {
+	const home = resolve('/');
+	let registration: ServiceWorkerRegistration;
+	try {
+		registration = await navigator.serviceWorker.register(`${home}service-worker.js`, { scope: home });
+	} catch {
+		// Refused by the browser (e.g. storage turned off): the site still works while online.
+		return;
+	}
+	const container = navigator.serviceWorker;
+	let controlled = !!container.controller;
+	if (registration.waiting && controlled) announce(registration.waiting);
+	registration.addEventListener('updatefound', () => {
+		const worker = registration.installing;
+		worker?.addEventListener('statechange', () => {
+			if (worker.state === 'installed' && container.controller) announce(worker);
+		});
+	});
+	container.addEventListener('controllerchange', () => {
+		if (reloading) window.location.reload();
+		// A new version took over from another tab: this page's code is the old one.
+		else if (controlled) announce(null);
+		controlled = true;
+	});
+	let lastCheck = Date.now();
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState !== 'visible' || Date.now() - lastCheck < UPDATE_CHECK_MS) return;
+		lastCheck = Date.now();
+		registration.update().catch(() => {
+			// Offline: try again next time.
+		});
+	});
+}
+
+function announce(worker: ServiceWorker | null): void {
+	waiting = worker;
+	updateReady = true;
+	for (const listener of listeners) listener();
+}
+
+/** Call `listener` once a new version is ready (at once if it already is). Returns an unsubscribe. */
+export function onUpdateReady(listener: () => void): () => void {
+	listeners.add(listener);
+	if (updateReady) listener();
+	return () => listeners.delete(listener);
+}
+
+/** Let the waiting worker take over, then reload (at once when there is nothing left to wait for). */
+export function reloadToUpdate(): void {
+	if (!waiting || waiting.state === 'redundant' || waiting.state === 'activated') {
+		window.location.reload();
+		return;
+	}
+	reloading = true;
+	const command: WorkerCommand = { type: 'skip-waiting' };
+	waiting.postMessage(command);
+}

@@ -1,0 +1,71 @@
+/**
+ * From a read invoice file and its customer table to what the page receives: the whole-file failure
+ * when no customer is left, or the result (clusters, analysis, notes on how the file was read, how
+ * much of it could be used). The upload worker and the hostile-file tests share it. Pure, no DOM.
+ */
+import type { CsvJobFailure } from '../core/csv/types';
+import { implausibleNote } from '../core/plausibility';
+import { analyseSegments, assignTable } from './analysis';
+import { implausibleLines } from './clean';
+import type { CustomerTable } from './features';
+import type { SegmentsJobModel, SegmentsResult } from './job';
+import { invoiceReadNotes, type InvoiceReadSuccess } from './read';
+
+/** The failure when every line was unreadable or removed, with the first problem named. */
+export function noCustomersFailure(read: InvoiceReadSuccess, table: CustomerTable): CsvJobFailure {
+	const first = table.issues[0];
+	const where = first ? ` First problem: row ${first.row.toLocaleString('en')}${first.column ? `, ${first.column}` : ''}: ${first.reason}.` : '';
+	return {
+		kind: 'no-good-rows',
+		message: `No customer with a purchase was left after reading ${read.aggregator.linesRead.toLocaleString('en')} lines: every line was unreadable or removed by the cleaning rules.${where}`,
+		issues: table.issues,
+		issueCount: table.issueCount
+	};
+}
+
+/** The result of a file with at least one customer (timings are the caller's), and how long its two steps took. */
+export function segmentsResult(
+	read: InvoiceReadSuccess,
+	table: CustomerTable,
+	model: SegmentsJobModel,
+	file: { fileName: string; fileSize: number }
+): { result: Omit<SegmentsResult, 'timings'>; assignMs: number; analysisMs: number } {
+	const t0 = performance.now();
+	const assignments = assignTable(model, table);
+	const t1 = performance.now();
+	const analysis = analyseSegments(table, assignments, { names: model.names, insiders: model.insiders, map: model.map, features: model.space.features });
+	const t2 = performance.now();
+	const notes = invoiceReadNotes(read);
+	const report = table.report;
+	const implausible = report.implausible && implausibleNote(report.implausible, 'line');
+	if (implausible) notes.push({ kind: 'implausible', text: implausible });
+	const result: Omit<SegmentsResult, 'timings'> = {
+		...file,
+		delimiter: read.delimiter,
+		decimalComma: read.decimalComma,
+		matchedColumns: read.matchedColumns,
+		ignoredColumns: read.ignoredColumns,
+		missingOptional: read.missingOptional,
+		duplicateColumns: read.duplicateColumns,
+		notes,
+		usage: {
+			rows: report.linesRead + read.aggregator.extraLines + (read.unclosedQuote?.swallowedLines ?? 0),
+			usedRows: report.linesRead - report.unreadableLines - implausibleLines(report),
+			complete: read.stoppedAt === null
+		},
+		report,
+		issues: table.issues,
+		issueCount: table.issueCount,
+		analysis,
+		customers: {
+			ids: table.ids,
+			guest: table.guest,
+			cluster: assignments.cluster,
+			nextNearest: assignments.nextNearest,
+			margin: assignments.margin,
+			features: table.features,
+			lastPurchase: table.lastPurchase
+		}
+	};
+	return { result, assignMs: t1 - t0, analysisMs: t2 - t1 };
+}

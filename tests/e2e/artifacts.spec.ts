@@ -1,0 +1,29 @@
+// Every model file is checked against its content hash before it is used: a file changed on the
+// way (here, a model whose held-out error was "improved") is refused with a clear message, and
+// nothing is predicted from it.
+import { test, expect } from './fixtures';
+import { predictionPanel } from './gmvPage';
+
+// The route must see the page's own requests, not a service worker's.
+test.use({ serviceWorkers: 'block' });
+
+test('a tampered model file is refused with a clear message, and the other model still predicts', async ({ page }) => {
+	let served = 0;
+	await page.route(/\/network[^/]*\.json(\?.*)?$/, async (route) => {
+		const response = await route.fetch();
+		const artifact = await response.json();
+		artifact.metrics.model.wape = 0.01;
+		served++;
+		await route.fulfill({ response, body: JSON.stringify(artifact) });
+	});
+	await page.goto('gmv/?model=network');
+	const alert = predictionPanel(page).getByRole('alert');
+	await expect(alert).toContainText('The model file network');
+	await expect(alert).toContainText('failed its integrity check: its content does not match its hash, so it was not used.');
+	await expect(page.getByTestId('gmv-prediction')).toHaveCount(0);
+	expect(served).toBeGreaterThan(0);
+
+	// The forest's file is intact: choosing it gives a prediction.
+	await page.getByRole('radio', { name: /Random forest/ }).check();
+	await expect(page.getByTestId('gmv-prediction')).toHaveText(/^₹[\d.,]+( lakh| crore)?$/, { timeout: 15_000 });
+});
