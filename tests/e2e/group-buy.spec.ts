@@ -2,6 +2,7 @@
 // method, planned deal) kept in the URL, the three file layouts, and bad files that never replace
 // a good result.
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './accessibility';
 import { expect, test } from './fixtures';
 
 async function openGroupBuy(page: Page, query = '') {
@@ -32,6 +33,7 @@ test.describe('on a 360 x 740 phone', () => {
 		await expect(page.getByTestId('shopper-card')).toContainText('Recall@10');
 		await expect(page.getByTestId('deal-card')).toContainText('ROC AUC');
 		await expect(page.getByTestId('shopper-card')).toContainText('synthetic');
+		await expectAccessible(page, 'group-buy first view on a phone');
 	});
 });
 
@@ -94,6 +96,7 @@ test('a purchase log, then a group file: every member’s top 10, and a group fr
 	await expect(section.getByTestId('upload-notice')).toContainText('Block B (10 members)');
 	await expect(page.getByTestId('group-editor').getByTestId('member')).toHaveCount(10);
 	await expect(page.getByTestId('group-editor')).toContainText('group Block B from group-buy-sample-groups.csv');
+	await expectAccessible(page, 'group-buy after a purchase log and a group file');
 });
 
 test('a basket file (one basket per line, no header) with unknown items: listed by row and kept out', async ({ page }) => {
@@ -127,4 +130,5 @@ test('bad files get a clear message and never replace a good result or the group
 		await expect(section.getByTestId('member-recommendations')).toContainText('log.csv');
 	}
 	expect(await listNames(page)).toEqual(group);
+	await expectAccessible(page, 'group-buy after a refused file');
 });

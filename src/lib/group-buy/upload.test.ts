@@ -28,6 +28,7 @@ describe('readGroupFile', () => {
 	it('reports bad lines by row, column and reason, lists unknown items, and keeps the good lines', () => {
 		const r = read('member,date,item\n1,31-02-2015,soda\n1,01-02-2015,caviar\n,01-02-2015,soda\n1,01-02-2015,\n1,01-02-2015,soda\n2,01-02-2015,caviar\n');
 		expect(r.goodLines).toBe(1);
+		expect(r.usage).toEqual({ rows: 6, usedRows: 1, complete: true });
 		expect(r.issues.map((i) => [i.row, i.column])).toEqual([
 			[2, 'date'],
 			[3, 'item'],

@@ -10,6 +10,7 @@
  */
 import Papa from 'papaparse';
 import type { RowIssue } from '../core/schema';
+import type { FileUsage } from '../core/csv/types';
 import { binaryKind } from '../core/csv/delimiter';
 import { normaliseHeader } from '../core/csv/headers';
 import { itemKey } from './aisles';
@@ -55,6 +56,8 @@ export interface GroupFileRead {
 	unknownItems: UnknownItem[];
 	ignoredColumns: string[];
 	missingOptional: string[];
+	/** Lines read and used, for the drop zone's rule that a near-empty result is held back. */
+	usage: FileUsage;
 }
 
 export type GroupFileOutcome = { ok: true; read: GroupFileRead } | { ok: false; message: string };
@@ -105,7 +108,7 @@ export function readGroupFile(text: string, fileName: string, catalogue: readonl
 	const result = (layout: GroupFileLayout, members: MemberBaskets[], groups: GroupFileRead['groups'], goodLines: number, linesRead: number, ignoredColumns: string[]): GroupFileOutcome => {
 		issues.sort((a, b) => a.row - b.row);
 		const unknownItems = [...unknown.values()].sort((a, b) => b.count - a.count);
-		return { ok: true, read: { fileName, layout, members, groups, linesRead, goodLines, issues, issueCount, unknownItems, ignoredColumns, missingOptional: [] } };
+		return { ok: true, read: { fileName, layout, members, groups, linesRead, goodLines, issues, issueCount, unknownItems, ignoredColumns, missingOptional: [], usage: { rows: linesRead, usedRows: goodLines, complete: true } } };
 	};
 
 	const headed = has('member') && (has('item') || has('group'));

@@ -37,6 +37,7 @@ export class GroupPage {
 	deal = $state.raw<DealModel | null>(null);
 	loadError = $state('');
 	dealError = $state('');
+	private dealLoading = false;
 
 	members = $state<GroupMember[]>([]);
 	method = $state<Aggregation>('average');
@@ -64,7 +65,7 @@ export class GroupPage {
 
 	constructor(private readonly urls: { shopper: string; deal: string }) {}
 
-	/** Load the shopper model, then read the link (or make the demo group), then load the deal model. */
+	/** Load the shopper model, then read the link (or make the demo group). */
 	async start(params: URLSearchParams): Promise<void> {
 		try {
 			const a = await loadArtifact<ShopperArtifact>(this.urls.shopper, { tool: GROUP_BUY_TOOL, modelId: 'shopper' });
@@ -85,14 +86,21 @@ export class GroupPage {
 			if (state.deal) this.dealHistory = state.deal;
 		} catch (error) {
 			this.loadError = error instanceof Error ? error.message : String(error);
-			return;
 		}
+	}
+
+	/** Load the deal model (after the first list is on screen). */
+	async loadDeal(): Promise<void> {
+		if (this.deal || this.dealLoading) return;
+		this.dealLoading = true;
 		try {
 			const d = dealModel(await loadArtifact<DealArtifact>(this.urls.deal, { tool: GROUP_BUY_TOOL, modelId: 'deal' }));
 			this.dealHistory ??= { ...d.artifact.typical };
 			this.deal = d;
 		} catch (error) {
 			this.dealError = error instanceof Error ? error.message : String(error);
+		} finally {
+			this.dealLoading = false;
 		}
 	}
 
