@@ -32,10 +32,9 @@ export const TRACK_RECORDS: readonly { launches: number; fills: number }[] = [
 ];
 
 export class GroupPage {
-	shopper = $state.raw<ShopperArtifact | null>(null);
-	model = $state.raw<ShopperModel | null>(null);
+	readonly shopper: ShopperArtifact;
+	readonly model: ShopperModel;
 	deal = $state.raw<DealModel | null>(null);
-	loadError = $state('');
 	dealError = $state('');
 	private dealLoading = false;
 
@@ -50,10 +49,8 @@ export class GroupPage {
 	/** Where the group came from, in words ("the demo group", "members 1 to 30 of log.csv"). */
 	source = $state('the demo group (generated)');
 
-	chances = $derived.by(() => (this.model && this.shopper ? memberChances(this.model, this.shopper, this.members) : []));
-	view = $derived.by<GroupView | null>(() =>
-		this.shopper && this.members.length > 0 ? groupView(this.shopper, this.members, this.chances, this.method, this.dealSize) : null
-	);
+	chances = $derived.by(() => memberChances(this.model, this.shopper, this.members));
+	view = $derived.by<GroupView | null>(() => (this.members.length > 0 ? groupView(this.shopper, this.members, this.chances, this.method, this.dealSize) : null));
 	fill = $derived.by(() => (this.deal && this.dealHistory ? fillChance(this.deal, this.dealHistory) : null));
 	/** The fill chance of this deal for other organisers' track records. */
 	records = $derived.by(() => {
@@ -63,30 +60,30 @@ export class GroupPage {
 		return TRACK_RECORDS.map((r) => ({ ...r, chance: fillChance(d, { ...h, organiserLaunches: r.launches, organiserFills: r.fills }) }));
 	});
 
-	constructor(private readonly urls: { shopper: string; deal: string }) {}
+	constructor(
+		shopper: ShopperArtifact,
+		private readonly dealUrl: string
+	) {
+		this.shopper = shopper;
+		this.model = shopperModel(shopper);
+		this.method = shopper.groups.default;
+		this.members = this.demoMembers(DEMO_SIZE);
+	}
 
-	/** Load the shopper model, then read the link (or make the demo group). */
-	async start(params: URLSearchParams): Promise<void> {
-		try {
-			const a = await loadArtifact<ShopperArtifact>(this.urls.shopper, { tool: GROUP_BUY_TOOL, modelId: 'shopper' });
-			this.model = shopperModel(a);
-			this.shopper = a;
-			this.method = a.groups.default;
-			const { state, problems } = decodeState(params, a.items.length);
-			this.linkProblems = problems;
-			if (state.members.length > 0) {
-				this.members = state.members;
-				this.source = 'the group in the link';
-			} else this.members = this.demoMembers(DEMO_SIZE);
-			if (state.method) {
-				this.method = state.method;
-				this.methodChosen = true;
-			}
-			if (state.dealSize) this.dealSize = state.dealSize;
-			if (state.deal) this.dealHistory = state.deal;
-		} catch (error) {
-			this.loadError = error instanceof Error ? error.message : String(error);
+	/** Apply the group, method and deal in the link, if any (the demo group stays otherwise). */
+	applyLink(params: URLSearchParams): void {
+		const { state, problems } = decodeState(params, this.shopper.items.length);
+		this.linkProblems = problems;
+		if (state.members.length > 0) {
+			this.members = state.members;
+			this.source = 'the group in the link';
 		}
+		if (state.method) {
+			this.method = state.method;
+			this.methodChosen = true;
+		}
+		if (state.dealSize) this.dealSize = state.dealSize;
+		if (state.deal) this.dealHistory = state.deal;
 	}
 
 	/** Load the deal model (after the first list is on screen). */
@@ -94,7 +91,7 @@ export class GroupPage {
 		if (this.deal || this.dealLoading) return;
 		this.dealLoading = true;
 		try {
-			const d = dealModel(await loadArtifact<DealArtifact>(this.urls.deal, { tool: GROUP_BUY_TOOL, modelId: 'deal' }));
+			const d = dealModel(await loadArtifact<DealArtifact>(this.dealUrl, { tool: GROUP_BUY_TOOL, modelId: 'deal' }));
 			this.dealHistory ??= { ...d.artifact.typical };
 			this.deal = d;
 		} catch (error) {
@@ -105,7 +102,6 @@ export class GroupPage {
 	}
 
 	demoMembers(count: number): GroupMember[] {
-		if (!this.shopper) return [];
 		return sampleMembers(this.shopper.basketCounts, count, DEMO_SEED).map((m) => ({ name: m.name, items: m.usual }));
 	}
 
