@@ -132,3 +132,22 @@ test('bad files get a clear message and never replace a good result or the group
 	expect(await listNames(page)).toEqual(group);
 	await expectAccessible(page, 'group-buy after a refused file');
 });
+
+test('a saved group comes back after the page is reloaded and the group changed', async ({ page }) => {
+	await openGroupBuy(page);
+	const editor = page.getByTestId('group-editor');
+	const count = await editor.getByTestId('member').count();
+	await page.getByTestId('save-group').click();
+	await expect(page.getByTestId('save-note')).toContainText('Saved as “Asha, Ravi and');
+	const list = await listNames(page);
+
+	await page.reload();
+	await expect(page.getByTestId('group-item')).toHaveCount(10);
+	await editor.getByRole('button', { name: 'Remove Asha' }).click();
+	await expect(editor.getByTestId('member')).toHaveCount(count - 1);
+	await page.getByTestId('recent-runs').getByRole('button', { name: /^Asha, Ravi and/ }).click();
+	await expect(editor.getByTestId('member')).toHaveCount(count);
+	await expect(editor).toContainText('the saved group “Asha, Ravi and');
+	expect(await listNames(page)).toEqual(list);
+	await expectAccessible(page, 'group-buy with a saved group');
+});

@@ -11,7 +11,7 @@ import { groupView, memberChances, type GroupView } from '$lib/group-buy/groupVi
 import { dealModel, fillChance, shopperModel, type DealModel } from '$lib/group-buy/model';
 import { sampleMembers } from '$lib/group-buy/sample';
 import type { ShopperModel } from '$lib/group-buy/shopper';
-import { decodeState, encodeState, MAX_MEMBERS, type GroupMember } from '$lib/group-buy/url';
+import { decodeState, encodeState, MAX_MEMBERS, type GroupMember, type PageState } from '$lib/group-buy/url';
 
 /** The demo group on the first view: seeded, drawn from aggregate item counts only. */
 export const DEMO_SEED = 11;
@@ -70,13 +70,13 @@ export class GroupPage {
 		this.members = this.demoMembers(DEMO_SIZE);
 	}
 
-	/** Apply the group, method and deal in the link, if any (the demo group stays otherwise). */
-	applyLink(params: URLSearchParams): void {
+	/** Apply the group, method and deal in the link (or a saved group's), if any (the demo group stays otherwise). */
+	applyLink(params: URLSearchParams, source = 'the group in the link'): void {
 		const { state, problems } = decodeState(params, this.shopper.items.length);
 		this.linkProblems = problems;
 		if (state.members.length > 0) {
 			this.members = state.members;
-			this.source = 'the group in the link';
+			this.source = source;
 		}
 		if (state.method) {
 			this.method = state.method;
@@ -120,13 +120,18 @@ export class GroupPage {
 		this.methodChosen = true;
 	}
 
-	/** The URL query for the current state. */
-	query(): string {
-		return encodeState({
+	/** What the URL (and a saved group) holds. */
+	pageState(): PageState {
+		return {
 			members: this.members,
 			method: this.methodChosen ? this.method : null,
 			deal: this.dealHistory,
 			dealSize: this.dealSize === DEFAULT_DEAL_SIZE ? null : this.dealSize
-		}).toString();
+		};
+	}
+
+	/** The URL query for the current state. */
+	query(): string {
+		return encodeState(this.pageState()).toString();
 	}
 }
