@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs 5] [--only page,batch,segments,dealers,lighthouse,forest,csv,train] [--skip train] [--no-build]
+ * npm run bench [-- --runs 5] [--only page,batch,segments,group-buy,dealers,sellers,lighthouse,forest,csv,train] [--skip train] [--no-build]
  *                 [--data ../shared/data]
  *
  * Measures Storelens and prints a table per section with each figure's target and whether it was
@@ -14,6 +14,9 @@
  *           /segments/: time to the answers, stage timings, main-thread long tasks, browser memory;
  *           beside it the pandas pipeline (../shared/bench/insiders_pandas.py) and the artifact size
  *           (scripts/bench/segments-page.ts). Default 3 runs (each reads 46 MB), or --runs.
+ *   group-buy every member of the Groceries log recommended, a group of 30's list, artifact sizes, and
+ *           /group-buy/'s first list: bytes before it and time to it, 1x and 4x CPU slowdown
+ *           (scripts/bench/group-buy.ts)
  *   dealers 60,000 dealer-months scored (Node and the page's worker), the /dealers/ first view (bytes,
  *           time at 4x CPU slowdown, longest task), the artifact size (scripts/bench/dealers.ts)
  *   lighthouse Lighthouse 12.2.3, mobile form factor with its default (simulated) throttling, on the
@@ -49,6 +52,7 @@ import { generateWeeklyRows, weeklyRowsCsv } from '../src/lib/gmv/sample.ts';
 import { benchCsv } from './bench/csv.ts';
 import { benchDealers } from './bench/dealers.ts';
 import { benchForest } from './bench/forest.ts';
+import { benchGroupBuy } from './bench/group-buy.ts';
 import { lighthouseAllPages, lighthousePages, type LighthouseRun } from './bench/lighthouse.ts';
 import { measureBatch, measurePageLoad, resourceKinds, type BatchRun, type LoadedResource, type PageLoadRun } from './bench/page.ts';
 import { fileSizes, measureSegmentsUpload, pandasMissing, runPandas, type PandasRun, type SegmentsPageRun } from './bench/segments-page.ts';
@@ -90,7 +94,7 @@ const SEGMENTS_DEFAULT_RUNS = 3;
 
 const TARGET_LIGHTHOUSE_PERFORMANCE = 95;
 
-const sections = ['page', 'batch', 'segments', 'dealers', 'lighthouse', 'forest', 'csv', 'train', 'sellers'] as const;
+const sections = ['page', 'batch', 'segments', 'group-buy', 'dealers', 'lighthouse', 'forest', 'csv', 'train', 'sellers'] as const;
 type Section = (typeof sections)[number];
 
 const { values: args } = parseArgs({
@@ -568,6 +572,13 @@ function figuresOf(result: Record<string, unknown>): Figure[] {
 	return Object.entries(result).map(([key, value]) => info(key, valueText(value)));
 }
 
+async function benchGroupBuySection(browser: Browser, server: RunningServer): Promise<Record<string, unknown>> {
+	console.log(heading('Group-buy recommender (scripts/bench/group-buy.ts)'));
+	const { figures, result } = await benchGroupBuy({ browser, siteUrl: server.url, dataDir, runs, projectRoot });
+	printFigures('group-buy', figures);
+	return result;
+}
+
 async function benchForestSection(): Promise<Record<string, unknown>> {
 	console.log(heading('Flat forest vs ml-random-forest (scripts/bench/forest.ts)'));
 	const result = (await benchForest()) as unknown as Record<string, unknown>;
@@ -650,7 +661,7 @@ async function benchDealersSection(browser: Browser, server: RunningServer): Pro
 async function main(): Promise<void> {
 	const started = performance.now();
 	const base = normaliseBase(process.env.BASE_PATH);
-	const needsBrowser = wanted('page') || wanted('batch') || wanted('segments') || wanted('dealers');
+	const needsBrowser = wanted('page') || wanted('batch') || wanted('segments') || wanted('group-buy') || wanted('dealers');
 	const needsServer = needsBrowser || wanted('lighthouse');
 	let browser: Browser | null = null;
 	let server: RunningServer | null = null;
@@ -684,6 +695,7 @@ async function main(): Promise<void> {
 			['page', () => benchPage(browser!, server!)],
 			['batch', () => benchBatch(browser!, server!)],
 			['segments', () => benchSegments(browser!, server!)],
+			['group-buy', () => benchGroupBuySection(browser!, server!)],
 			['dealers', () => benchDealersSection(browser!, server!)],
 			['lighthouse', () => benchLighthouse(server!)],
 			['forest', benchForestSection],

@@ -1,5 +1,5 @@
 /**
- * npm run train [-- --data ../shared/data --out model-artifacts --only gmv|segments|sellers|dealers --export-features DIR]
+ * npm run train [-- --data ../shared/data --out model-artifacts --only gmv|segments|group-buy|sellers|dealers --export-features DIR]
  *
  * Reads the public data sets, builds features with the same src/lib code the browser runs,
  * trains, evaluates on a held-out split that respects time, writes model-artifacts/, and prints a
@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { trainGmv } from './train/gmv.ts';
 import { trainSegments } from './train/segments.ts';
+import { trainGroupBuy } from './train/group-buy.ts';
 import { trainSellers } from './train/sellers.ts';
 import { trainDealers } from './train/dealers.ts';
 
@@ -26,6 +27,7 @@ const outDir = resolve(values.out!);
 const tools: Record<string, () => Promise<void>> = {
 	gmv: () => trainGmv({ dataDir, outDir, exportFeaturesDir: values['export-features'] }),
 	segments: () => trainSegments({ dataDir, outDir }),
+	'group-buy': () => trainGroupBuy({ dataDir, outDir, exportFeaturesDir: values['export-features'] }),
 	sellers: () => trainSellers({ outDir, exportFeaturesDir: values['export-features'] }),
 	dealers: () => trainDealers({ outDir, exportFeaturesDir: values['export-features'] })
 };

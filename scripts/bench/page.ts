@@ -36,12 +36,13 @@ interface BenchState {
 }
 
 /**
- * Runs in the page before its own scripts: watches the DOM for the prediction and the batch result,
+ * Runs in the page before its own scripts: watches the DOM for the prediction (GMV's, or any page's
+ * element marked data-bench="first-answer") and the batch result,
  * notes when a file is chosen, and wraps Worker to see the job go out and the result come back.
  * Plain JavaScript text on purpose: a function from this file would carry tsx's `__name(...)`
  * helper calls, which do not exist in the page. Fills in a {@link BenchState}.
  */
-const instrumentation = (answerSelector = '[data-testid="gmv-prediction"]') => `(() => {
+const instrumentation = (answerSelector = '[data-testid="gmv-prediction"], [data-bench="first-answer"]') => `(() => {
 	const state = {
 		prediction: null, predictionPainted: null, predictionText: null,
 		fileChosen: null, workerStart: null, workerDone: null, workerTimings: null,

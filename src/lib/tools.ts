@@ -36,7 +36,7 @@ export const TOOLS: readonly ToolEntry[] = [
 		shortName: 'Group buy',
 		name: 'Group-buy recommender',
 		summary: 'What a group of shoppers should buy together, and whether a group deal will fill.',
-		ready: false
+		ready: true
 	},
 	{
 		path: 'dealers',

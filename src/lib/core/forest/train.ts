@@ -12,6 +12,7 @@ import { RandomForestClassifier, RandomForestRegression } from 'ml-random-forest
 import { seededRandom } from '../random.ts';
 import type { FlatForest } from './flat.ts';
 import { flattenClassificationForest, flattenRegressionForest } from './flatten.ts';
+import { binRows, quantileBinEdges, thresholdsToRaw, type BinEdges } from './bins.ts';
 
 /** Options of {@link trainForestRegressor}. */
 export interface ForestRegressorOptions {
@@ -160,6 +161,12 @@ export interface ForestClassifierOptions {
 	 * rare classes; ours is 0, as scikit-learn's.
 	 */
 	gainThreshold?: number;
+	/**
+	 * Train on quantile bins of at most this many values per feature (see `bins.ts`): much faster on
+	 * features with many distinct values; the returned flat forest still predicts on raw values, its
+	 * thresholds mapped back to the raw edges. Default: train on raw values.
+	 */
+	maxBins?: number;
 }
 
 /** A trained classifier: the flat forest to ship, and the library's 1-tree models it came from. */
@@ -170,6 +177,8 @@ export interface TrainedForestClassifier {
 	trees: RandomForestClassifier[];
 	/** Balanced sampling: rows of each class drawn per tree; null for bootstrap samples. */
 	perClass: number | null;
+	/** With `maxBins`: the bin edges the library trees were trained on (their thresholds are bin indices); else null. */
+	binEdges: BinEdges | null;
 }
 
 /**
@@ -208,13 +217,16 @@ export function trainForestClassifier(X: number[][], y: readonly number[], opts:
 	if (opts.minNumSamples !== undefined) treeOptions.minNumSamples = opts.minNumSamples;
 	if (opts.maxDepth !== undefined) treeOptions.maxDepth = opts.maxDepth;
 
+	const binEdges = opts.maxBins !== undefined ? quantileBinEdges(X, opts.maxBins) : null;
+	const rows = binEdges ? binRows(X, binEdges) : X;
 	const random = seededRandom(opts.seed);
 	const draw = (n: number) => Math.floor(random() * n);
 	const trees: RandomForestClassifier[] = [];
 	for (let t = 0; t < opts.nEstimators; t++) {
-		const sample: number[] = [];
+		let sample: number[] = [];
 		if (sampling === 'balanced') {
-			for (const rows of byClass) for (let i = 0; i < perClass; i++) sample.push(rows[draw(rows.length)]);
+			const drawn = byClass.map((rows) => Array.from({ length: perClass }, () => rows[draw(rows.length)]));
+			sample = speedOrder(drawn);
 		} else {
 			for (let i = 0; i < X.length; i++) sample.push(draw(X.length));
 		}
@@ -228,10 +240,31 @@ export function trainForestClassifier(X: number[][], y: readonly number[], opts:
 			noOOB: true
 		});
 		model.train(
-			sample.map((i) => X[i]),
+			sample.map((i) => rows[i]),
 			sample.map((i) => y[i])
 		);
 		trees.push(model);
 	}
-	return { flat: flattenClassificationForest(trees, X, nClasses), nClasses, trees, perClass: sampling === 'balanced' ? perClass : null };
+	const flat = flattenClassificationForest(trees, rows, nClasses);
+	if (binEdges) thresholdsToRaw(flat, binEdges);
+	return { flat, nClasses, trees, perClass: sampling === 'balanced' ? perClass : null, binEdges };
+}
+
+/** Rows of every class but the first put first in a balanced sample (see {@link speedOrder}). */
+const EARLY_ROWS = 64;
+
+/**
+ * The order of a balanced sample's rows that keeps ml-cart fast. ml-cart tries a split wherever the
+ * label changes along a feature sorted stably, so rows grouped by class (all of class 0, then all
+ * of class 1) give few candidates per distinct value; but it counts classes with
+ * `labels.indexOf(label) === i`, which scans to the first row of a label, so a node whose class-1
+ * rows all come after its class-0 rows costs (class-0 rows x class-1 rows) per count. Putting
+ * `EARLY_ROWS` rows of every other class first, then class 0, then the rest, keeps both costs
+ * small: the big nodes near the root almost always hold some of those early rows. Only the order
+ * changes, never which rows are drawn.
+ */
+function speedOrder(drawn: number[][]): number[] {
+	const early = drawn.slice(1).flatMap((rows) => rows.slice(0, EARLY_ROWS));
+	const rest = drawn.slice(1).flatMap((rows) => rows.slice(EARLY_ROWS));
+	return [...early, ...drawn[0], ...rest];
 }

@@ -1,0 +1,15 @@
+/**
+ * The group-buy page's shopper model, bundled and checked by the one loader before the page renders
+ * (at build time, so the demo group's list is in the page's HTML, and again in the browser). The
+ * larger deal model is fetched after the first list is on screen.
+ */
+import { error } from '@sveltejs/kit';
+import shopperJson from '$artifacts/group-buy/shopper.json';
+import { bundledArtifact } from '$lib/core/artifact/load';
+import { GROUP_BUY_TOOL, type ShopperArtifact } from '$lib/group-buy/artifact';
+
+export async function load() {
+	const shopper = await bundledArtifact<ShopperArtifact>(shopperJson, { tool: GROUP_BUY_TOOL, modelId: 'shopper', requires: ['items', 'itemVectors', 'chance', 'groups'] }, 'The shopper model file (shopper.json)');
+	if (!shopper.ok) error(500, shopper.message);
+	return { shopper: shopper.artifact };
+}
