@@ -44,6 +44,8 @@ async function fillTheDisk(page: Page) {
 }
 
 test('an analysed file comes back after navigating away, a reload and an offline reload', async ({ page, context, pageGuard }) => {
+	// Waits for the service worker to install (it caches all five tools' code and models first).
+	test.slow();
 	pageGuard.allowConsoleError(/net::ERR_INTERNET_DISCONNECTED|Failed to load resource/);
 	await page.goto('./');
 	await page.locator('main a[href$="segments/"]').first().click();
