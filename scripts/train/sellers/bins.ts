@@ -5,13 +5,12 @@
  * Binning a feature with many distinct values to at most `maxBins` bounds that. Training sees bin
  * indices; afterwards every threshold t on a bin index is mapped to the raw value where bin ceil(t)
  * starts, so `bin(x) < t` exactly when `x < edge`: the flat forest predicts on raw features with
- * the partition it learnt. (The group-buy branch adds the same mechanism to core/forest; once both
- * land, this file should give way to it.)
+ * the partition it learnt. Bin lookup and the threshold mapping are core/forest's; the
+ * edges (with extra tail quantiles) and the flat-row binning are the seller forest's own.
  */
-import type { FlatForest } from '../../../src/lib/core/forest/flat.ts';
+import { binOf, type BinEdges } from '../../../src/lib/core/forest/bins.ts';
 
-/** Per feature, the ascending raw values where bins 1, 2, ... start. */
-export type BinEdges = Float64Array[];
+export { binOf, thresholdsToRaw, type BinEdges } from '../../../src/lib/core/forest/bins.ts';
 
 /**
  * Upper-tail quantiles added to the even ones: the top of a ranking lives in the top fraction of a
@@ -46,17 +45,6 @@ export function quantileBinEdges(X: Float64Array, width: number, maxBins: number
 	return edges;
 }
 
-export function binOf(edges: Float64Array, x: number): number {
-	let lo = 0;
-	let hi = edges.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (edges[mid] <= x) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
-}
-
 /** Rows (as the library wants them) with each value replaced by its bin. */
 export function binnedRows(X: Float64Array, width: number, edges: BinEdges): number[][] {
 	const n = X.length / width;
@@ -67,15 +55,4 @@ export function binnedRows(X: Float64Array, width: number, edges: BinEdges): num
 		rows[i] = row;
 	}
 	return rows;
-}
-
-/** Map every threshold of a forest trained on bin indices back to raw values, in place. */
-export function thresholdsToRaw(flat: FlatForest, edges: BinEdges): void {
-	for (let node = 0; node < flat.feature.length; node++) {
-		const f = flat.feature[node];
-		if (f < 0) continue;
-		const k = Math.ceil(flat.threshold[node]) - 1;
-		if (k < 0 || k >= edges[f].length) throw new RangeError(`Node ${node} splits feature ${f} at ${flat.threshold[node]}, outside its bins`);
-		flat.threshold[node] = edges[f][k];
-	}
 }
