@@ -4,7 +4,7 @@
  * and again in the browser. A failed check shows the error page with the loader's message.
  */
 import { error } from '@sveltejs/kit';
-import modelJson from '$artifacts/dealers/model.json';
+import modelJson from '$artifacts/dealers/model.json?raw';
 import { bundledArtifact } from '$lib/core/artifact/load';
 import { DEALERS_TOOL, type DealerModelArtifact } from '$lib/dealers/artifacts';
 

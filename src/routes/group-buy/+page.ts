@@ -4,7 +4,7 @@
  * larger deal model is fetched after the first list is on screen.
  */
 import { error } from '@sveltejs/kit';
-import shopperJson from '$artifacts/group-buy/shopper.json';
+import shopperJson from '$artifacts/group-buy/shopper.json?raw';
 import { bundledArtifact } from '$lib/core/artifact/load';
 import { GROUP_BUY_TOOL, type ShopperArtifact } from '$lib/group-buy/artifact';
 

@@ -86,12 +86,14 @@ export class GroupPage {
 		if (state.deal) this.dealHistory = state.deal;
 	}
 
-	/** Load the deal model (after the first list is on screen). */
+	/** Load the deal model when the deal's part of the page is built: the download and check in one task, decoding its forest in the next. */
 	async loadDeal(): Promise<void> {
 		if (this.deal || this.dealLoading) return;
 		this.dealLoading = true;
 		try {
-			const d = dealModel(await loadArtifact<DealArtifact>(this.dealUrl, { tool: GROUP_BUY_TOOL, modelId: 'deal' }));
+			const artifact = await loadArtifact<DealArtifact>(this.dealUrl, { tool: GROUP_BUY_TOOL, modelId: 'deal' });
+			await new Promise((next) => setTimeout(next, 0));
+			const d = dealModel(artifact);
 			this.dealHistory ??= { ...d.artifact.typical };
 			this.deal = d;
 		} catch (error) {

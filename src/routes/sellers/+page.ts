@@ -4,8 +4,8 @@
  * marketplace's precomputed analysis (the first view). A failed check shows the error page.
  */
 import { error } from '@sveltejs/kit';
-import demoJson from '$artifacts/sellers/demo.json';
-import modelJson from '$artifacts/sellers/model.json';
+import demoJson from '$artifacts/sellers/demo.json?raw';
+import modelJson from '$artifacts/sellers/model.json?raw';
 import { bundledArtifact } from '$lib/core/artifact/load';
 import type { SellersDemoArtifact } from '$lib/sellers/analysisJson';
 import { SELLERS_TOOL, type SellersModelArtifact } from '$lib/sellers/model';

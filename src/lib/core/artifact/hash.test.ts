@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { hashedText, sealArtifact, sha256Hex, verifyArtifact } from './hash';
-import { ArtifactError, bundledArtifact, checkArtifact, loadArtifact } from './load';
+import { ArtifactError, bundledArtifact, checkArtifact, checkArtifactText, loadArtifact } from './load';
 import { sha256 } from './sha256';
 
 describe('artifact hashing', () => {
@@ -53,6 +53,20 @@ describe('the one checker', async () => {
 		expect(!bad.ok && bad.message).toMatch(/^The GMV data file failed its integrity check/);
 	});
 
+	it('checks a file’s text as written (hash over the text), and falls back to the canonical check for another layout', async () => {
+		const text = JSON.stringify(artifact) + '\n';
+		await expect(checkArtifactText(text, { tool: 'gmv' })).resolves.toEqual(artifact);
+		// Re-indented (or CRLF line endings): the same content, so it still passes, by the canonical check.
+		await expect(checkArtifactText(JSON.stringify(artifact, null, 2).replace(/\n/g, '\r\n'), { tool: 'gmv' })).resolves.toEqual(artifact);
+		// One changed byte of content fails both ways.
+		await expect(checkArtifactText(text.replace('AAAA', 'AAAB'), { tool: 'gmv' }, 'forest.json')).rejects.toThrow(/^forest.json failed its integrity check/);
+		// A nested field named contentHash before the real one cannot make a changed file pass.
+		const nested = JSON.stringify({ inner: { contentHash: artifact.contentHash }, ...artifact });
+		await expect(checkArtifactText(nested, { tool: 'gmv' })).rejects.toThrow(/integrity check/);
+		await expect(checkArtifactText('{"format":', { tool: 'gmv' })).rejects.toThrow(/not valid JSON/);
+		expect(await bundledArtifact(text, { tool: 'gmv' }, 'x')).toEqual({ ok: true, artifact });
+	});
+
 	it('checks a fetched artifact the same way, and names the file', async () => {
 		const serve = (body: string, status = 200) => (async () => new Response(body, { status, statusText: status === 200 ? 'OK' : 'Not Found' })) as typeof fetch;
 		await expect(loadArtifact('/a/forest.json?v=1', { tool: 'gmv' }, serve(JSON.stringify(artifact)))).resolves.toEqual(artifact);
@@ -75,5 +89,7 @@ describe('every shipped artifact', () => {
 		// The file is exactly what training wrote: the hash covers every field.
 		expect(sha256(hashedText(artifact))).toBe(artifact.contentHash);
 		expect(readFileSync(join(root, file), 'utf8')).toBe(JSON.stringify(value) + '\n');
+		// And the fast check of the file's text (what the pages bundle) agrees.
+		await expect(checkArtifactText(readFileSync(join(root, file), 'utf8'), { tool, modelId: value.modelId }, file)).resolves.toEqual(value);
 	});
 });

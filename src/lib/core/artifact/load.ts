@@ -22,8 +22,8 @@ export interface ArtifactExpectation<T> {
 	requires?: readonly (keyof T & string)[];
 }
 
-/** Everything but the hash: format, version, tool, model id, required fields. Returns the canonical text to hash. */
-function checkShape<T>(value: unknown, expect: ArtifactExpectation<T>, source: string): { artifact: ArtifactBase; text: string } {
+/** Everything but the hash: format, version, tool, model id, required fields. */
+function checkShape<T>(value: unknown, expect: ArtifactExpectation<T>, source: string): ArtifactBase {
 	const a = value as Partial<ArtifactBase> | null;
 	if (!a || typeof a !== 'object' || a.format !== ARTIFACT_FORMAT) throw new ArtifactError(`${source} is not a Storelens model file.`);
 	if (a.formatVersion !== ARTIFACT_FORMAT_VERSION) {
@@ -36,7 +36,7 @@ function checkShape<T>(value: unknown, expect: ArtifactExpectation<T>, source: s
 	for (const field of expect.requires ?? []) {
 		if (!(field in a)) throw new ArtifactError(`${source} is missing its “${field}” field.`);
 	}
-	return { artifact: a as ArtifactBase, text: hashedText(a as ArtifactBase) };
+	return a as ArtifactBase;
 }
 
 function damaged(source: string): ArtifactError {
@@ -52,18 +52,46 @@ async function digest(text: string): Promise<string> {
 
 /** Check a parsed artifact; resolves to it typed, or rejects with an ArtifactError. */
 export async function checkArtifact<T extends ArtifactBase>(value: unknown, expect: ArtifactExpectation<T>, source = 'The model file'): Promise<T> {
-	const { artifact, text } = checkShape(value, expect, source);
-	if ((await digest(text)) !== artifact.contentHash) throw damaged(source);
+	const artifact = checkShape(value, expect, source);
+	if ((await digest(hashedText(artifact))) !== artifact.contentHash) throw damaged(source);
+	return artifact as T;
+}
+
+const HASH_FIELD = /"contentHash":"([0-9a-f]{64})"/;
+
+/**
+ * Check an artifact from its file's text, as written by training: the hash is taken over the text
+ * itself with its hash blanked (what `sealArtifact` hashed), so nothing is serialised again, and the
+ * text is parsed with the native JSON parser. A text laid out otherwise (re-indented, another key
+ * order) falls back to the canonical check, so only a real change of content fails.
+ */
+export async function checkArtifactText<T extends ArtifactBase>(text: string, expect: ArtifactExpectation<T>, source = 'The model file'): Promise<T> {
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		throw new ArtifactError(`${source} is not valid JSON: it was cut short or damaged on the way.`);
+	}
+	const artifact = checkShape(value, expect, source);
+	const field = HASH_FIELD.exec(text);
+	if (field && field[1] === artifact.contentHash) {
+		const blanked = `${text.slice(0, field.index)}"contentHash":""${text.slice(field.index + field[0].length)}`.trimEnd();
+		if ((await digest(blanked)) === artifact.contentHash) return artifact as T;
+	}
+	if ((await digest(hashedText(artifact))) !== artifact.contentHash) throw damaged(source);
 	return artifact as T;
 }
 
 /** A bundled artifact's check, as a result a route's `load` can turn into an error page. */
 export type ArtifactResult<T> = { ok: true; artifact: T } | { ok: false; message: string };
 
-/** Check an artifact bundled into the code (a JSON import); a failure comes back as a message, never a throw. */
+/**
+ * Check an artifact bundled into the code: its file's text (a `?raw` import, the cheaper way: parsed
+ * natively and hashed as written) or its parsed JSON. A failure comes back as a message, never a throw.
+ */
 export async function bundledArtifact<T extends ArtifactBase>(json: unknown, expect: ArtifactExpectation<T>, source: string): Promise<ArtifactResult<T>> {
 	try {
-		return { ok: true, artifact: await checkArtifact<T>(json, expect, source) };
+		return { ok: true, artifact: typeof json === 'string' ? await checkArtifactText<T>(json, expect, source) : await checkArtifact<T>(json, expect, source) };
 	} catch (error) {
 		if (error instanceof ArtifactError) return { ok: false, message: error.message };
 		throw error;
@@ -76,11 +104,5 @@ export async function loadArtifact<T extends ArtifactBase>(url: string, expect: 
 	const source = `The model file ${name}`;
 	const response = await fetcher(url);
 	if (!response.ok) throw new ArtifactError(`${source} could not be loaded (${response.status} ${response.statusText}).`);
-	let value: unknown;
-	try {
-		value = await response.json();
-	} catch {
-		throw new ArtifactError(`${source} is not valid JSON: it was cut short or damaged on the way.`);
-	}
-	return checkArtifact<T>(value, expect, source);
+	return checkArtifactText<T>(await response.text(), expect, source);
 }
