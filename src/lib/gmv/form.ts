@@ -50,7 +50,7 @@ export function gmvFormFields(): { columns: ColumnSpec[]; groups: { title: strin
 		...RECENT_KEYS.map(
 			(key, i): ColumnSpec => ({
 				key,
-				label: i === 0 ? 'Last week' : `${i + 1} weeks before`,
+				label: i === 0 ? 'GMV last week' : `${i + 1} weeks before`,
 				type: 'number',
 				unit: '₹',
 				required: false,
