@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
-import { conformalCoverage, fitLogConformal, type LogConformalInterval } from '../../src/lib/core/conformal.ts';
+import { conformalCoverage, conformalRange, fitLogConformal, type LogConformalInterval } from '../../src/lib/core/conformal.ts';
 import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type Comparison, type InputRange, type NamedMetrics, type Provenance, type RegressionMetrics, type RegressionReport } from '../../src/lib/core/artifact/types.ts';
 import { bytesToBase64 } from '../../src/lib/core/base64.ts';
 import { parseCsvText } from '../../src/lib/core/csv/intake.ts';
@@ -178,6 +178,15 @@ export async function trainGmv(opts: { dataDir: string; outDir: string; exportFe
 	console.log(`\nheld-out weeks ${FIRST_TEST_WEEK}..${lastWeek}, ${test.length} rows:`);
 	printTable(rowsOut);
 	const between = varianceBetweenGroups(ytest, test.map((r) => r.scenario.subCategory));
+	if (opts.exportFeaturesDir) {
+		// The forecast from recent GMV on the test weeks, for scripts/gmv_sklearn_reference.py to recheck.
+		const lines = ['week,sub_category,actual,predicted,low,high'];
+		test.forEach((r, i) => {
+			const [low, high] = conformalRange(recent.interval, recent.testPred[i]);
+			lines.push([r.week, r.scenario.subCategory, r.gmv, recent.testPred[i], low, high].join(','));
+		});
+		writeFileSync(join(opts.exportFeaturesDir, 'gmv_recent_test_predictions.csv'), lines.join('\n') + '\n');
+	}
 	console.log(`validation WAPE (weeks ${VALIDATION_START}-${FIRST_TEST_WEEK - 1}): recent ${recent.validationWape.toFixed(4)}, forest ${validationWape.forest.toFixed(4)}, network ${validationWape.network.toFixed(4)}, ${recent.baselines.map((b) => `${b.name} ${b.validationWape.toFixed(4)}`).join(', ')}`);
 	console.log(`80% ranges, test coverage: recent ${recent.interval.testCoverage?.toFixed(3)}, forest ${forestInterval.testCoverage}, network ${networkInterval.testCoverage}; variance between sub-categories on test: ${between.toFixed(3)}`);
 
