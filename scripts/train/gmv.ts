@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
+import { conformalCoverage, conformalRange, fitLogConformal, type LogConformalInterval } from '../../src/lib/core/conformal.ts';
 import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type Comparison, type InputRange, type NamedMetrics, type Provenance, type RegressionMetrics, type RegressionReport } from '../../src/lib/core/artifact/types.ts';
 import { bytesToBase64 } from '../../src/lib/core/base64.ts';
 import { parseCsvText } from '../../src/lib/core/csv/intake.ts';
@@ -25,10 +26,14 @@ import { CHANNELS, SUB_CATEGORIES, weeklyRowSchema, type Channel } from '../../s
 import { gmvShares, WEEKS_PER_MONTH, type ChannelSpend } from '../../src/lib/gmv/spend.ts';
 import { hashFiles, printTable, readSmallCsv, readText, round, writeArtifact } from './io.ts';
 import { featureCsv, sklearnComparisons } from './reference.ts';
+import { RECENT, trainRecentForecast, varianceBetweenGroups, withRecent } from './gmv-recent.ts';
+import { RECENT_FEATURES, RECENT_WEEKS } from '../../src/lib/gmv/recent.ts';
 
 const VERSION = '1.0.0';
 const SEED = 20260101;
 const FIRST_TEST_WEEK = 44;
+/** Validation weeks inside training (model choice and the ranges' calibration): 34..43. */
+const VALIDATION_START = 34;
 /**
  * The forest: leaf size and depth are chosen on a validation split inside the training weeks (never
  * on the test weeks); within 0.005 WAPE of the best, the smaller forest wins (it ships to phones).
@@ -53,8 +58,10 @@ export async function trainGmv(opts: { dataDir: string; outDir: string; exportFe
 	const parsed = parseCsvText(readText(weeklyPath), weeklyRowSchema);
 	if (!parsed.ok) throw new Error(`eleckart_weekly.csv: ${parsed.failure.message}`);
 	if (parsed.issueCount > 0) throw new Error(`eleckart_weekly.csv: ${parsed.issueCount} bad rows, first: ${JSON.stringify(parsed.issues[0])}`);
-	const rows: WeekRow[] = parsed.rows.map((r) => ({ week: Number(r.week), gmv: Number(r.gmv), scenario: scenarioFromRow(r) }));
-	rows.sort((a, b) => a.week - b.week || a.scenario.subCategory.localeCompare(b.scenario.subCategory));
+	const parsedRows: WeekRow[] = parsed.rows.map((r) => ({ week: Number(r.week), gmv: Number(r.gmv), scenario: scenarioFromRow(r) }));
+	parsedRows.sort((a, b) => a.week - b.week || a.scenario.subCategory.localeCompare(b.scenario.subCategory));
+	// Each row's recent GMV: the same sub-category's actual GMV in the weeks before (the data's own rows).
+	const rows = withRecent(parsedRows);
 	const train = rows.filter((r) => r.week < FIRST_TEST_WEEK);
 	const test = rows.filter((r) => r.week >= FIRST_TEST_WEEK);
 	const lastWeek = Math.max(...rows.map((r) => r.week));
@@ -93,13 +100,29 @@ export async function trainGmv(opts: { dataDir: string; outDir: string; exportFe
 	const csv = { train: featureCsv(names, 'gmv', Xtrain, ytrain), test: featureCsv(names, 'gmv', Xtest, ytest) };
 	if (opts.exportFeaturesDir) exportFeatures(opts.exportFeaturesDir, csv);
 
-	// 4. Baseline: the sub-category's trailing 4-week average of actual GMV (one step ahead).
-	const baselinePred = test.map((r) => trailingAverage(rows, r.scenario.subCategory, r.week, 4));
-	const baseline = regressionMetrics(ytest, baselinePred);
+	// 4. The forecast from recent sales and the naive forecasts (last week, trailing 4-week mean and
+	// median), chosen and calibrated on the validation weeks; the best naive one is the one to beat.
+	let t0 = performance.now();
+	const recent = trainRecentForecast(rows, { validationStart: VALIDATION_START, firstTestWeek: FIRST_TEST_WEEK, typical: typicalInputs(train), seed: SEED });
+	const recentSeconds = (performance.now() - t0) / 1000;
+	const recentMetrics = regressionMetrics(ytest, recent.testPred);
+	const best = recent.baselines.reduce((a, b) => (b.validationWape < a.validationWape ? b : a));
+	const baselinePred = best.testPred;
+	const baselineRows: NamedMetrics<RegressionMetrics>[] = recent.baselines.map((b) => ({ name: b.name, description: b.description, metrics: roundMetrics(b.metrics) }));
+	const bestBaselineRow = baselineRows[recent.baselines.indexOf(best)];
+	// Put the best (on validation) first: the card compares against the first baseline's interval.
+	baselineRows.splice(baselineRows.indexOf(bestBaselineRow), 1);
+	baselineRows.unshift(bestBaselineRow);
 
 	// 5. Random forest: pick the leaf size on the last training weeks, then refit on all training weeks.
-	let t0 = performance.now();
+	t0 = performance.now();
 	const { minNumSamples, maxDepth } = chooseTreeSize(train, encoders);
+	const validation = splitValidation(train);
+	const forestCal = (() => {
+		const Xfit = toRows(featureMatrix(validation.fit.map((r) => r.scenario), encoders), width);
+		const calLib = trainForestRegressor(Xfit, validation.fit.map((r) => r.gmv), { nEstimators: FOREST.nEstimators, maxFeatures: FOREST.maxFeatures, minNumSamples, maxDepth, seed: SEED });
+		return predictForest(flattenRegressionForest(calLib, Xfit), featureMatrix(validation.check.map((r) => r.scenario), encoders), validation.check.length);
+	})();
 	const lib = trainForestRegressor(toRows(Xtrain, width), ytrain, { nEstimators: FOREST.nEstimators, maxFeatures: FOREST.maxFeatures, minNumSamples, maxDepth, seed: SEED });
 	const flat = flattenRegressionForest(lib, toRows(Xtrain, width));
 	const forestPred = predictForest(flat, Xtest, test.length);
@@ -112,40 +135,60 @@ export async function trainGmv(opts: { dataDir: string; outDir: string; exportFe
 	// Evaluated with the code the browser runs (dense.ts over the serialised weights), not with tfjs.
 	const networkPred = networkModel({ network: network.serialized, scaler: network.scaler, target: network.target, encoders } as GmvNetworkArtifact).predictFeatures(Xtest, test.length);
 	const networkMetrics = regressionMetrics(ytest, networkPred);
+	// The network's validation predictions (fitted without the validation weeks) rank it and calibrate its range.
+	const calNetwork = await trainNetwork(featureMatrix(validation.fit.map((r) => r.scenario), encoders), validation.fit.map((r) => r.gmv), width, encoders);
+	const networkCal = networkModel({ network: calNetwork.serialized, scaler: calNetwork.scaler, target: calNetwork.target, encoders } as GmvNetworkArtifact).predictFeatures(featureMatrix(validation.check.map((r) => r.scenario), encoders), validation.check.length);
 	const networkSeconds = (performance.now() - t0) / 1000;
 
-	const baselineRow: NamedMetrics<RegressionMetrics> = {
-		name: 'Trailing 4-week average',
-		description: "The sub-category's mean GMV over the four weeks before, using actuals (a one-step-ahead naive forecast).",
-		metrics: roundMetrics(baseline)
+	const ycheck = validation.check.map((r) => r.gmv);
+	const calibrated = (calPred: ArrayLike<number>, testPred: ArrayLike<number>): LogConformalInterval => {
+		const interval = fitLogConformal(ycheck, calPred, RECENT.nominal);
+		return roundInterval({ ...interval, testCoverage: conformalCoverage(interval, ytest, testPred), testRows: ytest.length });
 	};
+	const forestInterval = calibrated(forestCal, forestPred);
+	const networkInterval = calibrated(networkCal, networkPred);
+	const validationWape = { forest: regressionMetrics(ycheck, forestCal).wape ?? Infinity, network: regressionMetrics(ycheck, networkCal).wape ?? Infinity };
 	// Model minus baseline WAPE on the same resampled weeks: is either model clearly better than the naive forecast?
 	const wapeOf = (pred: ArrayLike<number>) => (rows: Uint32Array) => regressionMetrics(pick(ytest, rows), pick(pred, rows)).wape;
 	const vsBaseline = (pred: ArrayLike<number>) => {
-		const d = pairedBootstrap(test.length, wapeOf(pred), wapeOf(baselinePred), { seed: SEED, metric: 'wape', baseline: baselineRow.name, resamples: 2000 });
+		const d = pairedBootstrap(test.length, wapeOf(pred), wapeOf(baselinePred), { seed: SEED, metric: 'wape', baseline: bestBaselineRow.name, resamples: 2000 });
 		if (!d) throw new Error('WAPE is undefined on the test weeks');
 		return { metric: d.metric, baseline: d.baseline, difference: round(d.difference, 4), low: round(d.low, 4), high: round(d.high, 4), level: d.level, resamples: d.resamples, seed: d.seed };
 	};
 	const references = sklearnComparisons('gmv', csv, roundMetrics);
-	const forestRow: Comparison<RegressionMetrics> = { name: `Random forest (${FOREST.nEstimators} trees)`, description: 'The other model shipped for this tool.', role: 'shipped-model', metrics: roundMetrics(forestMetrics) };
-	const networkRow: Comparison<RegressionMetrics> = { name: `Network ${NETWORK.hidden.join('-')}`, description: 'The other model shipped for this tool.', role: 'shipped-model', metrics: roundMetrics(networkMetrics) };
-	const report = (model: RegressionMetrics, other: Comparison<RegressionMetrics>, pred: ArrayLike<number>): RegressionReport => ({
+	const forestRow: Comparison<RegressionMetrics> = { name: `Random forest without recent GMV (${FOREST.nEstimators} trees)`, description: 'Another model shipped for this tool (a comparison, not a baseline).', role: 'shipped-model', metrics: roundMetrics(forestMetrics) };
+	const networkRow: Comparison<RegressionMetrics> = { name: `Network ${NETWORK.hidden.join('-')} without recent GMV`, description: 'Another model shipped for this tool (a comparison, not a baseline).', role: 'shipped-model', metrics: roundMetrics(networkMetrics) };
+	const recentRow: Comparison<RegressionMetrics> = { name: 'Forecast from recent GMV (forest)', description: 'The default model when the recent weeks’ GMV is known (a comparison, not a baseline).', role: 'shipped-model', metrics: roundMetrics(recentMetrics) };
+	const report = (model: RegressionMetrics, others: Comparison<RegressionMetrics>[], pred: ArrayLike<number>, refs = references): RegressionReport => ({
 		task: 'regression',
 		rowNoun: { one: 'week', many: 'weeks' },
 		model: roundMetrics(model),
-		baselines: [baselineRow],
-		comparisons: [other, ...references],
+		baselines: baselineRows,
+		comparisons: [...others, ...refs],
 		headline: { metric: 'wape', lowerIsBetter: true },
 		vsBestBaseline: vsBaseline(pred)
 	});
 	const rowsOut = [
 		{ model: `Random forest (${FOREST.nEstimators} trees)`, ...metricCells(forestMetrics), 'train s': forestSeconds },
 		{ model: `Network ${NETWORK.hidden.join('-')}`, ...metricCells(networkMetrics), 'train s': networkSeconds },
-		{ model: baselineRow.name, ...metricCells(baseline), 'train s': 0 },
+		{ model: 'Forecast from recent GMV', ...metricCells(recentMetrics), 'train s': recentSeconds },
+		...recent.baselines.map((b) => ({ model: `naive: ${b.name}`, ...metricCells(b.metrics), 'train s': 0 })),
 		...references.map((r) => ({ model: r.name, ...metricCells(r.metrics), 'train s': 0 }))
 	];
 	console.log(`\nheld-out weeks ${FIRST_TEST_WEEK}..${lastWeek}, ${test.length} rows:`);
 	printTable(rowsOut);
+	const between = varianceBetweenGroups(ytest, test.map((r) => r.scenario.subCategory));
+	if (opts.exportFeaturesDir) {
+		// The forecast from recent GMV on the test weeks, for scripts/gmv_sklearn_reference.py to recheck.
+		const lines = ['week,sub_category,actual,predicted,low,high'];
+		test.forEach((r, i) => {
+			const [low, high] = conformalRange(recent.interval, recent.testPred[i]);
+			lines.push([r.week, r.scenario.subCategory, r.gmv, recent.testPred[i], low, high].join(','));
+		});
+		writeFileSync(join(opts.exportFeaturesDir, 'gmv_recent_test_predictions.csv'), lines.join('\n') + '\n');
+	}
+	console.log(`validation WAPE (weeks ${VALIDATION_START}-${FIRST_TEST_WEEK - 1}): recent ${recent.validationWape.toFixed(4)}, forest ${validationWape.forest.toFixed(4)}, network ${validationWape.network.toFixed(4)}, ${recent.baselines.map((b) => `${b.name} ${b.validationWape.toFixed(4)}`).join(', ')}`);
+	console.log(`80% ranges, test coverage: recent ${recent.interval.testCoverage?.toFixed(3)}, forest ${forestInterval.testCoverage}, network ${networkInterval.testCoverage}; variance between sub-categories on test: ${between.toFixed(3)}`);
 
 	// 7. Artifacts.
 	const provenance: Provenance = {
@@ -176,7 +219,22 @@ export async function trainGmv(opts: { dataDir: string; outDir: string; exportFe
 		modelId: 'forest',
 		modelKind: 'random-forest-regression',
 		label: `Random forest, ${FOREST.nEstimators} trees`,
-		metrics: report(forestMetrics, networkRow, forestPred),
+		metrics: report(forestMetrics, [recentRow, networkRow], forestPred),
+		interval: forestInterval,
+		recent: {
+			label: `Forecast from recent GMV: a random forest of ${RECENT.trees} trees on the log ratio to the trailing ${RECENT_WEEKS}-week median`,
+			features: [...RECENT_FEATURES],
+			encoders: { typical: recent.encoders.typical, shrink: recent.encoders.shrink },
+			forest: recent.forest,
+			interval: roundInterval(recent.interval),
+			metrics: report(recentMetrics, [forestRow, networkRow], recent.testPred, []),
+			validation: {
+				weeks: [VALIDATION_START, FIRST_TEST_WEEK - 1],
+				wape: round(recent.validationWape, 4),
+				baselines: recent.baselines.map((b) => ({ name: b.name, wape: round(b.validationWape, 4) }))
+			},
+			hyperparameters: { library: 'ml-random-forest 2.1.0', trees: RECENT.trees, minSamplesToSplit: recent.leaf, maxFeatures: recent.maxFeatures, shrinkTowardMedian: recent.encoders.shrink, chosenFrom: `leaf sizes ${RECENT.leafSizes.join(', ')} x max features ${RECENT.maxFeatures.join(', ')} x shrink ${RECENT.shrinks.join(', ')}`, chosenOn: `validation weeks ${VALIDATION_START}-${FIRST_TEST_WEEK - 1} (fitted on weeks 2-${VALIDATION_START - 1})`, seed: SEED, target: `log((GMV + 1) / (trailing ${RECENT_WEEKS}-week median + 1))` }
+		},
 		hyperparameters: { library: 'ml-random-forest 2.1.0', trees: FOREST.nEstimators, maxFeatures: FOREST.maxFeatures, minSamplesToSplit: minNumSamples, maxDepth, chosenFrom: `leaf sizes ${FOREST.leafSizes.join(', ')} x depths ${FOREST.depths.join(', ')}`, chosenOn: `validation weeks ${FIRST_TEST_WEEK - FOREST.validationWeeks}-${FIRST_TEST_WEEK - 1} (inside training)`, bootstrap: true, seed: SEED, target: 'GMV in rupees' },
 		encoders,
 		forest: bytesToBase64(encodeFlatForest(flat))
@@ -187,7 +245,8 @@ export async function trainGmv(opts: { dataDir: string; outDir: string; exportFe
 		modelId: 'network',
 		modelKind: 'mlp-regression',
 		label: `Neural network ${NETWORK.hidden.join('-')}, trained with TensorFlow.js`,
-		metrics: report(networkMetrics, forestRow, networkPred),
+		metrics: report(networkMetrics, [recentRow, forestRow], networkPred),
+		interval: networkInterval,
 		hyperparameters: { library: 'TensorFlow.js 4 (CPU backend)', layers: NETWORK.hidden.join('-') + '-1', activation: 'relu', epochs: NETWORK.epochs, batch: 'full', optimizer: 'adam', learningRate: NETWORK.learningRate, l2: NETWORK.l2, seed: SEED, target: 'log1p(GMV), standardised' },
 		encoders,
 		scaler: { mean: network.scaler.mean.map((v) => round(v, 8)), std: network.scaler.std.map((v) => round(v, 8)) },
@@ -198,10 +257,13 @@ export async function trainGmv(opts: { dataDir: string; outDir: string; exportFe
 
 	const start = rows.find((r) => r.week === START.week && r.scenario.subCategory === START.subCategory);
 	if (!start) throw new Error(`start week ${START.week} ${START.subCategory} not in the data`);
+	// The models without recent GMV, ranked on the validation weeks (never on the test weeks).
 	const ranking = [
-		{ id: 'forest', wape: forestArtifact.metrics.model.wape ?? Infinity },
-		{ id: 'network', wape: networkArtifact.metrics.model.wape ?? Infinity }
+		{ id: forestArtifact.modelId, wape: validationWape.forest },
+		{ id: networkArtifact.modelId, wape: validationWape.network }
 	].sort((a, b) => a.wape - b.wape);
+	const heldOutGmv: Record<string, Record<string, number>> = {};
+	for (const r of rows.filter((r) => r.week >= FIRST_TEST_WEEK - RECENT_WEEKS)) (heldOutGmv[r.scenario.subCategory] ??= {})[String(r.week)] = round(r.gmv, 10);
 	await writeArtifact<GmvContext>(join(opts.outDir, 'gmv', 'context.json'), {
 		format: ARTIFACT_FORMAT,
 		formatVersion: ARTIFACT_FORMAT_VERSION,
@@ -221,8 +283,11 @@ export async function trainGmv(opts: { dataDir: string; outDir: string; exportFe
 			discount: round(start.scenario.discount),
 			sla: round(start.scenario.sla),
 			procurementSla: round(start.scenario.procurementSla),
-			actualGmv: round(start.gmv, 10)
+			actualGmv: round(start.gmv, 10),
+			recentGmv: (start.recent ?? []).map((v) => round(v, 10))
 		},
+		heldOutGmv,
+		varianceBetweenSubCategories: round(between, 4),
 		modelRanking: ranking.map((r) => r.id),
 		models: { forest: 'forest.json', network: 'network.json' },
 		contentHash: ''
@@ -290,13 +355,6 @@ async function trainNetwork(X: Float64Array, y: number[], width: number, enc: Gm
 	return { scaler, target, serialized: await serializeNetwork(tf, model) };
 }
 
-function trailingAverage(rows: WeekRow[], subCategory: string, week: number, span: number): number {
-	const prior = rows.filter((r) => r.scenario.subCategory === subCategory && r.week < week && r.week >= week - span);
-	if (prior.length) return prior.reduce((a, r) => a + r.gmv, 0) / prior.length;
-	const earlier = rows.filter((r) => r.scenario.subCategory === subCategory && r.week < week);
-	return earlier.length ? earlier[earlier.length - 1].gmv : 0;
-}
-
 /** The data spreads each month's investment over 4.3 weeks: check that on weeks inside one month. */
 function checkSpendConvention(rows: WeekRow[], monthly: Record<string, ChannelSpend>) {
 	let worst = 0;
@@ -318,6 +376,17 @@ function checkSaleFlags(rows: WeekRow[], calendar: GmvCalendar) {
 	const saleDates = new Set(calendar.saleDays.map((d) => d.date));
 	const mismatched = rows.filter((r) => weekDays(r.week).some((d) => saleDates.has(d)) !== r.scenario.saleWeek);
 	console.log(`sale-week flags: ${rows.length - mismatched.length} of ${rows.length} rows agree with the sale calendar`);
+}
+
+function splitValidation<T extends { week: number }>(train: T[]): { fit: T[]; check: T[] } {
+	return { fit: train.filter((r) => r.week < VALIDATION_START), check: train.filter((r) => r.week >= VALIDATION_START) };
+}
+
+function roundInterval(i: LogConformalInterval): LogConformalInterval {
+	const out: LogConformalInterval = { nominal: i.nominal, low: round(i.low, 8), high: round(i.high, 8), calibrationRows: i.calibrationRows };
+	if (i.testCoverage !== undefined) out.testCoverage = round(i.testCoverage, 4);
+	if (i.testRows !== undefined) out.testRows = i.testRows;
+	return out;
 }
 
 function rangesOf(scenarios: GmvScenario[]): Record<string, InputRange> {

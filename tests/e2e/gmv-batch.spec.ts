@@ -105,13 +105,16 @@ test('a good CSV is scored: summary, sorting, pages and a clean download', async
 	const text = await downloadText(download);
 	expect(text.startsWith('\uFEFF'), 'a BOM so spreadsheets read ₹ correctly').toBe(true);
 	const [header, ...records] = parseSimpleCsv(text);
-	expect(header).toEqual(['row', 'week', 'sub_category', 'predicted_gmv', 'actual_gmv', 'error', 'abs_pct_error', 'note']);
+	expect(header).toEqual(['row', 'week', 'sub_category', 'predicted_gmv', 'range_low', 'range_high', 'basis', 'actual_gmv', 'error', 'abs_pct_error', 'note']);
 	expect(records).toHaveLength(120);
 	const col = (name: string) => header.indexOf(name);
 	for (const record of records) {
 		expect(record).toHaveLength(header.length);
 		for (const cell of record) expect(cell, 'no cell a spreadsheet would run as a formula').not.toMatch(/^\s*([=+@\t\r]|-[^\d.])/);
-		for (const name of ['row', 'week', 'predicted_gmv', 'actual_gmv', 'error', 'abs_pct_error']) expect(record[col(name)]).toMatch(/^-?\d+(\.\d+)?$/);
+		for (const name of ['row', 'week', 'predicted_gmv', 'range_low', 'range_high', 'actual_gmv', 'error', 'abs_pct_error']) expect(record[col(name)]).toMatch(/^-?\d+(\.\d+)?$/);
+		expect(['recent GMV', 'inputs only']).toContain(record[col('basis')]);
+		expect(Number(record[col('range_low')])).toBeLessThanOrEqual(Number(record[col('predicted_gmv')]) + 1);
+		expect(Number(record[col('range_high')])).toBeGreaterThanOrEqual(Number(record[col('predicted_gmv')]) - 1);
 		expect(SUB_CATEGORIES as readonly string[]).toContain(record[col('sub_category')]);
 		// Each line belongs to its input row: the week, the sub-category and the actual GMV match.
 		const source = rows[Number(record[col('row')]) - 2];

@@ -20,7 +20,7 @@ test('first visit shows a prediction, the start week’s actual, the contributio
 	await expect(field(page, 'Sub-category')).toHaveValue(start.subCategory);
 	await expect(field(page, 'Average discount')).toHaveValue(String(start.discount));
 
-	await expect(page.getByTestId('gmv-actual')).toContainText(`Actual GMV that week: ${formatRupees(start.actualGmv)}`);
+	await expect(page.getByTestId('gmv-actual')).toContainText(`Actual: ${formatRupees(start.actualGmv)}`);
 	await expect(page.getByTestId('gmv-actual')).toContainText(/[+-]?\d+% off/);
 	await expect(page.getByTestId('week-facts')).toContainText(`Week ${start.week}:`);
 
@@ -31,11 +31,12 @@ test('first visit shows a prediction, the start week’s actual, the contributio
 	expect(items.length).toBeGreaterThanOrEqual(3);
 	expect(items.length).toBeLessThanOrEqual(8);
 	for (const item of items) expect(item).toMatch(/^\S.*\s[+−]₹\d[\d.,]*( lakh| crore)?$/);
-	expect(items.join(' ')).toContain('Sub-category');
+	// The default forecast starts from the recent weeks' median: recent GMV is among what moved it.
+	expect(items.join(' ')).toContain('Recent GMV');
 	await expect(predictionPanel(page)).not.toContainText(GARBAGE);
 
 	// The model card: held-out accuracy of this model next to at least one baseline.
-	const metrics = page.getByRole('table', { name: 'Accuracy on held-out weeks' });
+	const metrics = page.getByRole('table', { name: 'Accuracy on held-out weeks' }).first();
 	await expect(metrics).toBeVisible();
 	const thisModel = metrics.getByRole('row').filter({ hasText: '(this model)' });
 	await expect(thisModel).toHaveCount(1);
@@ -149,7 +150,7 @@ test('a copied link reproduces the scenario in a new tab', async ({ page, contex
 	other.on('pageerror', (e) => otherErrors.push(e.message));
 	other.on('console', (m) => void (m.type() === 'error' && otherErrors.push(m.text())));
 	await other.goto(link);
-	const form = other.getByRole('region', { name: 'The week' });
+	const form = other.locator('[data-gmv-inputs]');
 	await expect(other.getByTestId('gmv-prediction')).toHaveText(expected, { timeout: 15_000 });
 	await expect(form.getByLabel('Week of')).toHaveValue('2015-11-10');
 	await expect(form.getByLabel('Sub-category')).toHaveValue('Speaker');
@@ -208,7 +209,8 @@ test('the other model gives its own prediction, and the choice survives a reload
 	await expect(modelLine(second)).toBeVisible();
 	await expect(modelLine(best)).toHaveCount(0);
 	await expect(page).toHaveURL(new RegExp(`[?&]model=${second}(&|$)`));
-	await expect(page.getByRole('article').getByRole('heading', { level: 3 })).toHaveText(new RegExp(name(second)));
+	const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: /^Without recent GMV/ }) });
+	await expect(card.getByRole('heading', { level: 3 })).toHaveText(new RegExp(name(second)));
 	await expect(prediction).toHaveText(/^₹\d/);
 	const secondText = await prediction.innerText();
 	expect(secondText, 'the two models should not agree to three significant figures').not.toBe(bestText);

@@ -3,7 +3,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { goodCsvWithActuals } from './gmvFiles';
-import { expectScored, field, openGmv, uploadCsv } from './gmvPage';
+import { expectScored, field, openGmv, openMoreInputs, uploadCsv } from './gmvPage';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
@@ -32,7 +32,8 @@ test('on a 360 px phone the page fits, predicts, and its controls can be tapped'
 	expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
 
 	// Every text field, select and button of the form is at least 44 px tall, and no wider than the screen.
-	const form = page.getByRole('region', { name: 'The week' });
+	await openMoreInputs(page);
+	const form = page.locator('[data-gmv-inputs]');
 	const controls = form.locator('input:not([type=checkbox]):not([type=radio]), select, button');
 	const small = (await heights(controls)).filter((c) => c.height < TAP);
 	expect(small, 'controls shorter than 44 px').toEqual([]);
@@ -53,6 +54,36 @@ test('on a 360 px phone the page fits, predicts, and its controls can be tapped'
 	await discount.fill('12');
 	await expect(prediction).not.toHaveText(before);
 	expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+});
+
+test('on a phone the answer is on the first screen, under the inputs that matter most, the rest folded below it', async ({ page }) => {
+	const prediction = await openGmv(page);
+	expect(await page.evaluate(() => window.scrollY)).toBe(0);
+	// The number, its range and the actual of the held-out week, without scrolling.
+	for (const part of [prediction, page.getByTestId('gmv-range'), page.getByTestId('gmv-actual')]) await expect(part).toBeInViewport({ ratio: 1 });
+	await expect(page.getByTestId('gmv-range')).toContainText(/80% range ₹.+ – ₹.+ \(held \d+% of 138 test weeks\)/);
+	const answerTop = (await prediction.boundingBox())!.y;
+	// Above it: the week, the sub-category and last weeks' GMV; below it, folded: everything else.
+	for (const label of ['Week of', 'Sub-category', 'GMV last week']) expect((await field(page, label).boundingBox())!.y, label).toBeLessThan(answerTop);
+	await expect(field(page, 'Average discount')).toBeHidden();
+	const more = page.getByRole('region', { name: 'More inputs' });
+	expect((await more.boundingBox())!.y).toBeGreaterThan(answerTop);
+	// The bar at the bottom shows only once the answer has scrolled away.
+	await expect(page.locator('.result-bar')).toHaveCount(0);
+	await page.getByRole('heading', { name: 'More inputs' }).click();
+	await field(page, 'Average discount').scrollIntoViewIfNeeded();
+	await page.mouse.wheel(0, 1500);
+	await expect(page.locator('.result-bar')).toBeVisible();
+});
+
+test('without recent GMV the page says so and forecasts from the inputs alone', async ({ page }) => {
+	const prediction = await openGmv(page);
+	const withRecent = await prediction.innerText();
+	await expect(page.getByTestId('gmv-basis')).toContainText('Forecast from the recent weeks');
+	for (const label of ['GMV last week', '2 weeks before', '3 weeks before', '4 weeks before']) await field(page, label).fill('');
+	await expect(page.getByTestId('gmv-basis')).toContainText(/No recent GMV given: forecast from the week's\s+inputs alone, typical error \d+% on test weeks \(with last weeks' GMV: \d+%\)/);
+	await expect(prediction).not.toHaveText(withRecent);
+	await expect(page.getByTestId('gmv-range')).toBeVisible();
 });
 
 test('on a phone the results table scrolls inside its own box, not the page', async ({ page }) => {

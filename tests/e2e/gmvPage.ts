@@ -16,14 +16,25 @@ export async function openGmv(page: Page, query = ''): Promise<Locator> {
 export const predictionPanel = (page: Page) => page.getByRole('region', { name: 'Predicted weekly GMV' });
 export const batchSection = (page: Page) => page.getByRole('region', { name: 'Forecast many weeks from a CSV' });
 
-/** A form field of "The week" card by its visible label (the hidden unit makes names like "Average discount (%)"). */
+/**
+ * A form field by its visible label (the hidden unit makes names like "Average discount (%)"), in
+ * "The week" (the inputs above the answer) or "More inputs" (folded below it on a phone: call
+ * `openMoreInputs` first there).
+ */
 export function field(page: Page, label: string): Locator {
-	return page.getByRole('region', { name: 'The week' }).getByLabel(label);
+	return page.locator('[data-gmv-inputs]').getByLabel(label);
 }
 
 /** A monthly budget field of the form, e.g. budgetField(page, 'TV') for "TV (crore/month)". */
 export function budgetField(page: Page, channel: string): Locator {
-	return page.getByRole('region', { name: 'The week' }).getByRole('textbox', { name: `${channel} (crore/month)`, exact: true });
+	return page.locator('[data-gmv-inputs]').getByRole('textbox', { name: `${channel} (crore/month)`, exact: true });
+}
+
+/** Unfold "More inputs" (folded on a phone, open on a wide screen). */
+export async function openMoreInputs(page: Page): Promise<void> {
+	const details = page.locator('.more-inputs details');
+	if (!(await details.evaluate((el) => (el as HTMLDetailsElement).open))) await page.getByRole('heading', { name: 'More inputs' }).click();
+	await expect(details).toHaveAttribute('open', '');
 }
 
 export type UploadContent = string | Buffer | { path: string };

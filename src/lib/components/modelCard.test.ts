@@ -20,9 +20,9 @@ describe('the card’s reading never claims a win it did not measure', () => {
 	it('says a tie against the naive forecast plainly (the shipped GMV network)', () => {
 		const gmv = read('gmv/network.json');
 		const lines = cardReading(gmv.metrics, { target: 'a week’s GMV' });
-		expect(lines[0]).toMatch(/^Typical error 28\.0% of a week’s GMV on held-out weeks, against 28\.1% for “Trailing 4-week average”: no better than the naive baseline/);
+		expect(lines[0]).toMatch(/^Typical error 28\.0% of a week’s GMV on held-out weeks, against 23\.7% for “Trailing 4-week median”: no better than the naive baseline/);
 		expect(lines[0]).toMatch(/includes no difference/);
-		expect(lines.at(-1)).toMatch(/^For comparison on the same weeks: Random forest \(100 trees\) 28\.8%; scikit-learn forest, 300 trees \(reference\) 29\.3%/);
+		expect(lines.at(-1)).toMatch(/^For comparison on the same weeks: Forecast from recent GMV \(forest\) 23\.4%; Random forest without recent GMV \(100 trees\) 28\.8%; scikit-learn forest, 300 trees \(reference\) 29\.3%/);
 	});
 
 	it('calls a model better only when the whole interval says so, and worse likewise', () => {
@@ -54,17 +54,22 @@ describe('the metrics table', () => {
 		const gmv = read('gmv/forest.json');
 		const t = cardTable(gmv.metrics, gmv.label);
 		expect(t.groups.map((g) => g.id)).toEqual(['model', 'baselines', 'comparisons']);
-		expect(t.groups[1].rows.map((r) => r.name)).toEqual(['Trailing 4-week average']);
-		expect(t.groups[2].rows.map((r) => r.name)).toEqual(['Network 32-16', 'scikit-learn forest, 300 trees (reference)', 'scikit-learn forest, 100 trees (reference)']);
+		expect(t.groups[1].rows.map((r) => r.name)).toEqual(['Trailing 4-week median', 'Last week', 'Trailing 4-week mean']);
+		expect(t.groups[2].rows.map((r) => r.name)).toEqual([
+			'Forecast from recent GMV (forest)',
+			'Network 32-16 without recent GMV',
+			'scikit-learn forest, 300 trees (reference)',
+			'scikit-learn forest, 100 trees (reference)'
+		]);
 		expect(t.columns.map((c) => c.label)).toEqual(['WAPE', 'MAE', 'MAPE', 'R²']);
 		expect(t.rowsLabel).toBe('Weeks');
 		expect(t.caption).toBe('Accuracy on held-out weeks');
 		expect(t.note).toMatch(/^Best value in each column in bold\. WAPE, MAE, MAPE: lower is better; R²: higher is better\.$/);
-		// Best WAPE is the network's 28.0%, best R² the network's 0.88; the forest's cells are not bold there.
-		expect(t.groups[2].rows[0].cells[0]).toEqual({ text: '28.0%', best: true });
+		// Best WAPE is the forecast from recent GMV's 23.4%; the forest's cells are not bold there.
+		expect(t.groups[2].rows[0].cells[0]).toEqual({ text: '23.4%', best: true });
 		expect(t.groups[0].rows[0].cells[0].best).toBe(false);
-		// The best baseline is found among the naive baselines only.
-		expect(bestBaseline(gmv.metrics)?.name).toBe('Trailing 4-week average');
+		// The best baseline is found among the naive baselines only (not the other shipped models).
+		expect(bestBaseline(gmv.metrics)?.name).toBe('Trailing 4-week median');
 	});
 
 	it('reads a clustering report: no baseline, judged by separation and stability', () => {

@@ -12,6 +12,18 @@ describe('MagnitudeTally', () => {
 		expect(t.median()).toBeLessThan(3 * 1.07);
 	});
 
+	it('keeps its median up to date as values are added or merged (it is cached between additions)', () => {
+		const t = new MagnitudeTally();
+		for (let i = 0; i < 5; i++) t.add(10);
+		expect(t.median()).toBeLessThan(10 * 1.07);
+		for (let i = 0; i < 10; i++) t.add(1000);
+		expect(t.median()).toBeGreaterThanOrEqual(1000);
+		const small = new MagnitudeTally();
+		for (let i = 0; i < 100; i++) small.add(2);
+		t.merge(small);
+		expect(t.median()).toBeLessThan(2 * 1.07);
+	});
+
 	it('keeps the largest genuine Online Retail quantity (80,995 against a median of 3) and flags 1e300 and 1e10', () => {
 		const t = new MagnitudeTally();
 		for (let i = 0; i < 1000; i++) t.add(1 + (i % 12));

@@ -85,6 +85,9 @@ function binTop(b: number): number {
 export class MagnitudeTally {
 	readonly bins = new Int32Array(BINS);
 	count = 0;
+	/** The median as of `medianAt` values: screening asks for it once per value, so it is kept until a value is added. */
+	private cachedMedian = NaN;
+	private medianAt = -1;
 
 	add(x: number): void {
 		if (x === 0 || x !== x) return;
@@ -95,10 +98,19 @@ export class MagnitudeTally {
 	merge(other: MagnitudeTally): void {
 		for (let b = 0; b < BINS; b++) this.bins[b] += other.bins[b];
 		this.count += other.count;
+		this.medianAt = -1;
 	}
 
 	/** The median magnitude, rounded up to its bin's upper edge (at most 6.25% above); NaN with no values. */
 	median(): number {
+		if (this.medianAt !== this.count) {
+			this.cachedMedian = this.scanMedian();
+			this.medianAt = this.count;
+		}
+		return this.cachedMedian;
+	}
+
+	private scanMedian(): number {
 		if (this.count === 0) return NaN;
 		const half = Math.ceil(this.count / 2);
 		let seen = 0;

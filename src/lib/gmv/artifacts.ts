@@ -1,11 +1,31 @@
 /** The GMV tool's artifacts: what `npm run train` writes and the page reads. */
 import type { ArtifactBase, ArtifactHeader, InputRange, Provenance, RegressionReport } from '../core/artifact/types';
+import type { LogConformalInterval } from '../core/conformal';
 import type { Scaler, SerializedNetwork, TargetTransform } from '../core/network/mlp';
 import type { GmvCalendar } from './calendar';
 import type { GmvEncoders } from './features';
+import type { RecentEncoders } from './recent';
 import type { ChannelSpend } from './spend';
 
 export const GMV_TOOL = 'gmv';
+
+/**
+ * The forecast from recent sales, shipped inside the forest's artifact: used when the scenario
+ * carries recent weekly GMV, with its own held-out figures and range.
+ */
+export interface GmvRecentForecast {
+	label: string;
+	/** Feature names, in order (`RECENT_FEATURES`). */
+	features: string[];
+	encoders: RecentEncoders;
+	/** `encodeFlatForest` bytes, base64: the forest's output is a log ratio to the trailing median. */
+	forest: string;
+	interval: LogConformalInterval;
+	metrics: RegressionReport;
+	/** What the choice was made on: validation WAPE of the chosen model and of the naive forecasts. */
+	validation: { weeks: [number, number]; wape: number; baselines: { name: string; wape: number }[] };
+	hyperparameters: Record<string, string | number | boolean>;
+}
 
 /** The random forest: header, encoders, and the flat forest as base64 bytes. */
 export interface GmvForestArtifact extends ArtifactHeader<RegressionReport> {
@@ -13,6 +33,10 @@ export interface GmvForestArtifact extends ArtifactHeader<RegressionReport> {
 	encoders: GmvEncoders;
 	/** `encodeFlatForest` bytes, base64. */
 	forest: string;
+	/** Split-conformal 80% range, calibrated on the validation weeks, with its test coverage. */
+	interval: LogConformalInterval;
+	/** The forecast from recent sales (the default when recent GMV is known). */
+	recent: GmvRecentForecast;
 }
 
 /** The network: header, encoders, scaler, target transform and tfjs weights. */
@@ -24,6 +48,8 @@ export interface GmvNetworkArtifact extends ArtifactHeader<RegressionReport> {
 	/** Mean of every feature over the training rows: the "average week" explanations start from. */
 	reference: number[];
 	network: SerializedNetwork;
+	/** Split-conformal 80% range, calibrated on the validation weeks, with its test coverage. */
+	interval: LogConformalInterval;
 }
 
 export type GmvModelArtifact = GmvForestArtifact | GmvNetworkArtifact;
@@ -60,8 +86,14 @@ export interface GmvContext extends ArtifactBase {
 		sla: number;
 		procurementSla: number;
 		actualGmv: number;
+		/** GMV of the weeks before, most recent first. */
+		recentGmv: number[];
 	};
-	/** Model ids in order of held-out WAPE, best first. */
+	/** Actual weekly GMV by sub-category and week ('44'), for the held-out weeks and the few before: fills the form's recent GMV. */
+	heldOutGmv: Record<string, Record<string, number>>;
+	/** Share of the test weeks' GMV variance that lies between sub-categories (what R² gets for knowing which). */
+	varianceBetweenSubCategories: number;
+	/** Ids of the models without recent GMV in order of validation WAPE, best first. */
 	modelRanking: string[];
 	/** Files of the models, relative to this artifact. */
 	models: Record<string, string>;

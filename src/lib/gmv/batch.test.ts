@@ -10,6 +10,7 @@ import type { GmvForestArtifact } from './artifacts';
 import { batchSummary, batchSummaryText, farOutsideIssues, scoreWeeklyRows } from './batch';
 import { featureCount, featureMatrix, scenarioFromRow, type GmvEncoders } from './features';
 import { forestModel } from './predict';
+import { RECENT_FEATURES, writeRecentFeatures } from './recent';
 import { generateWeeklyRows, weeklyRowsCsv } from './sample';
 import { SUB_CATEGORIES, weeklyRowSchema } from './schema';
 import { testContext } from './testContext';
@@ -29,7 +30,21 @@ function tinyForestModel() {
 	const Xrows = scenarios.map((_, i) => Array.from(X.subarray(i * width, (i + 1) * width)));
 	const y = scenarios.map((s) => s.productMrp * (100 - s.discount) * (s.saleWeek ? 2 : 1));
 	const lib = trainForestRegressor(Xrows, y, { nEstimators: 5, seed: 1 });
-	const artifact = { encoders: enc, forest: bytesToBase64(encodeFlatForest(flattenRegressionForest(lib, Xrows))) } as GmvForestArtifact;
+	// A tiny recent-GMV forest: the ratio to the recent median from the features alone.
+	const typical = testContext.typicalInputs;
+	const renc = { typical, shrink: 1 };
+	const R = new Float64Array(scenarios.length * RECENT_FEATURES.length);
+	scenarios.forEach((s, i) => writeRecentFeatures(s, [1e5, 2e5], renc, R, i));
+	const Rrows = scenarios.map((_, i) => Array.from(R.subarray(i * RECENT_FEATURES.length, (i + 1) * RECENT_FEATURES.length)));
+	const rlib = trainForestRegressor(Rrows, scenarios.map((s) => (s.saleWeek ? 0.5 : -0.1)), { nEstimators: 3, seed: 2 });
+	const interval = { nominal: 0.8, low: -0.5, high: 0.4, calibrationRows: 10 };
+	const artifact = {
+		encoders: enc,
+		forest: bytesToBase64(encodeFlatForest(flattenRegressionForest(lib, Xrows))),
+		interval,
+		metrics: { model: { wape: 0.3 } },
+		recent: { encoders: renc, forest: bytesToBase64(encodeFlatForest(flattenRegressionForest(rlib, Rrows))), interval: { ...interval, low: -0.2, high: 0.2 }, metrics: { model: { wape: 0.2 } } }
+	} as unknown as GmvForestArtifact;
 	return forestModel(artifact);
 }
 
@@ -65,6 +80,27 @@ describe('GMV batch scoring', () => {
 		const summary = batchSummary(scored.rows);
 		expect(summary?.rowsWithActual).toBe(4);
 		expect(summary?.metrics.wape).toBeGreaterThan(0);
+	});
+
+	it('forecasts from the file’s own earlier weeks of the same sub-category when they give GMV, with the range of that model', () => {
+		const rows = generateWeeklyRows(testContext, 6, 5).map((r, i) => ({ ...r, week: 10 + i, product_analytic_sub_category: 'Speaker', gmv: 100000 * (i + 1) }));
+		rows.push({ ...rows[5], week: 30, gmv: 5 }); // no earlier weeks within four: inputs only
+		const parsed = parseCsvText(weeklyRowsCsv(rows), weeklyRowSchema);
+		if (!parsed.ok) throw new Error(parsed.failure.message);
+		// Shuffled rows: the history is found wherever the earlier weeks sit in the file.
+		const order = [3, 0, 6, 5, 1, 4, 2];
+		const scored = scoreWeeklyRows(order.map((i) => parsed.rows[i]), model);
+		const byWeek = new Map(scored.rows.map((r) => [r.week, r]));
+		expect(byWeek.get(10)?.basis).toBe('inputs only');
+		expect(byWeek.get(30)?.basis).toBe('inputs only');
+		for (const week of [11, 12, 13, 14, 15]) expect(byWeek.get(week)?.basis, `week ${week}`).toBe('recent GMV');
+		const week14 = scoreWeeklyRows([parsed.rows[4]], model).rows[0];
+		const one = model.predictOne({ ...scenarioFromRow(parsed.rows[4]), recentGmv: [400000, 300000, 200000, 100000] });
+		expect(one.usedRecent).toBe(true);
+		expect(byWeek.get(14)?.predicted_gmv).toBe(Math.round(one.gmv));
+		expect(week14.basis).toBe('inputs only');
+		expect(byWeek.get(14)?.range_low).toBe(Math.round(one.range![0]));
+		expect(byWeek.get(14)?.range_high).toBe(Math.round(one.range![1]));
 	});
 
 	it('says in words which metrics are undefined, never NaN', () => {

@@ -1,5 +1,7 @@
 /**
- * Scoring many weekly rows (a CSV in the weekly data's layout): one prediction per good row, and,
+ * Scoring many weekly rows (a CSV in the weekly data's layout): one prediction per good row with its
+ * 80% range (from the file's own earlier weeks of the same sub-category when it gives their GMV: the
+ * forecast from recent sales; else from the week's inputs alone), and,
  * where actual GMV is given, the error and the held-out style metrics over those rows. Rows with an
  * input far outside the model's training range are not scored (`farOutsideIssues`, the batch
  * worker's `reject`); rows a little outside are scored and say so in their `note`.
@@ -12,7 +14,8 @@ import { formatRupees } from '../core/rupees';
 import type { ParsedRow, RowIssue } from '../core/schema';
 import type { ScoredRows } from '../core/csv/types';
 import type { CsvJobService } from '../core/csv/workerHost';
-import { featureCount, scenarioFromRow, writeFeatures } from './features';
+import { scenarioFromRow } from './features';
+import { recentFromRows } from './recent';
 import type { GmvModel } from './predict';
 import { weeklyRowSchema } from './schema';
 
@@ -21,6 +24,9 @@ export const BATCH_COLUMNS: ScoredRows['columns'] = [
 	{ key: 'week', label: 'Week', kind: 'number' },
 	{ key: 'sub_category', label: 'Sub-category', kind: 'text' },
 	{ key: 'predicted_gmv', label: 'Predicted GMV', unit: '₹', kind: 'number' },
+	{ key: 'range_low', label: '80% range from', unit: '₹', kind: 'number' },
+	{ key: 'range_high', label: '80% range to', unit: '₹', kind: 'number' },
+	{ key: 'basis', label: 'Forecast from', kind: 'text' },
 	{ key: 'actual_gmv', label: 'Actual GMV', unit: '₹', kind: 'number' },
 	{ key: 'error', label: 'Error (predicted − actual)', unit: '₹', kind: 'number' },
 	{ key: 'abs_pct_error', label: 'Absolute error', unit: '%', kind: 'number' },
@@ -49,12 +55,13 @@ function percentError(predicted: number, actual: number | null): number | null {
 
 /** Score validated rows with one model. `rowNumbers` are the file's row numbers (header = 1). */
 export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, rowNumbers?: ArrayLike<number>): ScoredRows {
-	const enc = model.artifact.encoders;
 	const ranges = model.artifact.inputRanges ?? {};
-	const width = featureCount(enc);
-	const X = new Float64Array(rows.length * width);
-	for (let i = 0; i < rows.length; i++) writeFeatures(scenarioFromRow(rows[i]), enc, X, i);
-	const predicted = model.predictFeatures(X, rows.length);
+	const scenarios = rows.map(scenarioFromRow);
+	const recent = recentFromRows(
+		rows.map((r, i) => ({ subCategory: scenarios[i].subCategory, week: typeof r.week === 'number' ? r.week : null, gmv: typeof r.gmv === 'number' ? r.gmv : null }))
+	);
+	scenarios.forEach((s, i) => (s.recentGmv = recent[i] ?? undefined));
+	const { gmv: predicted, low, high, usedRecent } = model.predictBatch(scenarios);
 	const out = new Array<Record<string, number | string | null>>(rows.length);
 	for (let i = 0; i < rows.length; i++) {
 		const r = rows[i];
@@ -65,6 +72,9 @@ export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, row
 			week: typeof r.week === 'number' ? r.week : null,
 			sub_category: String(r.product_analytic_sub_category),
 			predicted_gmv: Math.round(p),
+			range_low: Math.round(low[i]),
+			range_high: Math.round(high[i]),
+			basis: usedRecent[i] ? 'recent GMV' : 'inputs only',
 			actual_gmv: actual,
 			error: actual === null ? null : Math.round(p - actual),
 			abs_pct_error: percentError(p, actual),
@@ -116,6 +126,8 @@ export function gmvBatchService(prepare: CsvJobService<GmvModel>['prepare']): Cs
 		rejectNote: (n) =>
 			`${n.toLocaleString('en')} row${n === 1 ? ' was' : 's were'} not scored: an input lies far outside the range the model was trained on (listed with the problems).`,
 		score: (rows, model, rowNumbers) => scoreWeeklyRows(rows, model, rowNumbers),
+		// One call for the whole file: a row's recent GMV comes from the file's other rows, wherever they are.
+		chunkRows: Number.MAX_SAFE_INTEGER,
 		summarize: (_input, output) => batchSummary(output)
 	};
 }

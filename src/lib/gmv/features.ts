@@ -24,6 +24,11 @@ export interface GmvScenario {
 	weeklySpend: ChannelSpend;
 	/** Allocation share override for the budget planner; defaults to the trained GMV share. */
 	spendShare?: number;
+	/**
+	 * GMV of the weeks just before, rupees, most recent first (last week, two weeks before, ...);
+	 * optional: the forecast from recent sales uses it, the models without it ignore it.
+	 */
+	recentGmv?: (number | null)[];
 }
 
 /** What the features need beyond the scenario; shipped in the artifact. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFormValues, formFromLink, formFromParams, formToParams, gmvFormFields, monthInDataYear, scenarioFromForm, valuesForWeek, weekFacts } from './form';
+import { defaultFormValues, formFromLink, formFromParams, formToParams, gmvFormFields, monthInDataYear, recentValuesFor, scenarioFromForm, valuesForWeek, weekFacts } from './form';
 import { testContext as ctx } from './testContext';
 
 describe('GMV form', () => {
@@ -54,5 +54,18 @@ describe('GMV form', () => {
 		expect(values.budget_TV).toBe(2);
 		expect(values.discount).toBe(30);
 		expect(values.sub_category).toBe('CameraAccessory');
+	});
+
+	it('starts with the start week’s recent GMV, and fills it from the data for a held-out week only', () => {
+		expect(scenarioFromForm(defaultFormValues(ctx)).recentGmv).toEqual([6e6, 5.5e6, 6e6, 8.5e6]);
+		expect(recentValuesFor(ctx, 'CameraAccessory', '2016-06-01')).toEqual({ recent_gmv_1: 9e6, recent_gmv_2: 6e6, recent_gmv_3: 5.5e6, recent_gmv_4: 6e6 });
+		expect(recentValuesFor(ctx, 'Speaker', '2016-06-01')).toEqual({ recent_gmv_1: null, recent_gmv_2: null, recent_gmv_3: null, recent_gmv_4: null });
+	});
+	it('keeps a blank recent GMV blank through a link', () => {
+		const v = { ...defaultFormValues(ctx), recent_gmv_2: null };
+		const back = formFromLink(ctx, new URLSearchParams(formToParams(v).toString()));
+		expect(back.rejected).toEqual([]);
+		expect(back.values).toEqual(v);
+		expect(scenarioFromForm(back.values).recentGmv).toEqual([6e6, null, 6e6, 8.5e6]);
 	});
 });

@@ -8,6 +8,7 @@ import { checkRanges, farSentence, type RangeField } from '../core/inputRanges';
 import type { CellValue, ColumnSpec } from '../core/schema';
 import type { GmvContext } from './artifacts';
 import { calendarForWeek, isIsoDate, weekOfDate } from './calendar';
+import { RECENT_WEEKS } from './recent';
 import type { GmvScenario } from './features';
 import { CHANNELS, CHANNEL_LABELS, SUB_CATEGORIES, subCategoryLabel, weeklyRowSchema } from './schema';
 import { weeklyFromMonthly, type ChannelSpend } from './spend';
@@ -21,8 +22,14 @@ const fromWeekly = (key: string): ColumnSpec => {
 };
 
 export const budgetKey = (channel: string) => `budget_${channel}`;
+/** The form key of the GMV `k` weeks before the week (1 = last week). */
+export const recentKey = (k: number) => `recent_gmv_${k}`;
+export const RECENT_KEYS = Array.from({ length: RECENT_WEEKS }, (_, i) => recentKey(i + 1));
 
-/** The form's fields, in display order, grouped for the page. */
+/** The fields shown above the answer on every screen; the rest are folded below it on a phone. */
+export const FIRST_KEYS = ['date', 'sub_category', ...RECENT_KEYS];
+
+/** The form's fields, in display order, grouped for the page (`FIRST_KEYS` first). */
 export function gmvFormFields(): { columns: ColumnSpec[]; groups: { title: string; keys: string[] }[] } {
 	const columns: ColumnSpec[] = [
 		{
@@ -40,6 +47,18 @@ export function gmvFormFields(): { columns: ColumnSpec[]; groups: { title: strin
 			categories: SUB_CATEGORIES,
 			categoryLabels: Object.fromEntries(SUB_CATEGORIES.map((s) => [s, subCategoryLabel(s)]))
 		},
+		...RECENT_KEYS.map(
+			(key, i): ColumnSpec => ({
+				key,
+				label: i === 0 ? 'GMV last week' : `${i + 1} weeks before`,
+				type: 'number',
+				unit: '₹',
+				required: false,
+				min: 0,
+				max: 1e11,
+				step: 1000
+			})
+		),
 		fromWeekly('product_mrp'),
 		fromWeekly('discount'),
 		fromWeekly('sla'),
@@ -63,7 +82,9 @@ export function gmvFormFields(): { columns: ColumnSpec[]; groups: { title: strin
 	return {
 		columns,
 		groups: [
-			{ title: 'Week and product', keys: ['date', 'sub_category', 'product_mrp', 'discount', 'sla', 'procurement_sla', 'NPS', 'sale_week'] },
+			{ title: 'Week and product', keys: ['date', 'sub_category'] },
+			{ title: 'Weekly GMV of the weeks before (optional, the best forecast uses it)', keys: RECENT_KEYS },
+			{ title: 'Price, delivery and sale', keys: ['product_mrp', 'discount', 'sla', 'procurement_sla', 'NPS', 'sale_week'] },
 			{ title: 'Monthly marketing budget', keys: CHANNELS.map(budgetKey) }
 		]
 	};
@@ -113,11 +134,22 @@ export function valuesForWeek(ctx: GmvContext, date: string): GmvFormValues {
 	};
 }
 
+/**
+ * The GMV of the weeks before a week, from the data where it holds them (the held-out weeks and the
+ * few before), else blank: a week's recent GMV never carries over to another week or sub-category.
+ */
+export function recentValuesFor(ctx: GmvContext, subCategory: string, date: string): GmvFormValues {
+	const week = isIsoDate(date) ? weekOfDate(date) : NaN;
+	const known = ctx.heldOutGmv?.[subCategory] ?? {};
+	return Object.fromEntries(RECENT_KEYS.map((key, i) => [key, known[String(week - i - 1)] ?? null]));
+}
+
 /** A first visit: a real held-out week of the data. */
 export function defaultFormValues(ctx: GmvContext): GmvFormValues {
 	const s = ctx.startWeek;
 	return {
 		...valuesForWeek(ctx, s.date),
+		...Object.fromEntries(RECENT_KEYS.map((key, i) => [key, s.recentGmv?.[i] ?? null])),
 		sub_category: s.subCategory,
 		product_mrp: s.productMrp,
 		discount: s.discount,
@@ -140,7 +172,8 @@ export function scenarioFromForm(values: GmvFormValues): GmvScenario {
 		procurementSla: Number(values.procurement_sla),
 		nps: Number(values.NPS),
 		saleWeek: values.sale_week === true,
-		weeklySpend: weeklyFromMonthly(monthlyBudgetOf(values))
+		weeklySpend: weeklyFromMonthly(monthlyBudgetOf(values)),
+		recentGmv: RECENT_KEYS.map((key) => (typeof values[key] === 'number' ? (values[key] as number) : null))
 	};
 }
 
@@ -154,7 +187,8 @@ const PARAM: Record<string, string> = {
 	procurement_sla: 'psla',
 	NPS: 'nps',
 	sale_week: 'sale',
-	...Object.fromEntries(CHANNELS.map((c) => [budgetKey(c), c.toLowerCase()]))
+	...Object.fromEntries(CHANNELS.map((c) => [budgetKey(c), c.toLowerCase()])),
+	...Object.fromEntries(RECENT_KEYS.map((key, i) => [key, `g${i + 1}`]))
 };
 
 /** Form values -> URL search parameters (every field, so the link is exact). */
@@ -162,6 +196,8 @@ export function formToParams(values: GmvFormValues): URLSearchParams {
 	const params = new URLSearchParams();
 	for (const [key, name] of Object.entries(PARAM)) {
 		const v = values[key];
+		// A blank recent GMV is written as blank, so the link does not refill it from the data.
+		if ((v === null || v === undefined) && RECENT_KEYS.includes(key)) params.set(name, '');
 		if (v === null || v === undefined) continue;
 		params.set(name, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
 	}
@@ -196,7 +232,9 @@ export function formFromParams(params: URLSearchParams, defaults: GmvFormValues)
 export function formFromLink(ctx: GmvContext, params: URLSearchParams): { values: GmvFormValues; rejected: string[] } {
 	const defaults = defaultFormValues(ctx);
 	const week = params.get(PARAM.date);
-	const base = week && isIsoDate(week) ? { ...defaults, ...valuesForWeek(ctx, week) } : defaults;
+	const cat = params.get(PARAM.sub_category);
+	const subCategory = cat && (SUB_CATEGORIES as readonly string[]).includes(cat) ? cat : String(defaults.sub_category);
+	const base = week && isIsoDate(week) ? { ...defaults, ...valuesForWeek(ctx, week), ...recentValuesFor(ctx, subCategory, week) } : defaults;
 	return formFromParams(params, base);
 }
 
@@ -209,6 +247,7 @@ function paramValue(spec: ColumnSpec, raw: string): CellValue | undefined {
 		case 'category':
 			return spec.categories?.includes(raw) ? raw : undefined;
 		default: {
+			if (!spec.required && raw.trim() === '') return null;
 			const n = Number(raw);
 			if (raw.trim() === '' || !Number.isFinite(n)) return undefined;
 			if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) return undefined;

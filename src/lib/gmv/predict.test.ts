@@ -37,9 +37,26 @@ describe('the shipped GMV artifacts', async () => {
 			expect(m.predictMany([scenario])[0]).toBeCloseTo(p.gmv, 6);
 		}
 	});
-	it('give a forest range that holds the forest prediction', () => {
-		const p = forestModel(forestArtifact).predictOne(scenario);
-		expect(p.range![0]).toBeLessThanOrEqual(p.range![1]);
+	it('give every model an 80% range that holds its prediction, calibrated on validation weeks, with its measured test coverage', () => {
+		const inputsOnly = { ...scenario, recentGmv: undefined };
+		for (const [m, s] of [[forest, scenario], [forest, inputsOnly], [network, scenario]] as const) {
+			const p = m.predictOne(s);
+			expect(p.range![0]).toBeLessThanOrEqual(p.gmv);
+			expect(p.range![1]).toBeGreaterThanOrEqual(p.gmv);
+			expect(p.rangeCoverage?.nominal).toBe(0.8);
+			expect(p.rangeCoverage?.testCoverage).toBeGreaterThan(0.5);
+		}
+	});
+	it('forecast from recent GMV when the scenario has it, and from the inputs alone when it does not', () => {
+		expect(scenario.recentGmv?.filter((v) => v !== null)).toHaveLength(4);
+		expect(forest.predictOne(scenario).usedRecent).toBe(true);
+		expect(forest.predictOne({ ...scenario, recentGmv: [null, null, null, null] }).usedRecent).toBe(false);
+		expect(network.predictOne(scenario).usedRecent).toBe(false);
+		// The recent forecast's baselines are naive forecasts only; the other shipped models are comparisons.
+		const report = forestArtifact.recent.metrics;
+		expect(report.baselines.map((b) => b.name).sort()).toEqual(['Last week', 'Trailing 4-week mean', 'Trailing 4-week median']);
+		expect(report.comparisons.every((c) => c.role === 'shipped-model' || c.role === 'reference')).toBe(true);
+		expect(report.vsBestBaseline?.baseline).toBe(report.baselines[0].name);
 	});
 	it('never predict negative GMV, even for inputs far outside training (the network is held at zero)', () => {
 		const values = defaultFormValues(context);

@@ -42,5 +42,7 @@ export function generateWeeklyRows(ctx: GmvContext, count: number, seed = 1): Re
 /** Rows as CSV text with the weekly layout's header. */
 export function weeklyRowsCsv(rows: Record<string, string | number>[]): string {
 	const header = ['week', 'product_analytic_sub_category', 'product_mrp', 'discount', 'sla', 'procurement_sla', ...CHANNELS, 'NPS', 'Holiday.Sale'];
+	// Rows that carry an actual GMV keep it (the batch then forecasts later weeks from it).
+	if (rows.some((r) => r.gmv !== undefined)) header.push('gmv');
 	return [header.join(','), ...rows.map((r) => header.map((h) => r[h]).join(','))].join('\n') + '\n';
 }

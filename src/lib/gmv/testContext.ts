@@ -32,7 +32,9 @@ export const testContext: GmvContext = {
 	monthlyBudget: { '2016-05': budget(1), '2016-04': budget(2), '2015-07': budget(3) },
 	typicalInputs: Object.fromEntries(SUB_CATEGORIES.map((s, i) => [s, { productMrp: 1000 + 500 * i, discount: 20 + i, sla: 4 + i / 10, procurementSla: 2 + i / 10 }])),
 	budgetRanges: {},
-	startWeek: { date: '2016-05-25', week: 48, subCategory: 'CameraAccessory', productMrp: 2377.54, discount: 45.574, sla: 5.5, procurementSla: 2.4, actualGmv: 9e6 },
+	startWeek: { date: '2016-05-25', week: 48, subCategory: 'CameraAccessory', productMrp: 2377.54, discount: 45.574, sla: 5.5, procurementSla: 2.4, actualGmv: 9e6, recentGmv: [6e6, 5.5e6, 6e6, 8.5e6] },
+	heldOutGmv: { CameraAccessory: { '44': 8.5e6, '45': 6e6, '46': 5.5e6, '47': 6e6, '48': 9e6 } },
+	varianceBetweenSubCategories: 0.79,
 	modelRanking: ['forest', 'network'],
 	models: { forest: 'forest.json', network: 'network.json' }
 };
