@@ -69,3 +69,15 @@ describe('optimise', () => {
 		expect(far.reachable).toBe(false);
 	});
 });
+
+describe('response curve chart', () => {
+	it('draws the seen spend solid and the rest dashed, meeting at the largest month seen', async () => {
+		const { responseCurveChart } = await import('./charts');
+		const curve = [0, 10, 20, 30].map((spend) => ({ spend, gmv: Math.min(spend, 20), low: 0, high: 25 }));
+		const c = responseCurveChart(curve, { min: 5, max: 20 });
+		const [, , seen, beyond] = c.data.datasets;
+		expect(seen.data).toEqual([0, 10, 20, null]);
+		expect(beyond.data).toEqual([null, null, 20, 20]);
+		expect(beyond.borderDash).toEqual([5, 4]);
+	});
+});
