@@ -103,12 +103,16 @@ export interface PlanRequest {
 	mix: number[];
 }
 
-/** The best split of a budget and the historical mix at that budget (limits already checked). */
-export function planBudget(a: PlannerArtifact, req: PlanRequest): { best: PlanResult; historical: PlanResult } {
+/**
+ * The best split of a budget and the historical mix at that budget (limits already checked), and in
+ * how many of the bootstrap refits the best split predicts more than the mix (paired: same refit).
+ */
+export function planBudget(a: PlannerArtifact, req: PlanRequest): { best: PlanResult; historical: PlanResult; betterIn: { refits: number; of: number } } {
 	const response = (x: readonly number[]) => planGmv(a.params, a.groups, x, req.saleWeeks);
 	const best = bestSplit(response, req.budget, req.limits);
-	const fallback = a.groups.map((g) => g.observedMonthly.max);
-	return { best: describePlan(a, best.byGroup, req.saleWeeks), historical: describePlan(a, scaleMix(req.mix, req.budget, fallback), req.saleWeeks) };
+	const mix = scaleMix(req.mix, req.budget, a.groups.map((g) => g.observedMonthly.max));
+	const refits = a.bootstrap.filter((p) => planGmv(p, a.groups, best.byGroup, req.saleWeeks) > planGmv(p, a.groups, mix, req.saleWeeks)).length;
+	return { best: describePlan(a, best.byGroup, req.saleWeeks), historical: describePlan(a, mix, req.saleWeeks), betterIn: { refits, of: a.bootstrap.length } };
 }
 
 /** The budget a target month GMV needs, or the most the limits allow. */

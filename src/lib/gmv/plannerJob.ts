@@ -16,7 +16,7 @@ export interface PlannerJobInput {
 }
 
 export type PlannerAnswer =
-	| { kind: 'plan'; best: PlanResult; historical: PlanResult }
+	| { kind: 'plan'; best: PlanResult; historical: PlanResult; betterIn: { refits: number; of: number } }
 	| { kind: 'target'; target: number; reachable: boolean; budget: number; plan: PlanResult };
 
 /** Worker to page. */

@@ -1,7 +1,8 @@
 /**
  * The planner's chart: one channel group's response (GMV a month it adds, against its monthly
- * spend), with the 80% band over the bootstrap refits, solid over the spend the data saw and
- * dashed beyond it, where the planner credits nothing more. Pure, colours as theme tokens.
+ * spend), with the 80% band over the bootstrap refits: solid over the monthly spend the data saw,
+ * dotted below the least of it, dashed beyond the most (where the planner credits nothing more).
+ * Pure, colours as theme tokens.
  */
 import type { ChartConfiguration } from 'chart.js';
 import { axisTitle, baseOptions, mergeOptions } from '../../charts/axes';
@@ -16,8 +17,11 @@ export interface CurvePoint {
 }
 
 export function responseCurveChart(curve: readonly CurvePoint[], observed: { min: number; max: number }, colour = 0): ChartConfiguration<'line', (number | null)[], string> {
-	const seen = (p: CurvePoint) => p.spend <= observed.max + 1e-9;
-	const lastSeen = curve.findLastIndex(seen);
+	// Indices where the seen range starts and ends (curve points at or just outside its edges, so the pieces join).
+	const first = Math.max(0, curve.findIndex((p) => p.spend >= observed.min - 1e-9) - (curve.some((p) => Math.abs(p.spend - observed.min) < 1e-9) ? 0 : 1));
+	const last = curve.findLastIndex((p) => p.spend <= observed.max + 1e-9);
+	const piece = (from: number, to: number) => curve.map((p, i) => (i >= from && i <= to ? p.gmv : null));
+	const muted = (dash: number[]) => ({ borderColor: token('--c-muted'), backgroundColor: token('--c-muted'), borderDash: dash, pointRadius: 0, borderWidth: 2 });
 	return {
 		type: 'line',
 		data: {
@@ -25,8 +29,9 @@ export function responseCurveChart(curve: readonly CurvePoint[], observed: { min
 			datasets: [
 				{ label: '80% range, low', data: curve.map((p) => p.low), borderWidth: 0, pointRadius: 0, backgroundColor: seriesColour(colour, 0.15), fill: false },
 				{ label: '80% range', data: curve.map((p) => p.high), borderWidth: 0, pointRadius: 0, backgroundColor: seriesColour(colour, 0.15), fill: '-1' },
-				{ label: 'Within the spend seen', data: curve.map((p, i) => (i <= lastSeen ? p.gmv : null)), borderColor: seriesColour(colour), backgroundColor: seriesColour(colour), pointRadius: 0, borderWidth: 2 },
-				{ label: 'Beyond it: no more credited', data: curve.map((p, i) => (i >= lastSeen ? p.gmv : null)), borderColor: token('--c-muted'), backgroundColor: token('--c-muted'), borderDash: [5, 4], pointRadius: 0, borderWidth: 2 }
+				{ label: 'Within the spend seen', data: piece(first, last), borderColor: seriesColour(colour), backgroundColor: seriesColour(colour), pointRadius: 0, borderWidth: 3 },
+				{ label: 'Beyond it: no more credited', data: piece(last, curve.length - 1), ...muted([5, 4]) },
+				{ label: 'Below the least seen', data: piece(0, first), ...muted([2, 3]) }
 			]
 		},
 		options: mergeOptions(baseOptions(), {

@@ -71,13 +71,17 @@ describe('optimise', () => {
 });
 
 describe('response curve chart', () => {
-	it('draws the seen spend solid and the rest dashed, meeting at the largest month seen', async () => {
+	it('draws the seen spend solid, dotted below it and dashed beyond, the pieces joined', async () => {
 		const { responseCurveChart } = await import('./charts');
 		const curve = [0, 10, 20, 30].map((spend) => ({ spend, gmv: Math.min(spend, 20), low: 0, high: 25 }));
 		const c = responseCurveChart(curve, { min: 5, max: 20 });
-		const [, , seen, beyond] = c.data.datasets;
+		const [, , seen, beyond, below] = c.data.datasets;
 		expect(seen.data).toEqual([0, 10, 20, null]);
 		expect(beyond.data).toEqual([null, null, 20, 20]);
 		expect(beyond.borderDash).toEqual([5, 4]);
+		expect(below.data).toEqual([0, null, null, null]);
+		const from10 = responseCurveChart(curve, { min: 10, max: 20 }).data.datasets;
+		expect(from10[2].data).toEqual([null, 10, 20, null]);
+		expect(from10[4].data).toEqual([0, 10, null, null]);
 	});
 });
