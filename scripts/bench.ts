@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs 5] [--only page,batch,segments,group-buy,dealers,sellers,lighthouse,forest,csv,train] [--skip train] [--no-build]
+ * npm run bench [-- --runs 5] [--only page,batch,segments,group-buy,dealers,planner,sellers,lighthouse,forest,csv,train] [--skip train] [--no-build]
  *                 [--data ../shared/data]
  *
  * Measures Storelens and prints a table per section with each figure's target and whether it was
@@ -19,6 +19,8 @@
  *           (scripts/bench/group-buy.ts)
  *   dealers 60,000 dealer-months scored (Node and the page's worker), the /dealers/ first view (bytes,
  *           time at 4x CPU slowdown, longest task), the artifact size (scripts/bench/dealers.ts)
+ *   planner the GMV budget planner: best split and budget for a target in Node, and on a 360 x 740 phone
+ *           at a 4x CPU slowdown (click -> answer, longest main-thread task) (scripts/bench/gmv-planner.ts)
  *   lighthouse Lighthouse 12.2.3, mobile form factor with its default (simulated) throttling, on the
  *           home page and every ready tool of src/lib/tools.ts: performance score (target 95 on
  *           every page), total blocking time, LCP, CLS, with median and spread over --runs runs
@@ -51,6 +53,7 @@ import type { GmvContext } from '../src/lib/gmv/artifacts.ts';
 import { generateWeeklyRows, weeklyRowsCsv } from '../src/lib/gmv/sample.ts';
 import { benchCsv } from './bench/csv.ts';
 import { benchDealers } from './bench/dealers.ts';
+import { benchGmvPlanner } from './bench/gmv-planner.ts';
 import { benchForest } from './bench/forest.ts';
 import { benchGroupBuy } from './bench/group-buy.ts';
 import { lighthouseAllPages, lighthousePages, type LighthouseRun } from './bench/lighthouse.ts';
@@ -94,7 +97,7 @@ const SEGMENTS_DEFAULT_RUNS = 3;
 
 const TARGET_LIGHTHOUSE_PERFORMANCE = 95;
 
-const sections = ['page', 'batch', 'segments', 'group-buy', 'dealers', 'lighthouse', 'forest', 'csv', 'train', 'sellers'] as const;
+const sections = ['page', 'batch', 'segments', 'group-buy', 'dealers', 'planner', 'lighthouse', 'forest', 'csv', 'train', 'sellers'] as const;
 type Section = (typeof sections)[number];
 
 const { values: args } = parseArgs({
@@ -657,11 +660,21 @@ async function benchDealersSection(browser: Browser, server: RunningServer): Pro
 }
 
 // ---------------------------------------------------------------------------------------------
+// GMV budget planner (scripts/bench/gmv-planner.ts)
+
+async function benchPlannerSection(browser: Browser, server: RunningServer): Promise<Record<string, unknown>> {
+	console.log(heading('GMV budget planner: the split and the budget for a target, in Node and on a phone at 4x CPU'));
+	const { figures, data } = await benchGmvPlanner(browser, server.url, projectRoot, runs);
+	printFigures('planner', figures);
+	return data;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
 	const started = performance.now();
 	const base = normaliseBase(process.env.BASE_PATH);
-	const needsBrowser = wanted('page') || wanted('batch') || wanted('segments') || wanted('group-buy') || wanted('dealers');
+	const needsBrowser = wanted('page') || wanted('batch') || wanted('segments') || wanted('group-buy') || wanted('dealers') || wanted('planner');
 	const needsServer = needsBrowser || wanted('lighthouse');
 	let browser: Browser | null = null;
 	let server: RunningServer | null = null;
@@ -697,6 +710,7 @@ async function main(): Promise<void> {
 			['segments', () => benchSegments(browser!, server!)],
 			['group-buy', () => benchGroupBuySection(browser!, server!)],
 			['dealers', () => benchDealersSection(browser!, server!)],
+			['planner', () => benchPlannerSection(browser!, server!)],
 			['lighthouse', () => benchLighthouse(server!)],
 			['forest', benchForestSection],
 			['csv', benchCsvSection],

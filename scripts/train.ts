@@ -1,5 +1,5 @@
 /**
- * npm run train [-- --data ../shared/data --out model-artifacts --only gmv|segments|group-buy|sellers|dealers --export-features DIR]
+ * npm run train [-- --data ../shared/data --out model-artifacts --only gmv|gmv-planner|segments|group-buy|sellers|dealers --export-features DIR]
  *
  * Reads the public data sets, builds features with the same src/lib code the browser runs,
  * trains, evaluates on a held-out split that respects time, writes model-artifacts/, and prints a
@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { trainGmv } from './train/gmv.ts';
+import { trainGmvPlanner } from './train/gmv-planner.ts';
 import { trainSegments } from './train/segments.ts';
 import { trainGroupBuy } from './train/group-buy.ts';
 import { trainSellers } from './train/sellers.ts';
@@ -26,6 +27,7 @@ const dataDir = resolve(values.data!);
 const outDir = resolve(values.out!);
 const tools: Record<string, () => Promise<void>> = {
 	gmv: () => trainGmv({ dataDir, outDir, exportFeaturesDir: values['export-features'] }),
+	'gmv-planner': () => trainGmvPlanner({ dataDir, outDir }),
 	segments: () => trainSegments({ dataDir, outDir }),
 	'group-buy': () => trainGroupBuy({ dataDir, outDir, exportFeaturesDir: values['export-features'] }),
 	sellers: () => trainSellers({ outDir, exportFeaturesDir: values['export-features'] }),

@@ -1,81 +1,101 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { GmvScenario } from './features';
-import { channelBudgetLimits, farBudgetProblem, limitsProblem, monthGmvMany, optimisePlan, projectSplit, spendCurve, withinLimits, type PredictMany } from './planner';
-import { CHANNELS } from './schema';
-import { totalSpend, zeroSpend, type ChannelSpend } from './spend';
+import { checkArtifact } from '../core/artifact/load';
+import { GMV_TOOL } from './artifacts';
+import type { PlannerArtifact } from './mix/artifact';
+import { answer } from './plannerJob';
+import { byGroupOf, channelsOf, credited, largestMonthAtBudget, limitsProblem, observedLimits, outsideObserved, planBudget, planGmv, planTarget, responseCurve } from './planner';
 
-const base: GmvScenario[] = ['A', 'B'].map((subCategory) => ({
-	subCategory,
-	productMrp: 1000,
-	discount: 30,
-	sla: 5,
-	procurementSla: 2,
-	nps: 50,
-	saleWeek: false,
-	weeklySpend: zeroSpend()
-}));
+const artifact = await checkArtifact<PlannerArtifact>(JSON.parse(readFileSync('model-artifacts/gmv/planner.json', 'utf8')), { tool: GMV_TOOL, modelId: 'planner' });
+const groups = artifact.groups;
+const observedTotal = groups.reduce((s, g) => s + g.observedMonthly.max, 0);
+/** The form's largest monthly budget (the planner's budget field allows up to 10,000 crore). */
+const FORM_MAX = 10_000;
+const open = (budget: number) => ({ floors: groups.map(() => 0), caps: groups.map(() => budget) });
+const yearMix = groups.map((g) => g.observedMonthly.max);
 
-/** A toy model with diminishing returns: SEM pays best, then TV; sub-category A responds twice as much. */
-const toy: PredictMany = (scenarios) =>
-	Float64Array.from(scenarios, (s) => {
-		const k = s.subCategory === 'A' ? 2 : 1;
-		const share = s.spendShare ?? 0.5;
-		return 1000 + k * 100 * (Math.sqrt(s.weeklySpend.SEM * share) * 3 + Math.sqrt(s.weeklySpend.TV * share));
+describe('the shipped planner never promises more than the data has seen', () => {
+	const budgets = [10, 25, 50, 100, 170, observedTotal, 500, FORM_MAX];
+	for (const budget of budgets)
+		for (const saleWeeks of [0, artifact.typicalSaleWeeks]) {
+			it(`at ${budget.toFixed(0)} crore a month with ${saleWeeks} sale weeks, caps wide open`, () => {
+				const { best } = planBudget(artifact, { budget, saleWeeks, limits: open(budget), mix: yearMix });
+				const seen = largestMonthAtBudget(artifact, budget);
+				expect(best.gmv).toBeGreaterThan(0);
+				expect(best.gmv, `plan ${best.gmv} against ${seen.month} (${seen.gmv}, budget ${seen.budget})`).toBeLessThanOrEqual(seen.gmv);
+				// Nor does the top of its range beat the largest month the data ever saw.
+				expect(best.range[1]).toBeLessThanOrEqual(Math.max(...artifact.months.map((m) => m.gmv)) * 1.25);
+				expect(best.byGroup.reduce((a, b) => a + b, 0)).toBeCloseTo(budget, 6);
+			});
+		}
+	it('in a month of nothing but sale weeks at the form’s largest budget, still below the largest month', () => {
+		const { best } = planBudget(artifact, { budget: FORM_MAX, saleWeeks: 4.3, limits: open(FORM_MAX), mix: yearMix });
+		expect(best.gmv).toBeLessThanOrEqual(Math.max(...artifact.months.map((m) => m.gmv)));
 	});
-
-const spend = (parts: Partial<ChannelSpend>): ChannelSpend => ({ ...zeroSpend(), ...parts });
+	it('predicts each complete month of the data within a factor of two', () => {
+		for (const m of artifact.months.filter((x) => x.complete)) {
+			const p = planGmv(artifact.params, groups, m.byGroup, m.saleWeeks);
+			expect(p / m.gmv, m.month).toBeGreaterThan(0.5);
+			expect(p / m.gmv, m.month).toBeLessThan(2);
+		}
+	});
+});
 
 describe('planner', () => {
-	it('adds sub-categories and scales a week to a month', () => {
-		const [g] = monthGmvMany(toy, base, [{ split: zeroSpend(), shares: { A: 0.5, B: 0.5 } }]);
-		expect(g).toBeCloseTo(2000 * 4.3, 9);
+	it('is monotone and saturating in every group, flat beyond what the data saw', () => {
+		groups.forEach((g, i) => {
+			const curve = responseCurve(artifact, i, 41);
+			for (let k = 1; k < curve.length; k++) expect(curve[k].gmv).toBeGreaterThanOrEqual(curve[k - 1].gmv - 1e-6);
+			const beyond = curve.filter((p) => p.spend >= g.observedMonthly.max);
+			expect(new Set(beyond.map((p) => p.gmv.toFixed(3))).size).toBe(1);
+			for (const p of curve) expect(p.low).toBeLessThanOrEqual(p.high);
+		});
+		expect(credited(groups[0], 1e9)).toBe(groups[0].observedMonthly.max);
 	});
-	it('draws a curve from zero to twice the budget', () => {
-		const curve = spendCurve(toy, base, spend({ TV: 1, SEM: 1 }), { A: 0.5, B: 0.5 }, 10, 5);
-		expect(curve.map((p) => p.budget)).toEqual([0, 5, 10, 15, 20]);
-		for (let i = 1; i < curve.length; i++) expect(curve[i].gmv).toBeGreaterThan(curve[i - 1].gmv);
+	it('the best split beats or ties the historical mix, within floors and caps', () => {
+		const limits = observedLimits(groups);
+		limits.floors[0] = 20;
+		const { best, historical } = planBudget(artifact, { budget: 80, saleWeeks: 1, limits, mix: yearMix });
+		expect(best.gmv).toBeGreaterThanOrEqual(historical.gmv - 1);
+		expect(best.byGroup[0]).toBeGreaterThanOrEqual(20 - 1e-9);
+		best.byGroup.forEach((v, i) => expect(v).toBeLessThanOrEqual(limits.caps[i] + 1e-9));
+		expect(best.range[0]).toBeLessThan(best.gmv);
+		expect(best.range[1]).toBeGreaterThan(best.gmv);
+		expect(best.warnings).toEqual(outsideObserved(groups, best.byGroup));
 	});
-	it('projects a mix onto floors and caps', () => {
-		const floors = spend({ TV: 2 });
-		const caps = Object.fromEntries(CHANNELS.map((c) => [c, c === 'SEM' ? 5 : 100])) as ChannelSpend;
-		const x = projectSplit(spend({ SEM: 9, TV: 1 }), 10, floors, caps);
-		expect(totalSpend(x)).toBeCloseTo(10, 9);
-		expect(x.SEM).toBeLessThanOrEqual(5 + 1e-9);
-		expect(x.TV).toBeGreaterThanOrEqual(2 - 1e-9);
+	it('warns when a plan leaves the observed spend', () => {
+		const { best } = planBudget(artifact, { budget: observedTotal * 2, saleWeeks: 1, limits: open(observedTotal * 2), mix: yearMix });
+		expect(best.warnings.some((w) => w.side === 'above')).toBe(true);
+		const { best: inside } = planBudget(artifact, { budget: 60, saleWeeks: 1, limits: observedLimits(groups), mix: yearMix });
+		expect(inside.warnings.filter((w) => w.side === 'above')).toEqual([]);
 	});
-	it('finds a better split than history within the limits, never worse', () => {
-		const floors = spend({ TV: 1 });
-		const caps = Object.fromEntries(CHANNELS.map((c) => [c, 100])) as ChannelSpend;
-		const limits = { floors, caps, shareBounds: [0.5, 2] as [number, number] };
-		const { best, start } = optimisePlan(toy, base, { mix: spend({ TV: 5, Radio: 5 }), shares: { A: 0.5, B: 0.5 } }, 10, limits);
-		expect(best.gmv).toBeGreaterThan(start.gmv);
-		expect(totalSpend(best.split)).toBeCloseTo(10, 6);
-		expect(best.split.Radio).toBeLessThan(0.5); // Radio does nothing in the toy model
-		expect(best.split.SEM).toBeGreaterThan(best.split.TV);
-		expect(best.split.TV).toBeGreaterThanOrEqual(1 - 1e-9);
-		expect(best.shares.A).toBeGreaterThan(0.5);
-		expect(best.shares.A).toBeLessThanOrEqual(1 + 1e-9);
-		expect(best.shares.A + best.shares.B).toBeCloseTo(1, 9);
+	it('finds the budget for a reachable target, and says when a target is out of reach', () => {
+		const limits = observedLimits(groups);
+		const { best } = planBudget(artifact, { budget: 60, saleWeeks: 1, limits, mix: yearMix });
+		const t = planTarget(artifact, best.gmv, 1, limits);
+		expect(t.reachable).toBe(true);
+		expect(t.budget).toBeLessThanOrEqual(60 + 0.01);
+		expect(t.budget).toBeGreaterThan(40);
+		const far = planTarget(artifact, 1e12, 1, limits);
+		expect(far.reachable).toBe(false);
+		expect(far.budget).toBeCloseTo(observedTotal, 6);
+		expect(answer(artifact, { kind: 'target', target: 1e12, saleWeeks: 1, limits }).kind).toBe('target');
 	});
 	it('explains limits that cannot hold', () => {
-		const caps = Object.fromEntries(CHANNELS.map((c) => [c, 1])) as ChannelSpend;
-		expect(limitsProblem(20, { floors: zeroSpend(), caps, shareBounds: [0.5, 2] })).toMatch(/caps add up to 9/);
-		expect(limitsProblem(1, { floors: spend({ TV: 2 }), caps: spend({ TV: 5 }), shareBounds: [0.5, 2] })).toMatch(/floors add up to 2/);
-		expect(limitsProblem(1, { floors: spend({ TV: 6 }), caps: spend({ TV: 5 }), shareBounds: [0.5, 2] })).toMatch(/above its cap/);
-		expect(limitsProblem(5, { floors: zeroSpend(), caps, shareBounds: [0.5, 2] })).toBeNull();
+		const labels = groups.map((g) => g.label);
+		const caps = groups.map(() => 1);
+		expect(limitsProblem(20, { floors: groups.map(() => 0), caps }, labels)).toMatch(/caps add up to/);
+		expect(limitsProblem(1, { floors: groups.map(() => 2), caps: groups.map(() => 5) }, labels)).toMatch(/floors add up to/);
+		expect(limitsProblem(1, { floors: groups.map(() => 6), caps: groups.map(() => 5) }, labels)).toMatch(/above its cap/);
+		expect(limitsProblem(2, { floors: groups.map(() => 0), caps }, labels)).toBeNull();
 	});
-
-	it('stops the curve and caps the plan where a channel would be far outside its training range', () => {
-		const ranges = Object.fromEntries(CHANNELS.map((c) => [`budget_${c}`, { min: 0, max: 10, p01: 0, p99: 10 }]));
-		const limits = channelBudgetLimits(ranges);
-		expect(limits.SEM).toBe(15); // half the range's width beyond its end
-		const mix = spend({ SEM: 10, TV: 10 });
-		const curve = spendCurve(toy, base, mix, { A: 0.5, B: 0.5 }, 20, 21, limits);
-		expect(curve.at(-1)?.budget).toBeLessThanOrEqual(30 + 1e-9);
-		expect(curve.every((p) => p.budget <= 30 + 1e-9)).toBe(true);
-		expect(curve.length).toBeLessThan(21);
-		expect(withinLimits(spend({ SEM: 16 }), limits)).toBe(false);
-		expect(farBudgetProblem(100, limits)).toBeNull();
-		expect(farBudgetProblem(200, limits)).toMatch(/^A monthly budget of 200 crore is far outside what the model was trained on/);
+	it('groups channels and spreads a group back in the year’s shares', () => {
+		const all = groups.flatMap((g) => g.channels);
+		expect(new Set(all).size).toBe(9);
+		const spend = Object.fromEntries(all.map((c) => [c, 1]));
+		const by = byGroupOf(groups, spend);
+		expect(by.reduce((a, b) => a + b, 0)).toBe(9);
+		const back = channelsOf(groups, [10, 0, 0].slice(0, groups.length));
+		expect(Object.values(back).reduce((a, b) => a + b, 0)).toBeCloseTo(10, 9);
 	});
 });

@@ -1,180 +1,143 @@
 /**
- * The budget planner: predicted monthly GMV of the whole marketplace for a monthly marketing
- * budget, as spend goes from nothing to twice the budget, and the split across channels and
- * sub-categories that maximises the model's prediction within the user's floor and cap per
- * channel. It is a what-if on a model fitted to one year of observational data: not a causal
- * estimate of what spend would do.
+ * The budget planner over the marketing-mix response (mix/): a month's GMV for a budget by channel
+ * group, the best split of a budget within floors and caps, the budget a target GMV needs, each
+ * with its 80% range from the bootstrap refits, and warnings wherever a plan leaves the spend the
+ * data saw. Beyond the most a group ever got in a month, the planner credits nothing more: the data
+ * has never shown what it would do. The forecast models are not used: they extrapolate wildly.
  */
-import type { InputRange } from '../core/artifact/types';
-import { predictableRange } from '../core/inputRanges';
-import type { GmvScenario } from './features';
-import { CHANNELS } from './schema';
-import { totalSpend, weeklyFromMonthly, WEEKS_PER_MONTH, type ChannelSpend } from './spend';
+import type { PlannerArtifact } from './mix/artifact';
+import { bestSplit, budgetForTarget, limitsProblem, type GroupLimits, type Split } from './mix/optimise';
+import { range80 } from './mix/range';
+import { groupMonthResponse, marginalReturn, type MixGroup, type MixParams } from './mix/response';
+import { WEEKS_PER_MONTH } from './spend';
 
-/** Weekly GMV of many scenarios at once (any shipped model). */
-export type PredictMany = (scenarios: readonly GmvScenario[]) => Float64Array;
+export { limitsProblem, type GroupLimits };
 
-export interface Plan {
-	/** Monthly budget by channel, crore. */
-	split: ChannelSpend;
-	/** Each sub-category's share of the spend. */
-	shares: Record<string, number>;
-	/** Predicted GMV of the month across all sub-categories, rupees. */
-	gmv: number;
+/** Monthly budget by group (crore) -> month GMV (rupees), held flat beyond each group's largest observed month. */
+export function planGmv(p: MixParams, groups: readonly MixGroup[], byGroup: readonly number[], saleWeeks: number): number {
+	let gmv = p.base * WEEKS_PER_MONTH + p.saleLift * saleWeeks;
+	for (let g = 0; g < groups.length; g++) gmv += groupMonthResponse(p, g, credited(groups[g], byGroup[g]));
+	return gmv;
 }
 
-export interface PlanLimits {
-	floors: ChannelSpend;
-	caps: ChannelSpend;
-	/** Each sub-category's share stays within these multiples of its historical share. */
-	shareBounds: [number, number];
+/** The spend a group is credited with: its budget, up to the most the data saw it get in a month. */
+export function credited(group: MixGroup, monthly: number): number {
+	return Math.min(Math.max(0, monthly), group.observedMonthly.max);
 }
 
-/** Month GMV for many candidate plans in one model call: sum over sub-categories of weekly GMV x 4.3. */
-export function monthGmvMany(predict: PredictMany, base: readonly GmvScenario[], plans: readonly Omit<Plan, 'gmv'>[]): number[] {
-	const scenarios: GmvScenario[] = [];
-	for (const p of plans) {
-		const weekly = weeklyFromMonthly(p.split);
-		for (const s of base) scenarios.push({ ...s, weeklySpend: weekly, spendShare: p.shares[s.subCategory] ?? 0 });
-	}
-	const weeklyGmv = predict(scenarios);
-	return plans.map((_, i) => {
-		let sum = 0;
-		for (let k = 0; k < base.length; k++) sum += weeklyGmv[i * base.length + k];
-		return sum * WEEKS_PER_MONTH;
+/** Extra GMV (rupees) per extra rupee in a group at a monthly budget (0 beyond the observed range). */
+export function groupMarginalReturn(p: MixParams, group: MixGroup, g: number, monthly: number): number {
+	return monthly >= group.observedMonthly.max ? 0 : marginalReturn(p, g, monthly);
+}
+
+/** A channel mix (crore by channel) added up by group. */
+export function byGroupOf(groups: readonly MixGroup[], spend: Readonly<Record<string, number>>): number[] {
+	return groups.map((g) => g.channels.reduce((s, c) => s + (spend[c] ?? 0), 0));
+}
+
+/** A budget by group spread back to channels in the year's shares within each group. */
+export function channelsOf(groups: readonly MixGroup[], byGroup: readonly number[]): Record<string, number> {
+	const out: Record<string, number> = {};
+	groups.forEach((g, i) => {
+		const sum = g.channels.reduce((s, c) => s + (g.channelShares[c] ?? 0), 0) || 1;
+		for (const c of g.channels) out[c] = (byGroup[i] * (g.channelShares[c] ?? 0)) / sum;
+	});
+	return out;
+}
+
+/** Scale a mix by group to a total (an all-zero mix: in the proportions of `fallback`). */
+export function scaleMix(mix: readonly number[], total: number, fallback: readonly number[]): number[] {
+	const sum = mix.reduce((a, b) => a + b, 0);
+	const base = sum > 0 ? mix : fallback;
+	const s = base.reduce((a, b) => a + b, 0) || 1;
+	return base.map((v) => (v / s) * total);
+}
+
+/** Default limits: nothing below, and caps at the most each group got in any month of the data. */
+export function observedLimits(groups: readonly MixGroup[]): GroupLimits {
+	return { floors: groups.map(() => 0), caps: groups.map((g) => g.observedMonthly.max) };
+}
+
+export interface RangeWarning {
+	group: string;
+	monthly: number;
+	observed: { min: number; max: number };
+	side: 'below' | 'above';
+}
+
+/** Groups of a plan outside the monthly spend the data saw. */
+export function outsideObserved(groups: readonly MixGroup[], byGroup: readonly number[]): RangeWarning[] {
+	const out: RangeWarning[] = [];
+	groups.forEach((g, i) => {
+		const v = byGroup[i];
+		if (v > g.observedMonthly.max + 1e-6) out.push({ group: g.label, monthly: v, observed: g.observedMonthly, side: 'above' });
+		else if (v < g.observedMonthly.min - 1e-6) out.push({ group: g.label, monthly: v, observed: g.observedMonthly, side: 'below' });
+	});
+	return out;
+}
+
+export interface PlanResult extends Split {
+	range: [number, number];
+	marginal: number[];
+	warnings: RangeWarning[];
+}
+
+/** A split with its 80% range, marginal returns and warnings. */
+export function describePlan(a: PlannerArtifact, byGroup: number[], saleWeeks: number): PlanResult {
+	const gmv = planGmv(a.params, a.groups, byGroup, saleWeeks);
+	const boot = a.bootstrap.map((p) => planGmv(p, a.groups, byGroup, saleWeeks));
+	return {
+		byGroup,
+		gmv,
+		range: range80(boot, a.residualRatio),
+		marginal: a.groups.map((g, i) => groupMarginalReturn(a.params, g, i, byGroup[i])),
+		warnings: outsideObserved(a.groups, byGroup)
+	};
+}
+
+export interface PlanRequest {
+	budget: number;
+	saleWeeks: number;
+	limits: GroupLimits;
+	/** The mix to compare with (monthly crore by group), scaled to the budget. */
+	mix: number[];
+}
+
+/**
+ * The best split of a budget and the historical mix at that budget (limits already checked), and in
+ * how many of the bootstrap refits the best split predicts more than the mix (paired: same refit).
+ */
+export function planBudget(a: PlannerArtifact, req: PlanRequest): { best: PlanResult; historical: PlanResult; betterIn: { refits: number; of: number } } {
+	const response = (x: readonly number[]) => planGmv(a.params, a.groups, x, req.saleWeeks);
+	const best = bestSplit(response, req.budget, req.limits);
+	const mix = scaleMix(req.mix, req.budget, a.groups.map((g) => g.observedMonthly.max));
+	const refits = a.bootstrap.filter((p) => planGmv(p, a.groups, best.byGroup, req.saleWeeks) > planGmv(p, a.groups, mix, req.saleWeeks)).length;
+	return { best: describePlan(a, best.byGroup, req.saleWeeks), historical: describePlan(a, mix, req.saleWeeks), betterIn: { refits, of: a.bootstrap.length } };
+}
+
+/** The budget a target month GMV needs, or the most the limits allow. */
+export function planTarget(a: PlannerArtifact, target: number, saleWeeks: number, limits: GroupLimits): { reachable: boolean; budget: number; plan: PlanResult } {
+	const r = budgetForTarget((x) => planGmv(a.params, a.groups, x, saleWeeks), target, limits);
+	const split = r.reachable ? r.split : r.most;
+	return { reachable: r.reachable, budget: split.byGroup.reduce((s, v) => s + v, 0), plan: describePlan(a, split.byGroup, saleWeeks) };
+}
+
+/** Response of one group over monthly spend from 0 to twice its observed max, with its 80% band over the refits. */
+export function responseCurve(a: PlannerArtifact, g: number, points = 25): { spend: number; gmv: number; low: number; high: number }[] {
+	const group = a.groups[g];
+	const top = 2 * group.observedMonthly.max;
+	return Array.from({ length: points }, (_, i) => {
+		const spend = (top * i) / (points - 1);
+		const x = credited(group, spend);
+		const sorted = a.bootstrap.map((p) => groupMonthResponse(p, g, x)).sort((u, v) => u - v);
+		return { spend, gmv: groupMonthResponse(a.params, g, x), low: sorted[Math.floor(0.1 * (sorted.length - 1))], high: sorted[Math.ceil(0.9 * (sorted.length - 1))] };
 	});
 }
 
-/**
- * The most each channel's monthly budget may be for the model to still predict (core/inputRanges:
- * beyond, it is far outside what the model was trained on). Channels without a range: no limit.
- */
-export function channelBudgetLimits(budgetRanges: Readonly<Record<string, InputRange>>): ChannelSpend {
-	return Object.fromEntries(CHANNELS.map((c) => [c, budgetRanges[`budget_${c}`] ? predictableRange(budgetRanges[`budget_${c}`])[1] : Infinity])) as ChannelSpend;
-}
-
-/** Whether every channel of a split is within the limits. */
-export function withinLimits(split: ChannelSpend, limits: ChannelSpend): boolean {
-	return CHANNELS.every((c) => split[c] <= limits[c] + 1e-9);
-}
-
-/**
- * Predicted month GMV as the budget goes from 0 to 2x `budget`, keeping the mix and shares. With
- * `limits`, the curve stops where a channel's budget would be far outside the training range.
- */
-export function spendCurve(
-	predict: PredictMany,
-	base: readonly GmvScenario[],
-	mix: ChannelSpend,
-	shares: Record<string, number>,
-	budget: number,
-	points = 21,
-	limits?: ChannelSpend
-): { budget: number; gmv: number }[] {
-	const total = totalSpend(mix);
-	const budgets = Array.from({ length: points }, (_, i) => (2 * budget * i) / (points - 1));
-	const plans = budgets
-		.map((b) => ({
-			split: Object.fromEntries(CHANNELS.map((c) => [c, total > 0 ? (mix[c] / total) * b : b / CHANNELS.length])) as ChannelSpend,
-			shares
-		}))
-		.filter((plan) => !limits || withinLimits(plan.split, limits));
-	if (plans.length === 0) return [];
-	const gmv = monthGmvMany(predict, base, plans);
-	return plans.map((plan, i) => ({ budget: totalSpend(plan.split), gmv: gmv[i] }));
-}
-
-/** Why a budget cannot be planned at all without leaving the training range, or null. */
-export function farBudgetProblem(budget: number, limits: ChannelSpend): string | null {
-	const most = totalSpend(limits);
-	if (budget <= most + 1e-9) return null;
-	return (
-		`A monthly budget of ${round2(budget)} crore is far outside what the model was trained on: with every channel at the most it still predicts, ` +
-		`a month's budget reaches ${round2(most)} crore. Choose a smaller budget.`
-	);
-}
-
-/** Why a budget cannot be split within the limits, or null when it can. */
-export function limitsProblem(budget: number, limits: PlanLimits): string | null {
-	const floor = totalSpend(limits.floors);
-	const cap = totalSpend(limits.caps);
-	for (const c of CHANNELS)
-		if (limits.floors[c] > limits.caps[c]) return `The floor of ${c} (${limits.floors[c]}) is above its cap (${limits.caps[c]}).`;
-	if (floor > budget + 1e-9) return `The floors add up to ${round2(floor)} crore, more than the budget of ${round2(budget)} crore.`;
-	if (cap < budget - 1e-9) return `The caps add up to ${round2(cap)} crore, less than the budget of ${round2(budget)} crore.`;
-	return null;
-}
-
-/** The closest split to `mix` (scaled to `budget`) that respects floors and caps. */
-export function projectSplit(mix: ChannelSpend, budget: number, floors: ChannelSpend, caps: ChannelSpend): ChannelSpend {
-	const total = totalSpend(mix);
-	const x = Object.fromEntries(CHANNELS.map((c) => [c, total > 0 ? (mix[c] / total) * budget : budget / CHANNELS.length])) as ChannelSpend;
-	for (let round = 0; round < 50; round++) {
-		for (const c of CHANNELS) x[c] = Math.min(caps[c], Math.max(floors[c], x[c]));
-		const gap = budget - totalSpend(x);
-		if (Math.abs(gap) < 1e-9 * Math.max(1, budget)) break;
-		const free = CHANNELS.filter((c) => (gap > 0 ? x[c] < caps[c] : x[c] > floors[c]));
-		if (!free.length) break;
-		const weight = free.reduce((a, c) => a + (mix[c] > 0 ? mix[c] : 1), 0);
-		for (const c of free) x[c] += (gap * (mix[c] > 0 ? mix[c] : 1)) / weight;
-	}
-	return x;
-}
-
-/**
- * Steepest-ascent local search from the historical plan: move a step of budget from one channel to
- * another (or a step of share from one sub-category to another) while the prediction improves,
- * with steps shrinking from a tenth to an eightieth of the budget. Deterministic; the result is
- * never predicted below the (projected) historical plan.
- */
-export function optimisePlan(
-	predict: PredictMany,
-	base: readonly GmvScenario[],
-	historical: { mix: ChannelSpend; shares: Record<string, number> },
-	budget: number,
-	limits: PlanLimits
-): { best: Plan; start: Plan; evaluations: number } {
-	const subs = base.map((s) => s.subCategory);
-	const lo = Object.fromEntries(subs.map((s) => [s, (historical.shares[s] ?? 0) * limits.shareBounds[0]]));
-	const hi = Object.fromEntries(subs.map((s) => [s, (historical.shares[s] ?? 0) * limits.shareBounds[1]]));
-	const shareTotal = subs.reduce((a, s) => a + (historical.shares[s] ?? 0), 0);
-	const startShares = Object.fromEntries(subs.map((s) => [s, historical.shares[s] ?? 0]));
-	const startSplit = projectSplit(historical.mix, budget, limits.floors, limits.caps);
-	let evaluations = 1;
-	const [startGmv] = monthGmvMany(predict, base, [{ split: startSplit, shares: startShares }]);
-	let current: Plan = { split: startSplit, shares: startShares, gmv: startGmv };
-
-	for (const fraction of [1 / 10, 1 / 20, 1 / 40, 1 / 80]) {
-		for (let pass = 0; pass < 60; pass++) {
-			const candidates: Omit<Plan, 'gmv'>[] = [];
-			const step = budget * fraction;
-			for (const from of CHANNELS)
-				for (const to of CHANNELS) {
-					if (from === to) continue;
-					const move = Math.min(step, current.split[from] - limits.floors[from], limits.caps[to] - current.split[to]);
-					if (move <= 1e-12) continue;
-					candidates.push({ split: { ...current.split, [from]: current.split[from] - move, [to]: current.split[to] + move }, shares: current.shares });
-				}
-			const shareStep = shareTotal * fraction * 0.5;
-			for (const from of subs)
-				for (const to of subs) {
-					if (from === to) continue;
-					const move = Math.min(shareStep, current.shares[from] - lo[from], hi[to] - current.shares[to]);
-					if (move <= 1e-12) continue;
-					candidates.push({ split: current.split, shares: { ...current.shares, [from]: current.shares[from] - move, [to]: current.shares[to] + move } });
-				}
-			if (!candidates.length) break;
-			const gmv = monthGmvMany(predict, base, candidates);
-			evaluations += candidates.length;
-			let bestIndex = -1;
-			for (let i = 0; i < gmv.length; i++) if (gmv[i] > current.gmv * (1 + 1e-9) && (bestIndex < 0 || gmv[i] > gmv[bestIndex])) bestIndex = i;
-			if (bestIndex < 0) break;
-			current = { ...candidates[bestIndex], gmv: gmv[bestIndex] };
-		}
-	}
-	return { best: current, start: { split: startSplit, shares: startShares, gmv: startGmv }, evaluations };
-}
-
-function round2(x: number): string {
-	return (Math.round(x * 100) / 100).toString();
+/** The largest complete month of the data whose budget was at most `within` x this budget (else the smallest-budget month). */
+export function largestMonthAtBudget(a: PlannerArtifact, budget: number, within = 2): { month: string; gmv: number; budget: number } {
+	const complete = a.months.filter((m) => m.complete);
+	const comparable = complete.filter((m) => m.budget <= within * budget);
+	const pool = comparable.length ? comparable : [complete.reduce((x, y) => (y.budget < x.budget ? y : x))];
+	return pool.reduce((x, y) => (y.gmv > x.gmv ? y : x));
 }
