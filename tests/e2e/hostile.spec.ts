@@ -150,7 +150,7 @@ test('group-buy purchase log: hostile files get a clear message, and the members
 	] as const) {
 		await upload(name);
 		await expect(section.getByRole('alert').first()).toContainText(says, ANALYSED);
-		await expect(members).toHaveText(goodList);
+		await expect.poll(() => members.innerText()).toBe(goodList);
 	}
 
 	// A quote never closed in line 3: held back, and the members of good.csv stay.
@@ -158,14 +158,14 @@ test('group-buy purchase log: hostile files get a clear message, and the members
 	await expect(held(page)).toContainText(/unbalanced-quote\.csv: Only 1 of [\d,]+ lines could be used/, ANALYSED);
 	await expect(held(page)).toContainText('A quote (") opened in row 3 is never closed');
 	await held(page).getByRole('button', { name: 'Keep good.csv' }).click();
-	await expect(members).toHaveText(goodList);
+	await expect.poll(() => members.innerText()).toBe(goodList);
 
 	// Dates in 2099, 1900 and 9999: those lines are listed by row and the rest are read.
 	await upload('absurd-dates.csv');
 	await expect(members).toContainText('Top 10 for each member of absurd-dates.csv', ANALYSED);
-	await expect(section).toContainText(/Row 3, column Date: 2099-12-09 is far outside the file's dates/);
-	await expect(section).toContainText(/Row 4, column Date: /);
-	await expect(section).toContainText(/Row 5, column Date: /);
+	await expect(section).toContainText(/Line 3, column Date: 2099-12-09 is far outside the file's dates/);
+	await expect(section).toContainText(/Line 4, column Date: 1900-01-01/);
+	await expect(section).toContainText(/Line 5, column Date: 9999-12-31/);
 	await expect(page.locator('main')).not.toContainText(/\bNaN\b|Infinity|e\+\d{2}/);
 });
 
