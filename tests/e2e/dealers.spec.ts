@@ -134,3 +134,41 @@ test('after a first visit a dealer\'s own view opens with no network (the field 
 	await expect(page.getByTestId('dealer-view')).toContainText(`Dealer ${bac}`);
 	await context.setOffline(false);
 });
+
+test('an opened file is saved on the device: it comes back after a reload, reopens from the list, renames and deletes with undo', async ({ page }) => {
+	test.setTimeout(150_000);
+	const recent = page.getByTestId('recent-runs');
+	const items = recent.getByRole('listitem');
+	await openDealers(page);
+	await upload(page, 'rich.csv', richFile(40).text);
+	await expect(showing(page)).toContainText('Showing rich.csv: 40 dealers, 480 dealer-months.', OPENED);
+	await expect(items).toHaveCount(1, OPENED);
+	await expect(items.first()).toContainText(/Dealer file.*40 dealers, 480 dealer-months/);
+	const ranked = await page.getByTestId('answer').innerText();
+
+	// A reload brings the last file back (after the demo's first view), with the same ranking.
+	await page.reload();
+	await expect(showing(page)).toContainText('Showing rich.csv: 40 dealers, 480 dealer-months.', OPENED);
+	await expect(page.getByTestId('restored-from')).toContainText('rich.csv');
+	await expect.poll(() => page.getByTestId('answer').innerText()).toBe(ranked);
+
+	// Back to the demo: the file is not brought back next time, but it stays in the list to reopen.
+	await page.getByRole('button', { name: 'Back to the demo network' }).click();
+	await expect(showing(page)).toContainText('Showing the demo network (synthetic)', OPENED);
+	await page.reload();
+	await expect(page.getByTestId('filters').getByLabel('Region')).toBeEnabled(OPENED);
+	await expect(showing(page)).toContainText('Showing the demo network (synthetic)');
+	await recent.getByRole('button', { name: 'rich.csv', exact: true }).click();
+	await expect(showing(page)).toContainText('Showing rich.csv: 40 dealers, 480 dealer-months.', OPENED);
+
+	await recent.getByRole('button', { name: 'Rename rich.csv' }).click();
+	const nameField = recent.getByRole('textbox', { name: 'New name for rich.csv' });
+	await nameField.fill('North visit list');
+	await nameField.press('Enter');
+	await expect(recent.getByRole('status')).toHaveText('Renamed to “North visit list”.');
+	await recent.getByRole('button', { name: 'Delete North visit list' }).click();
+	await expect(items).toHaveCount(0);
+	await recent.getByRole('button', { name: 'Undo' }).click();
+	await expect(items).toHaveCount(1);
+	await expectAccessible(page, 'dealer saved runs');
+});

@@ -127,8 +127,8 @@ test('bad files get a clear message and never replace a good result or the group
 
 	for (const [name, content, message] of [
 		['empty.csv', '', /empty/],
-		['sheet.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0, 0, 0, 0]), /workbook|not a text file/],
-		['nodate.csv', 'member,item\n1,whole milk\n', /needs a date column/],
+		['sheet.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0, 0, 0, 0]), /workbook|ZIP archive|not a text file/],
+		['nodate.csv', 'member,item\n1,whole milk\n', /missing a required column: date/],
 		['nothing.csv', 'apples,pears\nkiwis\n', /no line held a known item/]
 	] as const) {
 		await upload(page, name, content);

@@ -4,7 +4,9 @@
 // person asks for the new one.
 import type { Page } from '@playwright/test';
 import { hostileCorpus, type HostileFile } from '../hostile/corpus';
+import { dealersUploadIntake } from '../hostile/tools/dealers';
 import { gmvBatchIntake } from '../hostile/tools/gmv';
+import { groupBuyUploadIntake } from '../hostile/tools/groupBuy';
 import { segmentsUploadIntake } from '../hostile/tools/segments';
 import { expect, test } from './fixtures';
 import { batchSection, budgetField, expectScored, fileAlert, openGmv, predictionPanel, problemList, uploadCsv } from './gmvPage';
@@ -125,6 +127,89 @@ test('segments upload: hostile files get a clear message, and the analysis on sc
 	await expect(showing).toContainText('Showing mixed-endings.csv:', ANALYSED);
 	await expect(showing).toContainText(goodShowing.replace(/^Showing good\.csv: /, '').split(',')[0]);
 	await expect(section.getByTestId('file-notes')).toContainText('The line endings are mixed');
+	await expect(page.locator('main')).not.toContainText(/\bNaN\b|Infinity|e\+\d{2}/);
+});
+
+test('group-buy purchase log: hostile files get a clear message, and the members on screen stay unless asked', async ({ page }) => {
+	test.setTimeout(120_000);
+	const file = corpusOf(hostileCorpus(groupBuyUploadIntake()));
+	const section = page.getByTestId('group-upload');
+	const upload = (name: string) => section.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: file(name) });
+	const members = section.getByTestId('member-recommendations');
+	const response = await page.goto('group-buy/');
+	expect(response?.status()).toBe(200);
+
+	await upload('good.csv');
+	await expect(members).toContainText('Top 10 for each member of good.csv', ANALYSED);
+	const goodList = await members.innerText();
+
+	for (const [name, says] of [
+		['book.xlsx', /Excel workbook \(\.xlsx\).*Save As/],
+		['wide-header.csv', /more than 16,384 columns/],
+		['missing-column.csv', /missing a required column: date/]
+	] as const) {
+		await upload(name);
+		await expect(section.getByRole('alert').first()).toContainText(says, ANALYSED);
+		await expect.poll(() => members.innerText()).toBe(goodList);
+	}
+
+	// A quote never closed in line 3: held back, and the members of good.csv stay.
+	await upload('unbalanced-quote.csv');
+	await expect(held(page)).toContainText(/unbalanced-quote\.csv: Only 1 of [\d,]+ lines could be used/, ANALYSED);
+	await expect(held(page)).toContainText('A quote (") opened in row 3 is never closed');
+	await held(page).getByRole('button', { name: 'Keep good.csv' }).click();
+	await expect.poll(() => members.innerText()).toBe(goodList);
+
+	// Dates in 2099, 1900 and 9999: those lines are listed by row and the rest are read.
+	await upload('absurd-dates.csv');
+	await expect(members).toContainText('Top 10 for each member of absurd-dates.csv', ANALYSED);
+	await expect(section).toContainText(/Line 3, column Date: 2099-12-09 is far outside the file's dates/);
+	await expect(section).toContainText(/Line 4, column Date: 1900-01-01/);
+	await expect(section).toContainText(/Line 5, column Date: 9999-12-31/);
+	await expect(page.locator('main')).not.toContainText(/\bNaN\b|Infinity|e\+\d{2}/);
+});
+
+test('dealer upload: hostile files get a clear message, and the network on screen stays unless asked', async ({ page }) => {
+	test.setTimeout(120_000);
+	const file = corpusOf(hostileCorpus(dealersUploadIntake()));
+	const zone = page.getByTestId('upload');
+	const upload = (name: string) => zone.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: file(name) });
+	const showing = page.getByTestId('showing');
+	const response = await page.goto('dealers/');
+	expect(response?.status()).toBe(200);
+	await expect(page.getByTestId('filters').getByLabel('Region')).toBeEnabled(ANALYSED);
+
+	await upload('good.csv');
+	await expect(showing).toContainText('Showing good.csv: 5 dealers, 60 dealer-months.', ANALYSED);
+	const goodShowing = await showing.innerText();
+
+	await upload('chart.png');
+	await expect(zone.getByRole('alert')).toContainText(/image \(PNG\)/, ANALYSED);
+	await expect(showing).toHaveText(goodShowing);
+
+	// A quote never closed in row 3: held back; the network of good.csv stays.
+	await upload('unbalanced-quote.csv');
+	await expect(held(page)).toContainText('A quote (") opened in row 3 is never closed', ANALYSED);
+	await expect(showing).toHaveText(goodShowing);
+	await held(page).getByRole('button', { name: 'Keep good.csv' }).click();
+	await expect(held(page)).toHaveCount(0);
+	await expect(showing).toHaveText(goodShowing);
+
+	// Four rows in five broken: held back until the person asks, then shown.
+	await upload('mostly-broken.csv');
+	await expect(held(page)).toContainText('mostly-broken.csv: Only 12 of 60 rows could be used', ANALYSED);
+	await expect(held(page)).toContainText('less than the 50% a result needs');
+	await expect(showing).toHaveText(goodShowing);
+	await held(page).getByRole('button', { name: 'Show this result anyway' }).click();
+	await expect(showing).toContainText('Showing mostly-broken.csv: 5 dealers, 12 dealer-months, 48 rows kept out.', ANALYSED);
+
+	// Absurd values (1e300, an overflow, months 13 and 0): those rows are listed by row and reason.
+	await upload('huge-numbers.csv');
+	await expect(showing).toContainText('Showing huge-numbers.csv: 5 dealers, 56 dealer-months, 4 rows kept out.', ANALYSED);
+	for (const row of [4, 5, 6, 7]) await expect(zone).toContainText(`Row ${row}, column Visitors`);
+	await upload('absurd-months.csv');
+	await expect(showing).toContainText('Showing absurd-months.csv: 5 dealers, 57 dealer-months, 3 rows kept out.', ANALYSED);
+	await expect(zone).toContainText('Row 3, column Month');
 	await expect(page.locator('main')).not.toContainText(/\bNaN\b|Infinity|e\+\d{2}/);
 });
 

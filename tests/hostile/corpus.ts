@@ -33,10 +33,11 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00];
 /** Spreadsheet row number of data row `i` (0-based): the header is row 1. */
 const row = (i: number) => i + 2;
 
-/** Every hostile file for one tool. Files that need a column the tool lacks (a date, an id) are left out. */
+/** Every hostile file for one tool. Files that need a column the tool lacks (a number, a date, an id) are left out. */
 export function hostileCorpus(tool: ToolIntake): HostileFile[] {
 	const table = tool.table();
-	const { number, secondNumber, date, text, id, required } = tool.columns;
+	const { number, secondNumber, date, month, text, id, required } = tool.columns;
+	const dated = tool.formatDate ?? ((d: string) => d);
 	const csv = (t: Table = table, options?: Parameters<typeof writeTable>[1]) => utf8(writeTable(t, options));
 	const n = table.rows.length;
 	const files: HostileFile[] = [
@@ -67,7 +68,7 @@ export function hostileCorpus(tool: ToolIntake): HostileFile[] {
 		{
 			name: 'nul-late.csv',
 			what: 'a NUL byte in a row far past the first 8 KB',
-			bytes: csv(withCells(table, number, { [n - 3]: `1\u00002` })),
+			bytes: csv(withCells(table, number ?? text, { [n - 3]: `1\u00002` })),
 			expect: { rows: [row(n - 3)], reason: /NUL character/ }
 		},
 		{ name: 'wide-header.csv', what: 'a header of 1,000,000 columns', bytes: utf8(Array.from({ length: 1_000_000 }, (_, i) => `c${i}`).join(',') + '\n1,2\n'), expect: { failure: /more than 16,384 columns/ } },
@@ -100,7 +101,7 @@ export function hostileCorpus(tool: ToolIntake): HostileFile[] {
 		{
 			name: 'duplicate-headers.csv',
 			what: 'a column named twice',
-			bytes: csv({ header: [...table.header, number], rows: table.rows.map((r) => [...r, '7']) }),
+			bytes: csv({ header: [...table.header, number ?? text], rows: table.rows.map((r) => [...r, '7']) }),
 			expect: { clean: true, note: 'duplicate-column' }
 		},
 		{
@@ -118,21 +119,6 @@ export function hostileCorpus(tool: ToolIntake): HostileFile[] {
 			),
 			expect: { any: true }
 		},
-		{
-			name: 'huge-numbers.csv',
-			what: 'huge, infinite and 1e300 numbers',
-			bytes: csv(withCells(table, number, { 2: '1e300', 3: '-1e300', 4: '1e400', 5: '99999999999999999999' })),
-			expect: { rows: [row(2), row(3), row(4), row(5)] }
-		},
-		{ name: 'nan-text.csv', what: 'NaN and Infinity written in number cells', bytes: csv(withCells(table, number, { 1: 'NaN', 2: 'Infinity' })), expect: { rows: [row(1), row(2)] } },
-		{ name: 'negative.csv', what: 'a negative number', bytes: csv(withCells(table, number, { 3: '-5' })), expect: { any: true } },
-		{
-			name: 'thousands.csv',
-			what: 'thousands separators in a number',
-			bytes: csv(withCells(table, number, { 6: '1,234,567' })),
-			expect: { rows: [row(6)], reason: /thousands separators/ }
-		},
-		{ name: 'decimal-comma.csv', what: 'a decimal comma in a comma-separated file', bytes: csv(withCells(table, number, { 7: '12,5' })), expect: { rows: [row(7)], reason: /use a dot/ } },
 		{
 			name: 'semicolons.csv',
 			what: 'semicolons and decimal commas throughout (a control)',
@@ -160,12 +146,31 @@ export function hostileCorpus(tool: ToolIntake): HostileFile[] {
 		},
 		{
 			name: 'mostly-broken.csv',
-			what: 'four rows in five with text in a number column',
-			bytes: csv(withCells(table, number, Object.fromEntries(table.rows.map((_, i) => [i, 'n/a']).filter(([i]) => Number(i) % 5 !== 0)))),
+			what: 'four rows in five with text in a number (or date) column',
+			bytes: csv(withCells(table, number ?? date ?? required, Object.fromEntries(table.rows.map((_, i) => [i, 'n/a']).filter(([i]) => Number(i) % 5 !== 0)))),
 			expect: { held: true }
 		}
 	];
-	if (secondNumber) {
+	if (number) {
+		files.push(
+			{
+				name: 'huge-numbers.csv',
+				what: 'huge, infinite and 1e300 numbers',
+				bytes: csv(withCells(table, number, { 2: '1e300', 3: '-1e300', 4: '1e400', 5: '99999999999999999999' })),
+				expect: { rows: [row(2), row(3), row(4), row(5)] }
+			},
+			{ name: 'nan-text.csv', what: 'NaN and Infinity written in number cells', bytes: csv(withCells(table, number, { 1: 'NaN', 2: 'Infinity' })), expect: { rows: [row(1), row(2)] } },
+			{ name: 'negative.csv', what: 'a negative number', bytes: csv(withCells(table, number, { 3: '-5' })), expect: { any: true } },
+			{
+				name: 'thousands.csv',
+				what: 'thousands separators in a number',
+				bytes: csv(withCells(table, number, { 6: '1,234,567' })),
+				expect: { rows: [row(6)], reason: /thousands separators/ }
+			},
+			{ name: 'decimal-comma.csv', what: 'a decimal comma in a comma-separated file', bytes: csv(withCells(table, number, { 7: '12,5' })), expect: { rows: [row(7)], reason: /use a dot/ } }
+		);
+	}
+	if (number && secondNumber) {
 		files.push({
 			name: 'overflow.csv',
 			what: 'two numbers whose product overflows',
@@ -177,7 +182,15 @@ export function hostileCorpus(tool: ToolIntake): HostileFile[] {
 		files.push({
 			name: 'absurd-dates.csv',
 			what: 'dates in 2099, 1900 and 9999',
-			bytes: csv(withCells(table, date, { 1: '2099-12-09 10:00:00', 2: '1900-01-01 00:00:00', 3: '9999-12-31 23:59:00' })),
+			bytes: csv(withCells(table, date, { 1: dated('2099-12-09 10:00:00'), 2: dated('1900-01-01 00:00:00'), 3: dated('9999-12-31 23:59:00') })),
+			expect: { rows: [row(1), row(2), row(3)] }
+		});
+	}
+	if (month) {
+		files.push({
+			name: 'absurd-months.csv',
+			what: 'months 13, 0 and "Jan 2099"',
+			bytes: csv(withCells(table, month, { 1: '13', 2: '0', 3: 'Jan 2099' })),
 			expect: { rows: [row(1), row(2), row(3)] }
 		});
 	}

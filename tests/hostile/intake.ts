@@ -28,8 +28,14 @@ export interface ToolIntake {
 	name: string;
 	/** A good file in the tool's layout; the corpus damages copies of it. */
 	table(): Table;
-	/** Header texts (as in the table) of the columns the corpus damages; `date` and `id` when the tool has them. */
-	columns: { number: string; secondNumber?: string; date?: string; text: string; id?: string; required: string };
+	/**
+	 * Header texts (as in the table) of the columns the corpus damages, by role. A role the tool's
+	 * layout lacks is left out, and so are the files that damage it: a purchase log (member, date,
+	 * item) has no number column, so no file puts 1e300 or "1,234,567" in one.
+	 */
+	columns: { number?: string; secondNumber?: string; date?: string; month?: string; text: string; id?: string; required: string };
+	/** A date and time (YYYY-MM-DD HH:MM:SS) as the tool's files write dates (default: as it is). */
+	formatDate?: (isoDateTime: string) => string;
 	/** Read a file through the tool's whole intake, as its page does. */
 	run(file: Blob, fileName: string): Promise<IntakeOutcome>;
 }

@@ -4,7 +4,9 @@
 // (its good table comes from the schema's example values unless it passes one; see intake.ts); a
 // tool with a reader of its own writes a small adapter like tools/segments.ts.
 import type { ToolIntake } from './intake';
+import { dealersUploadIntake } from './tools/dealers';
 import { gmvBatchIntake } from './tools/gmv';
+import { groupBuyUploadIntake } from './tools/groupBuy';
 import { segmentsUploadIntake } from './tools/segments';
 import { sellersUploadIntake } from './tools/sellers';
 
@@ -12,4 +14,4 @@ export type { IntakeOutcome, ToolIntake } from './intake';
 export { csvJobIntake } from './intake';
 
 /** Every tool's intake. Add a tool here. */
-export const INTAKES: ToolIntake[] = [gmvBatchIntake(), segmentsUploadIntake(), sellersUploadIntake()];
+export const INTAKES: ToolIntake[] = [gmvBatchIntake(), segmentsUploadIntake(), sellersUploadIntake(), groupBuyUploadIntake(), dealersUploadIntake()];

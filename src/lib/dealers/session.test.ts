@@ -76,6 +76,18 @@ describe('a dealer session', () => {
 		const rich = await session.open({ type: 'open-file', artifact, selection: {}, file: new Blob([richLayoutCsv(generateNetwork(6, 120).months)]), fileName: 'rich.csv', maxBytes: 1e7 });
 		expect(rich.ok && rich.source.peerSource).toBe('file');
 
+		// What the drop zone needs to hold back a near-empty result, and a saved table reopened with its report.
+		expect(opened.source.usage).toEqual({ rows: 360, usedRows: 355, complete: true });
+		const mostlyBad = originalLayoutCsv(generateNetwork(5, 30).months)
+			.split('\n')
+			.map((line, i) => (i > 0 && i % 4 !== 0 && line ? line.replace(/,(\d+)$/, ',-$1') : line))
+			.join('\n');
+		const held = await session.open({ type: 'open-file', artifact, selection: {}, file: new Blob([mostlyBad]), fileName: 'bad.csv', maxBytes: 1e7 });
+		expect(held.ok && held.source.usage.usedRows / held.source.usage.rows).toBeLessThan(0.5);
+		const heldTable = await session.ask({ type: 'table' });
+		const again = await session.open({ type: 'open-table', artifact, selection: {}, table: heldTable!, name: 'bad.csv', report: { totalRows: 360, issues: [], issueCount: 270, ignoredColumns: [], notes: [] } });
+		expect(again.ok && again.source).toMatchObject({ kind: 'saved', name: 'bad.csv', totalRows: 360, issueCount: 270 });
+
 		const nothing = await session.open({ type: 'open-file', artifact, selection: {}, file: new Blob(['a,b\n1,2\n']), fileName: 'x.csv', maxBytes: 1e7 });
 		expect(nothing.ok).toBe(false);
 		session.close();

@@ -6,12 +6,13 @@
  * the ranked list, each answered by id. Closing terminates the worker, which is how an open is
  * cancelled. Uses only the Worker API, no DOM.
  */
-import type { CsvJobFailure } from '../core/csv/types';
+import type { CsvJobFailure, FileNote, FileUsage } from '../core/csv/types';
 import type { RowIssue } from '../core/schema';
 import type { Selection } from './analysis';
 import type { DealerModelArtifact } from './artifacts';
 import type { DealerMonthInput } from './features';
 import type { FormResult } from './form';
+import type { FileReport } from './savedRuns';
 import type { DealerMonths } from './table';
 import type { DealerRow, DealerView, Overview } from './view';
 
@@ -28,6 +29,10 @@ export interface SourceInfo {
 	issues: RowIssue[];
 	issueCount: number;
 	ignoredColumns: string[];
+	/** Whole-file notes (encoding, line endings, implausible rows, …). */
+	notes: FileNote[];
+	/** How much of the file could be used: a result from a small share of it is held back. */
+	usage: FileUsage;
 	/** Whose peers the funnel comparison uses. */
 	peerSource: 'file' | 'reference';
 	regionNames: string[];
@@ -45,7 +50,7 @@ export interface SessionProgress {
 export type OpenRequest =
 	| { type: 'open-demo'; artifact: DealerModelArtifact; selection: Selection }
 	| { type: 'open-file'; artifact: DealerModelArtifact; selection: Selection; file: Blob; fileName: string; maxBytes: number }
-	| { type: 'open-table'; artifact: DealerModelArtifact; selection: Selection; table: DealerMonths; name: string };
+	| { type: 'open-table'; artifact: DealerModelArtifact; selection: Selection; table: DealerMonths; name: string; report?: FileReport };
 
 export type Query =
 	| { type: 'select'; selection: Selection }

@@ -7,7 +7,7 @@
 import { checkArtifact } from '../core/artifact/load';
 import { toCsv } from '../core/csv/export';
 import { parseCsvBlob } from '../core/csv/intake';
-import type { CsvJobFailure } from '../core/csv/types';
+import type { CsvJobFailure, FileNote, FileUsage } from '../core/csv/types';
 import type { RowIssue } from '../core/schema';
 import { analyseNetwork, type NetworkAnalysis, type Selection } from './analysis';
 import { DEALERS_TOOL, type DealerModelArtifact } from './artifacts';
@@ -98,6 +98,8 @@ async function open(request: OpenRequest & { id: number }, artifact: DealerModel
 	let issueCount = 0;
 	let totalRows: number;
 	let ignoredColumns: string[] = [];
+	let notes: FileNote[] = [];
+	let usage: FileUsage | null = null;
 	if (request.type === 'open-demo') {
 		progress('generating', 0);
 		table = demoTable(artifact);
@@ -107,6 +109,8 @@ async function open(request: OpenRequest & { id: number }, artifact: DealerModel
 		table = request.table;
 		name = request.name;
 		totalRows = table.n;
+		// A saved file: what its intake reported when it was read.
+		if (request.report) ({ totalRows, issues, issueCount, ignoredColumns, notes } = request.report);
 	} else {
 		name = request.fileName;
 		const parsed = await parseCsvBlob(request.file, dealerMonthSchema, { maxBytes: request.maxBytes, onProgress: (p) => progress('reading', p.fraction * 0.5) });
@@ -125,6 +129,8 @@ async function open(request: OpenRequest & { id: number }, artifact: DealerModel
 		issueCount = parsed.issueCount + read.issues.length;
 		totalRows = parsed.totalRows;
 		ignoredColumns = parsed.ignoredColumns;
+		notes = parsed.notes;
+		usage = { rows: parsed.usage.rows, usedRows: table.n, complete: parsed.usage.complete };
 	}
 	const readAt = performance.now();
 	const scoringStart = request.type === 'open-file' ? 0.5 : 0.1;
@@ -143,6 +149,8 @@ async function open(request: OpenRequest & { id: number }, artifact: DealerModel
 		issues,
 		issueCount,
 		ignoredColumns,
+		notes,
+		usage: usage ?? { rows: table.n, usedRows: table.n, complete: true },
 		peerSource: scored.peerSource,
 		regionNames: table.regionNames,
 		vendorNames: table.vendorNames,

@@ -4,14 +4,15 @@
  * in a new session; only when it succeeds does it replace the network on screen, so a bad or
  * cancelled file never replaces a good result.
  */
-import type { CsvJobFailure, JobProgress } from '$lib/core/csv/types';
+import type { CsvJobFailure, FileNote, FileUsage, JobProgress } from '$lib/core/csv/types';
 import type { RowIssue } from '$lib/core/schema';
 import type { Selection } from '$lib/dealers/analysis';
 import type { DealerModelArtifact } from '$lib/dealers/artifacts';
 import type { FormInput, FormResult } from '$lib/dealers/form';
 import { ORIGINAL_WEIGHTS } from '$lib/dealers/kpis';
 import { DealerSession, type OpenRequest, type SessionProgress, type SourceInfo } from '$lib/dealers/session';
-import type { LeadSource } from '$lib/dealers/table';
+import type { DealerFilePayload } from '$lib/dealers/savedRuns';
+import type { DealerMonths, LeadSource } from '$lib/dealers/table';
 import type { DealerRow, DealerView, Overview } from '$lib/dealers/view';
 import DealerWorker from '$lib/dealers/session.worker.ts?worker';
 
@@ -22,6 +23,8 @@ export interface OpenedFile {
 	issueCount: number;
 	ignoredColumns: string[];
 	missingOptional: string[];
+	notes: FileNote[];
+	usage: FileUsage;
 	source: SourceInfo;
 }
 
@@ -73,6 +76,8 @@ function shippedSource(a: DealerModelArtifact): SourceInfo {
 		issues: [],
 		issueCount: 0,
 		ignoredColumns: [],
+		notes: [],
+		usage: { rows: v.rows, usedRows: v.rows, complete: true },
 		peerSource: 'file',
 		regionNames: v.regionNames,
 		vendorNames: v.vendorNames,
@@ -94,10 +99,14 @@ export class DealersPage {
 	dealer = $state.raw<DealerView | null>(null);
 	/** The dealer asked for (from the URL or a click), whether or not it is in the network. */
 	dealerBac = $state<number | null>(null);
+	/** Called when the person leaves an opened file for the demo network (saved runs forget it). */
+	onleavefile: (() => void) | null = null;
 	private session: DealerSession | null = null;
 	private selectionRequest = 0;
 	/** The latest open: an older one that finishes later (the demo after a file) never replaces it. */
 	private openRequest = 0;
+	/** A file opened in its own session, waiting for the drop zone to show it (it may be held back). */
+	private pending: { session: DealerSession; result: OpenedFile; overview: Overview } | null = null;
 
 	constructor(private readonly artifact: DealerModelArtifact) {
 		this.source = shippedSource(artifact);
@@ -110,6 +119,8 @@ export class DealersPage {
 
 	/** Open the demo network (the first view). */
 	async openDemo(): Promise<void> {
+		this.dropPending();
+		if (this.source.kind !== 'demo') this.onleavefile?.();
 		const session = this.newSession();
 		const ticket = ++this.openRequest;
 		this.progress = { stage: 'generating', fraction: 0 };
@@ -129,8 +140,13 @@ export class DealersPage {
 		await this.adopt(session, outcome.source, outcome.overview);
 	}
 
-	/** For the drop zone: open a file in a new session, replacing the network only on success. */
+	/**
+	 * For the drop zone: open a file in a new session. The network on screen is replaced only when
+	 * the drop zone shows the result (`showFile`): a failed, cancelled or held-back file (built from a
+	 * small share of its rows) never replaces it.
+	 */
 	startFile(file: File, onProgress: (p: JobProgress) => void): { promise: Promise<FileOutcome>; cancel(): void } {
+		this.dropPending();
 		const session = this.newSession();
 		const ticket = ++this.openRequest;
 		this.progress = null;
@@ -143,11 +159,53 @@ export class DealersPage {
 					if (outcome.ok) return { ok: false, cancelled: true };
 					return 'cancelled' in outcome ? { ok: false, cancelled: true } : { ok: false, failure: outcome.failure };
 				}
-				await this.adopt(session, outcome.source, outcome.overview);
 				const s = outcome.source;
-				return { ok: true, result: { fileName: s.name, issues: s.issues, issueCount: s.issueCount, ignoredColumns: s.ignoredColumns, missingOptional: [], source: s } };
+				const result: OpenedFile = { fileName: s.name, issues: s.issues, issueCount: s.issueCount, ignoredColumns: s.ignoredColumns, missingOptional: [], notes: s.notes, usage: s.usage, source: s };
+				this.pending = { session, result, overview: outcome.overview };
+				return { ok: true, result };
 			});
 		return { promise, cancel: () => session.close() };
+	}
+
+	/** The drop zone shows an opened file: its network replaces the one on screen. */
+	async showFile(result: OpenedFile): Promise<void> {
+		const p = this.pending;
+		if (!p || p.result !== result) return;
+		this.pending = null;
+		await this.adopt(p.session, p.result.source, p.overview);
+	}
+
+	/** The table on screen (for saving it on the device), or null. */
+	async table(): Promise<DealerMonths | null> {
+		return this.session ? this.session.ask({ type: 'table' }) : null;
+	}
+
+	/** Open a saved file's table in a new session; it replaces the network on screen when it opens. */
+	async openSaved(payload: DealerFilePayload): Promise<boolean> {
+		this.dropPending();
+		const session = this.newSession();
+		const ticket = ++this.openRequest;
+		this.progress = { stage: 'scoring', fraction: 0 };
+		const request: OpenRequest = { type: 'open-table', artifact: this.artifact, selection: selectionOf(this.filters), table: payload.table, name: payload.fileName, report: payload.report };
+		const outcome = await session.open(request, (p) => {
+			if (ticket === this.openRequest) this.progress = p;
+		});
+		if (ticket !== this.openRequest || !outcome.ok) {
+			session.close();
+			if (ticket === this.openRequest) {
+				this.progress = null;
+				if (!outcome.ok && !('cancelled' in outcome)) this.failure = outcome.failure;
+			}
+			return false;
+		}
+		this.progress = null;
+		await this.adopt(session, outcome.source, outcome.overview);
+		return true;
+	}
+
+	private dropPending(): void {
+		this.pending?.session.close();
+		this.pending = null;
 	}
 
 	private async adopt(session: DealerSession, source: SourceInfo, overview: Overview): Promise<void> {
@@ -209,6 +267,7 @@ export class DealersPage {
 	}
 
 	close(): void {
+		this.dropPending();
 		this.session?.close();
 		this.session = null;
 		this.live = false;

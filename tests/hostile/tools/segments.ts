@@ -12,18 +12,10 @@ import { readInvoiceBlob } from '../../../src/lib/segments/read';
 import { generateInvoiceSample } from '../../../src/lib/segments/sample';
 import { issueText, type ToolIntake } from '../intake';
 import { readTable } from '../table';
+import { numbersIn } from './numbers';
 
 const artifact = JSON.parse(readFileSync(fileURLToPath(new URL('../../../model-artifacts/segments/model.json', import.meta.url)), 'utf8')) as SegmentsArtifact;
 const model = jobModelOf(artifact);
-
-/** Every number in a value, however deep. */
-function numbersIn(value: unknown, out: number[] = []): number[] {
-	if (typeof value === 'number') out.push(value);
-	else if (ArrayBuffer.isView(value) && !(value instanceof DataView)) for (const x of Array.from(value as unknown as ArrayLike<number>)) out.push(Number(x));
-	else if (Array.isArray(value)) for (const v of value) numbersIn(v, out);
-	else if (value && typeof value === 'object') for (const v of Object.values(value)) numbersIn(v, out);
-	return out;
-}
 
 export function segmentsUploadIntake(): ToolIntake {
 	return {

@@ -96,3 +96,19 @@ export function feedText(text: string, reader: CsvReader, options: Pick<FeedOpti
 	}
 	return { failure: null, encoding: 'utf-8', notes: [] };
 }
+
+export type BlobText = { ok: true; text: string; encoding: string; notes: FileNote[] } | { ok: false; failure: CsvJobFailure };
+
+/**
+ * A whole File/Blob as text, for a tool whose reader needs the text at once (a layout told apart by
+ * its first line): the first bytes sniffed as `feedBlob` does (a workbook, an image, a PDF, … named
+ * and refused; UTF-16 and Windows-1252 decoded, with a note), a byte-order mark dropped.
+ */
+export async function readBlobText(blob: Blob): Promise<BlobText> {
+	if (blob.size === 0) return { ok: false, failure: failure('empty', EMPTY_FILE) };
+	const bytes = new Uint8Array(await blob.arrayBuffer());
+	const sniffed = sniffBytes(bytes.subarray(0, SAMPLE_CHARS));
+	if (!sniffed.text) return { ok: false, failure: failure('not-csv', sniffed.message) };
+	const text = new TextDecoder(sniffed.encoding).decode(bytes);
+	return { ok: true, text, encoding: sniffed.encoding, notes: encodingNote(sniffed.encoding) };
+}
