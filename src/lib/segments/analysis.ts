@@ -151,10 +151,28 @@ export interface SegmentMap {
 	explained: [number, number];
 }
 
+/**
+ * Invoices with no customer id. The original analysis made each one a customer of its own (1,366 of
+ * its 5,696 "customers"); here they are placed by the model like everyone, but counted apart and
+ * kept out of the clusters' figures, the Insiders, the rules, the evidence and the forecast.
+ */
+export interface AnonymousInvoices {
+	/** Invoices with no customer id and at least one purchase. */
+	invoices: number;
+	/** Their gross revenue, and its share of all gross revenue. */
+	revenue: number;
+	revenueShare: number;
+	/** Where the model would place them, per cluster (what the original counted as customers of each). */
+	byCluster: number[];
+}
+
 export interface SegmentsAnalysis {
+	/** Customers with a customer id (anonymous invoices are counted apart, in `anonymous`). */
 	customers: number;
-	/** Customers made for invoices with no customer id (one per invoice). */
+	/** Invoices with no customer id (the original's "guest customers", one per invoice). */
 	guestCustomers: number;
+	anonymous: AnonymousInvoices;
+	/** All gross revenue, anonymous invoices included: the denominator of every revenue share. */
 	totalRevenue: number;
 	/** First and last date of the data, ISO (YYYY-MM-DD). */
 	period: [string, string];
@@ -358,21 +376,68 @@ export function principalAxes(points: Float64Array, n: number, m: number): Segme
 	return { axes: [axes[0], axes[1]], explained: [explained[0], explained[1]] };
 }
 
-/** Analyse a customer table with the model's clusters (`assignments` from `assignTable`). */
+/** The rows of a table and of its assignments whose customers have an id (`keep` ascending). */
+export function identifiedCustomers(table: CustomerTable, assignments: SegmentAssignments, m: number): { table: CustomerTable; assignments: SegmentAssignments } {
+	const keep: number[] = [];
+	for (let i = 0; i < table.count; i++) if (!table.guest[i]) keep.push(i);
+	if (keep.length === table.count) return { table, assignments };
+	const pick = (column: Float64Array) => Float64Array.from(keep, (i) => column[i]);
+	const features = Object.fromEntries(CUSTOMER_FEATURES.map((f) => [f, pick(table.features[f])])) as Record<CustomerFeature, Float64Array>;
+	const points = new Float64Array(keep.length * m);
+	keep.forEach((i, r) => points.set(assignments.points.subarray(i * m, (i + 1) * m), r * m));
+	return {
+		table: {
+			...table,
+			count: keep.length,
+			ids: keep.map((i) => table.ids[i]),
+			guest: new Uint8Array(keep.length),
+			features,
+			firstPurchase: pick(table.firstPurchase),
+			lastPurchase: pick(table.lastPurchase),
+			recentRevenue: pick(table.recentRevenue)
+		},
+		assignments: {
+			cluster: Int32Array.from(keep, (i) => assignments.cluster[i]),
+			nextNearest: Int32Array.from(keep, (i) => assignments.nextNearest[i]),
+			margin: pick(assignments.margin),
+			points
+		}
+	};
+}
+
+/**
+ * Analyse a customer table with the model's clusters (`assignments` from `assignTable`). Anonymous
+ * invoices (no customer id) are counted apart: every figure below is of the customers with an id,
+ * except revenue shares, which are of all revenue (so the clusters and the anonymous invoices add up to 100%).
+ */
 export function analyseSegments(
-	table: CustomerTable,
-	assignments: SegmentAssignments,
+	allTable: CustomerTable,
+	allAssignments: SegmentAssignments,
 	model: { names: readonly ClusterNaming[]; insiders: number; map: SegmentMap; features: readonly CustomerFeature[] }
 ): SegmentsAnalysis {
-	const n = table.count;
 	const k = model.names.length;
-	const revenue = table.features.grossRevenue;
 	let totalRevenue = 0;
 	let guestCustomers = 0;
-	for (let i = 0; i < n; i++) {
-		totalRevenue += revenue[i];
-		guestCustomers += table.guest[i];
+	let anonymousRevenue = 0;
+	const anonymousByCluster = new Array<number>(k).fill(0);
+	for (let i = 0; i < allTable.count; i++) {
+		const r = allTable.features.grossRevenue[i];
+		totalRevenue += r;
+		if (allTable.guest[i]) {
+			guestCustomers++;
+			anonymousRevenue += r;
+			anonymousByCluster[allAssignments.cluster[i]]++;
+		}
 	}
+	const anonymous: AnonymousInvoices = {
+		invoices: guestCustomers,
+		revenue: anonymousRevenue,
+		revenueShare: totalRevenue > 0 ? anonymousRevenue / totalRevenue : 0,
+		byCluster: anonymousByCluster
+	};
+	const { table, assignments } = identifiedCustomers(allTable, allAssignments, model.features.length);
+	const n = table.count;
+	const revenue = table.features.grossRevenue;
 	const sizes = new Int32Array(k);
 	for (let i = 0; i < n; i++) sizes[assignments.cluster[i]]++;
 	const membersOf = Array.from({ length: k }, (_, c) => new Int32Array(sizes[c]));
@@ -451,6 +516,7 @@ export function analyseSegments(
 	return {
 		customers: n,
 		guestCustomers,
+		anonymous,
 		totalRevenue,
 		period: [isoDate(table.firstDate), isoDate(table.lastDate)],
 		maxRecencyDays,
