@@ -227,6 +227,40 @@ test('dates that could be day or month first: the page asks, and reads them as a
 	await expect(cleaningReport(page)).toContainText('Dates were read day first');
 });
 
+test('month names, two-digit years and AM/PM are read, each as the page’s own reader reads it', async ({ page }) => {
+	await openSegments(page);
+	for (const dateFormat of ['day-month-name', 'month-name-first', 'long-month', 'short-year-am-pm'] as const) {
+		const name = `${dateFormat}.csv`;
+		const text = invoiceText({ dateFormat, seed: 60 });
+		const expected = expectedAnalysis(text);
+		await upload(page, name, text);
+		await expectAnalysed(page, name, expected);
+		await expect(reportCount(page, /^Unreadable lines/)).toHaveText('0');
+		await expect(page.getByTestId('date-question')).toHaveCount(0);
+	}
+});
+
+test('a short file whose dates are all 1-12: read as consecutive days by plausibility, not asked, and says why', async ({ page }) => {
+	const name = 'two-weeks.csv';
+	const text = invoiceText({ dateFormat: 'day-first', ambiguousDates: true, period: ['2011-03-01', '2011-03-14'], customers: 60, seed: 61 });
+	const expected = expectedAnalysis(text);
+	await openSegments(page);
+	await upload(page, name, text);
+	await expectAnalysed(page, name, expected);
+	await expect(page.getByTestId('date-question')).toHaveCount(0);
+	await expect(showing(page)).toContainText('2011-03-01 to 2011-03-12');
+	await expect(page.getByTestId('date-order')).toContainText('read day first the 12 different dates fall within 12 days; read month first they would spread');
+});
+
+test('a file whose dates cannot be read names the column, examples and the styles understood', async ({ page }) => {
+	const text = invoiceText({ customers: 20, seed: 62 }).replace(/\d{4}-\d{2}-(\d{2}) \d{2}:\d{2}:\d{2}/g, (_, d: string) => `${Number(d)}st of Decembre`);
+	await openSegments(page);
+	await upload(page, 'odd-dates.csv', text);
+	await expect(fileAlert(page)).toContainText('The Invoice date column could not be read as dates (for example', ANALYSED);
+	await expect(fileAlert(page)).toContainText('Dates understood: 2010-12-01, 12/1/2010, 01/12/2010');
+	await expect(showing(page)).toContainText('the model’s training data');
+});
+
 test('broken lines are listed by row and column, and the rest is analysed', async ({ page }) => {
 	const name = 'broken.csv';
 	const { text, broken } = withBrokenLines(generateInvoiceSample({ seed: 47 }));

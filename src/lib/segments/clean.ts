@@ -22,7 +22,7 @@
  *     apart and keeps them out of the Insiders, the rules and the forecast.
  */
 import { PLAUSIBILITY_RULES, type ImplausibleCounts } from '../core/plausibility';
-import type { DateOrder } from './dates';
+import type { DateOrder } from '../core/dates';
 
 export const MIN_UNIT_PRICE = 0.04;
 
@@ -135,6 +135,8 @@ export interface CleaningReport {
 	customers: number;
 	/** How the day/month dates were read. */
 	dateOrder: DateOrder;
+	/** Why, when no date proved the order and it was decided by plausibility (core/dates). */
+	dateOrderWhy?: string;
 }
 
 /** What each plausibility rule found, in a few words. */

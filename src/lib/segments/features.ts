@@ -39,7 +39,7 @@ import {
 	normaliseCustomerId
 } from './clean';
 import { screenInvoiceLines } from './implausible';
-import { DateOrderEvidence, MS_PER_DAY, dateCodeToMs, isDayMonthCode, msToDateCode, scanDate, unpackDateCode, type DateOrder } from './dates';
+import { DateOrderEvidence, type DateOrderVotes, MS_PER_DAY, dateCodeToMs, isDayMonthCode, msToDateCode, scanDate, unpackDateCode, type DateOrder } from '../core/dates';
 import { INVOICE_COLUMNS, invoiceLineSchema, type InvoiceColumn } from './schema';
 
 /** The customer features, in model order. */
@@ -190,7 +190,7 @@ export interface AggregatorState {
 	guestLines: number;
 	issues: RowIssue[];
 	issueCount: number;
-	evidence: { yearFirst: number; dayMonth: number; firstAbove12: number; secondAbove12: number };
+	evidence: DateOrderVotes;
 	ambiguousExamples: string[];
 	/** The date text and code of the first line that voted on the date order (null: none). */
 	firstVote: { text: string; code: number } | null;
@@ -199,8 +199,9 @@ export interface AggregatorState {
 const MAX_ISSUES = 100;
 /** The run-rate window of `recentRevenue`: the last year of the data (or all of it, when shorter). */
 export const RECENT_WINDOW_DAYS = 365;
-const label = (key: InvoiceColumn) => invoiceLineSchema.columns.find((c) => c.key === key)?.label ?? key;
-const LABEL = Object.fromEntries(INVOICE_COLUMNS.map((k) => [k, label(k)])) as Record<InvoiceColumn, string>;
+/** A column's name in messages ('Invoice date'). */
+export const invoiceColumnLabel = (key: InvoiceColumn) => invoiceLineSchema.columns.find((c) => c.key === key)?.label ?? key;
+const LABEL = Object.fromEntries(INVOICE_COLUMNS.map((k) => [k, invoiceColumnLabel(k)])) as Record<InvoiceColumn, string>;
 
 /** Trim only when needed (most fields have no surrounding spaces). */
 function clip(text: string): string {
@@ -481,7 +482,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			if (price !== price) issue(row, LABEL.UnitPrice, priceText === '' ? 'is empty' : notANumber(priceText, decimalComma));
 			if (dateCode < 0) {
 				const text = clip(dateText);
-				issue(row, LABEL.InvoiceDate, text === '' ? 'is empty' : `${quoted(text)} is not a date (e.g. 2010-12-01 08:26, 12/1/2010 8:26 or 01/12/2010 08:26)`);
+				issue(row, LABEL.InvoiceDate, text === '' ? 'is empty' : `${quoted(text)} is not a date (e.g. 2010-12-01 08:26, 12/1/2010 8:26, 01/12/2010 08:26 or 1-Dec-2010)`);
 			}
 			return;
 		}
@@ -526,6 +527,9 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 
 	const finish = (finishOptions: FinishOptions = {}): CustomerTable => {
 		let order = finishOptions.dateOrder ?? evidence.order;
+		// Decided by plausibility (no value proved the order, and nobody was asked): the reason, for the report.
+		const guess = !finishOptions.dateOrder && evidence.firstAbove12 === 0 && evidence.secondAbove12 === 0 ? evidence.plausible : null;
+		const dateOrderWhy = guess && guess.order === order ? guess.why : undefined;
 		if (evidence.dayMonth === 0) order = 'iso';
 		else if (order === 'iso' || order === 'ambiguous') {
 			order = evidence.order;
@@ -719,7 +723,8 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 				guestLines,
 				returnOnlyCustomers,
 				customers: count,
-				dateOrder: order
+				dateOrder: order,
+				...(dateOrderWhy ? { dateOrderWhy } : {})
 			},
 			issues: allIssues,
 			issueCount: issueCount + lateCount + implausible.issueCount
@@ -748,7 +753,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		guestLines,
 		issues: issues.slice(),
 		issueCount,
-		evidence: { yearFirst: evidence.yearFirst, dayMonth: evidence.dayMonth, firstAbove12: evidence.firstAbove12, secondAbove12: evidence.secondAbove12 },
+		evidence: evidence.toJSON(),
 		ambiguousExamples: ambiguousExamples.slice(),
 		firstVote
 	});
