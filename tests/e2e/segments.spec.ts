@@ -92,7 +92,7 @@ test.describe('first view', () => {
 		await expect(page.getByTestId('how-many')).toContainText(`of the ${count(training.customers)} in the training data`);
 		await expect(page.getByTestId('revenue-share')).toContainText(`${(insiders.revenueShare * 100).toFixed(1)}%`);
 		await expect(page.getByTestId('forecast')).toContainText(/Revenue to expect, next \d+ months/);
-		await expect(page.getByTestId('forecast')).toContainText(/interval £[\d.]+[KM]? – £[\d.]+[KM]?/);
+		await expect(page.getByTestId('forecast')).toContainText(/backtest range £[\d.]+[KM]? – £[\d.]+[KM]?/);
 		await expect(page.getByTestId('entry-rule')).toContainText('Join when all of these hold');
 		await expect(page.getByTestId('entry-rule')).toContainText(/at least [\d,]+ invoices/);
 		await expect(page.getByTestId('exit-rule')).toContainText('Leave when any of these holds');
@@ -250,6 +250,8 @@ test('a short file whose dates are all 1-12: read as consecutive days by plausib
 	await expect(page.getByTestId('date-question')).toHaveCount(0);
 	await expect(showing(page)).toContainText('2011-03-01 to 2011-03-12');
 	await expect(page.getByTestId('date-order')).toContainText('read day first the 12 different dates fall within 12 days; read month first they would spread');
+	// Twelve days of data: no three-month forecast, and the page says why.
+	await expect(page.getByTestId('forecast')).toContainText('The file covers 12 days: too short to forecast revenue');
 });
 
 test('a file whose dates cannot be read names the column, examples and the styles understood', async ({ page }) => {

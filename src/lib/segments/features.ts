@@ -88,6 +88,13 @@ export interface CustomerTable {
 	 */
 	recentRevenue: Float64Array;
 	recentWindowDays: number;
+	/**
+	 * Every purchase line's day (days since 1970-01-01) and value, grouped by customer: the lines of
+	 * customer i are `purchaseStart[i]` to `purchaseStart[i + 1]` (the forecast's backtests sum them by day).
+	 */
+	purchaseStart: Int32Array;
+	purchaseDay: Int32Array;
+	purchaseValue: Float64Array;
 	/** Earliest and latest date of the kept lines (NaN when there are none). */
 	firstDate: number;
 	lastDate: number;
@@ -649,6 +656,10 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		const first = new Float64Array(count);
 		const last = new Float64Array(count);
 		const recentOut = new Float64Array(count);
+		const purchaseStart = new Int32Array(count + 1);
+		const purchaseDay = new Int32Array(purchaseLines);
+		const purchaseValue = new Float64Array(purchaseLines);
+		let purchaseAt = 0;
 		const lastDay = Math.floor(lastDate / MS_PER_DAY);
 		let returnOnlyCustomers = 0;
 		let out = 0;
@@ -663,6 +674,8 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			let products = 0;
 			for (let k = start; k < end; k++) {
 				const i = bucket[k];
+				purchaseDay[purchaseAt] = Math.floor(ms[i] / MS_PER_DAY);
+				purchaseValue[purchaseAt++] = value[i];
 				const p = product[i];
 				if (productStamp[p] !== c) {
 					productStamp[p] = c;
@@ -690,6 +703,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			features.itemsReturned[out] = returned[c];
 			features.returnShare[out] = bought[c] > 0 ? Math.min(1, returned[c] / bought[c]) : 0;
 			out++;
+			purchaseStart[out] = purchaseAt;
 		}
 
 		// Issues: those found while reading and those found now, merged in row order.
@@ -707,6 +721,9 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			lastPurchase: last,
 			recentRevenue: recentOut,
 			recentWindowDays,
+			purchaseStart,
+			purchaseDay: purchaseDay.subarray(0, purchaseAt),
+			purchaseValue: purchaseValue.subarray(0, purchaseAt),
 			firstDate: kept > 0 ? firstDate : NaN,
 			lastDate: kept > 0 ? lastDate : NaN,
 			report: {
