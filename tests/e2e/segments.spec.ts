@@ -8,6 +8,7 @@ import type { Locator, Page } from '@playwright/test';
 import { CUSTOMER_FEATURE_INFO, type CustomerFeature } from '../../src/lib/segments/features';
 import { generateInvoiceSample, withBrokenLines, type InvoiceSampleOptions } from '../../src/lib/segments/sample';
 import { CUSTOMER_LIST_COLUMNS } from '../../src/lib/segments/view';
+import { expectAccessible } from './accessibility';
 import { expect, test } from './fixtures';
 import { parseSimpleCsv, pngBytes } from './gmvFiles';
 import { expectedAnalysis, invoiceText, segmentsArtifact, withoutColumns, writeLargeInvoiceFile, type ExpectedAnalysis } from './segmentsFiles';
@@ -41,6 +42,7 @@ async function expectAnalysed(page: Page, name: string, expected: ExpectedAnalys
 	await expect(page.getByTestId('how-many')).toContainText(`of the ${count(expected.customers)} in ${name}`);
 	await expect(page.getByTestId('how-many')).toContainText(count(expected.insiders));
 	await expect(cleaningReport(page).getByRole('row', { name: /^Customers analysed/ })).toContainText(count(expected.customers));
+	if (expected.anonymousInvoices > 0) await expect(page.getByTestId('anonymous')).toContainText(`${count(expected.anonymousInvoices)} invoice`);
 }
 
 /** A cell's text in the cleaning report's row that starts with `label`. */
@@ -90,7 +92,7 @@ test.describe('first view', () => {
 		await expect(page.getByTestId('how-many')).toContainText(`of the ${count(training.customers)} in the training data`);
 		await expect(page.getByTestId('revenue-share')).toContainText(`${(insiders.revenueShare * 100).toFixed(1)}%`);
 		await expect(page.getByTestId('forecast')).toContainText(/Revenue to expect, next \d+ months/);
-		await expect(page.getByTestId('forecast')).toContainText(/interval [\d,]+ – [\d,]+/);
+		await expect(page.getByTestId('forecast')).toContainText(/backtest range £[\d.]+[KM]? – £[\d.]+[KM]?/);
 		await expect(page.getByTestId('entry-rule')).toContainText('Join when all of these hold');
 		await expect(page.getByTestId('entry-rule')).toContainText(/at least [\d,]+ invoices/);
 		await expect(page.getByTestId('exit-rule')).toContainText('Leave when any of these holds');
@@ -101,7 +103,12 @@ test.describe('first view', () => {
 		for (const cluster of training.clusters) {
 			await expect(actions.getByRole('rowheader', { name: cluster.name, exact: true })).toBeVisible();
 		}
-		await expect(actions.getByRole('row').filter({ has: page.getByRole('cell') })).toHaveCount(training.clusters.length);
+		// Each cluster's action on a row of its own under it, and the invoices without a customer id apart.
+		await expect(actions.getByTestId('action')).toHaveCount(training.clusters.length);
+		await expect(actions.getByTestId('anonymous-row')).toContainText(`${count(training.anonymous.invoices)} invoices`);
+		await expect(page.getByTestId('anonymous')).toContainText(`${count(training.anonymous.invoices)} invoices without a customer id`);
+		await expect(page.getByTestId('revenue-share')).toContainText('£');
+		await expect(page.getByTestId('model-card').getByTestId('card-anonymous')).toContainText('The original analysis gave every invoice without a customer id a customer of its own');
 
 		await expect(page.getByTestId('model-card')).toBeVisible();
 		await expect(page.getByTestId('model-card').getByRole('heading', { name: 'Model card' })).toBeVisible();
@@ -110,7 +117,7 @@ test.describe('first view', () => {
 		await expect(report).toHaveCount(1);
 		await expect(report.getByRole('heading', { name: 'What was removed from the training data, and why' })).toBeVisible();
 		await expect(report).toContainText(`${count(artifact.cleaning.linesRead)} lines read`);
-		await expect(reportCount(page, /^Customers analysed/)).toHaveText(count(artifact.cleaning.customers));
+		await expect(reportCount(page, /^Customers analysed/)).toHaveText(count(artifact.cleaning.customers - training.anonymous.invoices));
 
 		await expect(customerList(page)).toContainText('appears when you analyse a file above');
 		await expect(customerList(page).getByRole('table')).toHaveCount(0);
@@ -218,6 +225,42 @@ test('dates that could be day or month first: the page asks, and reads them as a
 	await expectAnalysed(page, name, expected);
 	await expect(question).toHaveCount(0);
 	await expect(cleaningReport(page)).toContainText('Dates were read day first');
+});
+
+test('month names, two-digit years and AM/PM are read, each as the page’s own reader reads it', async ({ page }) => {
+	await openSegments(page);
+	for (const dateFormat of ['day-month-name', 'month-name-first', 'long-month', 'short-year-am-pm'] as const) {
+		const name = `${dateFormat}.csv`;
+		const text = invoiceText({ dateFormat, seed: 60 });
+		const expected = expectedAnalysis(text);
+		await upload(page, name, text);
+		await expectAnalysed(page, name, expected);
+		await expect(reportCount(page, /^Unreadable lines/)).toHaveText('0');
+		await expect(page.getByTestId('date-question')).toHaveCount(0);
+	}
+});
+
+test('a short file whose dates are all 1-12: read as consecutive days by plausibility, not asked, and says why', async ({ page }) => {
+	const name = 'two-weeks.csv';
+	const text = invoiceText({ dateFormat: 'day-first', ambiguousDates: true, period: ['2011-03-01', '2011-03-14'], customers: 60, seed: 61 });
+	const expected = expectedAnalysis(text);
+	await openSegments(page);
+	await upload(page, name, text);
+	await expectAnalysed(page, name, expected);
+	await expect(page.getByTestId('date-question')).toHaveCount(0);
+	await expect(showing(page)).toContainText('2011-03-01 to 2011-03-12');
+	await expect(page.getByTestId('date-order')).toContainText('read day first the 12 different dates fall within 12 days; read month first they would spread');
+	// Twelve days of data: no three-month forecast, and the page says why.
+	await expect(page.getByTestId('forecast')).toContainText('The file covers 12 days: too short to forecast revenue');
+});
+
+test('a file whose dates cannot be read names the column, examples and the styles understood', async ({ page }) => {
+	const text = invoiceText({ customers: 20, seed: 62 }).replace(/\d{4}-\d{2}-(\d{2}) \d{2}:\d{2}:\d{2}/g, (_, d: string) => `${Number(d)}st of Decembre`);
+	await openSegments(page);
+	await upload(page, 'odd-dates.csv', text);
+	await expect(fileAlert(page)).toContainText('The Invoice date column could not be read as dates (for example', ANALYSED);
+	await expect(fileAlert(page)).toContainText('Dates understood: 2010-12-01, 12/1/2010, 01/12/2010');
+	await expect(showing(page)).toContainText('the model’s training data');
 });
 
 test('broken lines are listed by row and column, and the rest is analysed', async ({ page }) => {
@@ -413,9 +456,21 @@ test.describe('on a 360 px phone', () => {
 		return all.filter((c) => c.height < TAP);
 	}
 
-	test('the page fits the screen before and after a file, and its controls can be tapped', async ({ page }) => {
+	test('the answers are on the first screen, the upload one tap away; the page fits before and after a file', async ({ page }) => {
 		await openSegments(page);
 		expect(await pageWidth(page), 'no sideways scrolling on the first view').toBeLessThanOrEqual(360);
+		// How many Insiders, their revenue share and the forecast: all inside the first 740 px.
+		for (const id of ['how-many', 'revenue-share', 'forecast']) {
+			const box = await page.getByTestId(id).boundingBox();
+			expect(box, id).not.toBeNull();
+			expect(box!.y + box!.height, `${id} ends on the first screen`).toBeLessThanOrEqual(740);
+			expect(box!.x + box!.width, `${id} fits the width`).toBeLessThanOrEqual(360);
+		}
+		const toUpload = page.getByTestId('headline').getByRole('link', { name: 'Analyse your own file' });
+		expect((await toUpload.boundingBox())!.y + TAP, 'the way to the upload is on the first screen').toBeLessThanOrEqual(740);
+		await toUpload.tap();
+		await expect(uploadSection(page).getByRole('button', { name: 'Choose a CSV file' })).toBeInViewport();
+		await expectAccessible(page, 'segments on a phone');
 
 		const choose = uploadSection(page).getByRole('button', { name: 'Choose a CSV file' });
 		expect((await choose.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(TAP);
@@ -425,10 +480,23 @@ test.describe('on a 360 px phone', () => {
 		expect(await shortControls(placer(page).getByRole('button')), 'form buttons shorter than 44 px').toEqual([]);
 
 		const name = 'phone.csv';
-		const text = invoiceText({ seed: 50 });
+		const { text } = withBrokenLines(generateInvoiceSample({ seed: 50 }));
 		await upload(page, name, text);
 		await expectAnalysed(page, name, expectedAnalysis(text));
 		expect(await pageWidth(page), 'no sideways scrolling with a file analysed').toBeLessThanOrEqual(360);
 		expect(await shortControls(customerList(page).locator('input, select')), 'list filters shorter than 44 px').toEqual([]);
+		// Every action is readable without scrolling sideways.
+		for (const cell of await page.getByTestId('actions').getByTestId('action').all()) {
+			const box = await cell.boundingBox();
+			expect(box!.x + box!.width, 'an action fits the width').toBeLessThanOrEqual(360);
+		}
+		// A file's amounts: no currency until one is chosen.
+		await expect(page.getByTestId('revenue-share')).not.toContainText('£');
+		await page.getByTestId('currency').selectOption('EUR');
+		await expect(page.getByTestId('revenue-share')).toContainText('€');
+		await expect(page.getByTestId('forecast')).toContainText('€');
+		await page.getByTestId('cluster-charts').scrollIntoViewIfNeeded();
+		await expect(page.getByTestId('cluster-charts').locator('.placeholder')).toHaveCount(0, ANALYSED);
+		await expectAccessible(page, 'segments on a phone after a file with broken lines');
 	});
 });

@@ -29,6 +29,25 @@ export function fitLabel(label: string, max = 18): string {
 }
 
 /**
+ * A label broken into lines of at most `width` characters at spaces (chart.js draws an array as
+ * lines), at most `lines` lines, the last cut with an ellipsis: a long name keeps its distinguishing
+ * end ("(higher spend)") on a 360 px phone instead of being clipped at the canvas edge.
+ */
+export function wrapLabel(label: string, width = 14, lines = 3): string[] {
+	const out: string[] = [];
+	let line = '';
+	for (const word of label.split(/\s+/).filter(Boolean)) {
+		if (line && line.length + 1 + word.length > width) {
+			out.push(line);
+			line = word;
+		} else line = line ? `${line} ${word}` : word;
+	}
+	if (line) out.push(line);
+	if (out.length <= lines) return out.map((l) => fitLabel(l, width));
+	return [...out.slice(0, lines - 1), fitLabel(`${out.slice(lines - 1).join(' ')}`, width)];
+}
+
+/**
  * The options every chart starts from: text, ticks and grid lines in theme colours (tokens), the
  * legend at the bottom where it never squeezes the plot on a phone.
  */

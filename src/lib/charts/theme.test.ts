@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactNumber, fitLabel, mergeOptions, percentTick } from './axes';
+import { compactNumber, fitLabel, mergeOptions, percentTick, wrapLabel } from './axes';
 import { parseColour, resolveColours, resolveToken } from './resolve';
 import { reliabilityAxisMax } from './reliability';
 import { seriesColour, token } from './theme';
@@ -56,6 +56,9 @@ describe('axes for a phone', () => {
 		expect(percentTick(0.25)).toBe('25%');
 		expect(fitLabel('Lapsed one-off buyers (higher spend)', 18)).toBe('Lapsed one-off bu…');
 		expect(fitLabel('Insiders')).toBe('Insiders');
+		expect(wrapLabel('Lapsed one-off buyers (higher spend)', 14)).toEqual(['Lapsed one-off', 'buyers (higher', 'spend)']);
+		expect(wrapLabel('Insiders', 14)).toEqual(['Insiders']);
+		expect(wrapLabel('Supercalifragilistic', 8)).toEqual(['Superca…']);
 	});
 
 	it('merges options deeply', () => {

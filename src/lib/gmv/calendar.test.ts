@@ -43,6 +43,7 @@ describe('dates', () => {
 	it('parses the calendars\' M/D/YYYY dates and rejects impossible ones', () => {
 		expect(parseUsDate('7/18/2015')).toBe('2015-07-18');
 		expect(parseUsDate(' 12/1/2015 ')).toBe('2015-12-01');
+		expect(parseUsDate('12/1/15')).toBe('2015-12-01');
 		expect(() => parseUsDate('2/30/2016')).toThrow(/no such date/);
 		expect(() => parseUsDate('2015-07-18')).toThrow(/M\/D\/YYYY/);
 	});

@@ -4,6 +4,8 @@
  * at least one special-sale day. Dates are ISO strings (YYYY-MM-DD), computed in UTC.
  */
 
+import { dateCodeToMs, isDayMonthCode, scanDate } from '../core/dates';
+
 const DAY_MS = 86_400_000;
 /** Sunday 28 June 2015: the first day of week 1. */
 export const WEEK_ONE_START = '2015-06-28';
@@ -41,13 +43,13 @@ export function isIsoDate(text: string): boolean {
 	return toIso(toTime(text)) === text;
 }
 
-/** "7/18/2015" (month/day/year, as in the data's calendars) -> "2015-07-18". */
+/** "7/18/2015" (month/day/year, as in the data's calendars) -> "2015-07-18", read by the one date reader (core/dates). */
 export function parseUsDate(text: string): string {
-	const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
-	if (!m) throw new Error(`not a M/D/YYYY date: "${text}"`);
-	const iso = `${m[3]}-${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}`;
-	if (!isIsoDate(iso)) throw new Error(`no such date: "${text}"`);
-	return iso;
+	const code = scanDate(text);
+	if (code < 0 || !isDayMonthCode(code)) throw new Error(`not a M/D/YYYY date, or no such date: "${text}"`);
+	const ms = dateCodeToMs(code, 'month-first');
+	if (ms !== ms) throw new Error(`no such date: "${text}"`);
+	return new Date(ms).toISOString().slice(0, 10);
 }
 
 /** The week number that holds a date (may be < 1 or > 53 outside the training year). */

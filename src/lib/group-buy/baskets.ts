@@ -3,6 +3,7 @@
  * date, item), holding the distinct items bought; a member's baskets are kept in date order. Used
  * by training (the Groceries file) and the page (an uploaded purchase log). Pure TS, no DOM.
  */
+import { MS_PER_DAY, dateCodeToMs, isDayMonthCode, scanDate } from '../core/dates';
 
 /** One member's baskets, oldest first; each basket the sorted distinct catalogue indices bought that day. */
 export interface MemberBaskets {
@@ -57,14 +58,12 @@ export function itemCounts(baskets: readonly (readonly number[])[], nItems: numb
 	return counts;
 }
 
-/** The day key of a DD-MM-YYYY date (the Groceries layout) as YYYYMMDD, or null when it is not a real date. */
+/** The day key of a DD-MM-YYYY date (the Groceries layout) as YYYYMMDD, or null when it is not a real date (read by core/dates). */
 export function dayKeyDmy(text: string): number | null {
-	const m = /^\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})\s*$/.exec(text);
-	if (!m) return null;
-	const d = Number(m[1]);
-	const mo = Number(m[2]);
-	const y = Number(m[3]);
-	const date = new Date(Date.UTC(y, mo - 1, d));
-	if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-	return y * 10000 + mo * 100 + d;
+	const code = scanDate(text);
+	if (code < 0 || !isDayMonthCode(code)) return null;
+	const ms = dateCodeToMs(code, 'day-first');
+	if (ms !== ms || ms % MS_PER_DAY !== 0) return null;
+	const date = new Date(ms);
+	return date.getUTCFullYear() * 10000 + (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
 }

@@ -8,7 +8,9 @@
  */
 import { seededRandom } from '../core/random';
 import { bootstrapInterval, mannWhitneyU, quantileSorted, type BootstrapInterval, type MannWhitneyResult } from '../core/stats';
+import { MS_PER_DAY } from '../core/dates';
 import { CUSTOMER_FEATURES, type CustomerFeature, type CustomerTable } from './features';
+import { CUT_STEP_DAYS, FORECAST_METHOD_WORDS, backtestedForecast, type ForecastMethod, type MethodBacktest } from './forecast';
 import { embed, squaredDistance, type SegmentAssigner } from './model';
 
 /** Average days in a month (365.25 / 12), for "per month" and "next 3 months". */
@@ -115,15 +117,24 @@ export interface ExitRule {
 }
 
 export interface RevenueForecast {
+	/** The horizon in months (3, or less for a short file) and in days. */
 	months: number;
+	horizonDays: number;
+	/** First and last day forecast (ISO). */
+	window: [string, string];
 	expected: number;
-	low: number;
-	high: number;
-	level: number;
-	/** Days of data behind the run rate (the last year, or all of it when shorter). */
-	windowDays: number;
-	/** The Insiders' revenue in that window. */
-	windowRevenue: number;
+	/** The interval from the chosen method's backtests (null: too few backtests to make one). */
+	low: number | null;
+	high: number | null;
+	/** Share of backtests whose actual fell in the interval made from the other backtests. */
+	coverage: number | null;
+	chosen: ForecastMethod;
+	candidates: MethodBacktest[];
+	/** Whether the history holds the same window a year earlier. */
+	seasonSeen: boolean;
+	/** The seasonal method's figure, for comparison (null: the history does not reach a year back). */
+	seasonal: number | null;
+	shortened?: string;
 	/** How it is computed, in words. */
 	method: string;
 }
@@ -151,10 +162,28 @@ export interface SegmentMap {
 	explained: [number, number];
 }
 
+/**
+ * Invoices with no customer id. The original analysis made each one a customer of its own (1,366 of
+ * its 5,696 "customers"); here they are placed by the model like everyone, but counted apart and
+ * kept out of the clusters' figures, the Insiders, the rules, the evidence and the forecast.
+ */
+export interface AnonymousInvoices {
+	/** Invoices with no customer id and at least one purchase. */
+	invoices: number;
+	/** Their gross revenue, and its share of all gross revenue. */
+	revenue: number;
+	revenueShare: number;
+	/** Where the model would place them, per cluster (what the original counted as customers of each). */
+	byCluster: number[];
+}
+
 export interface SegmentsAnalysis {
+	/** Customers with a customer id (anonymous invoices are counted apart, in `anonymous`). */
 	customers: number;
-	/** Customers made for invoices with no customer id (one per invoice). */
+	/** Invoices with no customer id (the original's "guest customers", one per invoice). */
 	guestCustomers: number;
+	anonymous: AnonymousInvoices;
+	/** All gross revenue, anonymous invoices included: the denominator of every revenue share. */
 	totalRevenue: number;
 	/** First and last date of the data, ISO (YYYY-MM-DD). */
 	period: [string, string];
@@ -166,6 +195,8 @@ export interface SegmentsAnalysis {
 	overall: Record<CustomerFeature, FeatureSpread>;
 	evidence: InsidersEvidence | null;
 	forecast: RevenueForecast | null;
+	/** Why there is no forecast, when there is none and there are Insiders. */
+	forecastRefused?: string;
 	entry: EntryRule | null;
 	exit: ExitRule | null;
 	map: MapSample;
@@ -358,21 +389,120 @@ export function principalAxes(points: Float64Array, n: number, m: number): Segme
 	return { axes: [axes[0], axes[1]], explained: [explained[0], explained[1]] };
 }
 
-/** Analyse a customer table with the model's clusters (`assignments` from `assignTable`). */
+/** The Insiders' revenue forecast chosen by backtest (forecast.ts), from their purchases by day. */
+export function insidersForecast(table: CustomerTable, insiders: Int32Array): { forecast: RevenueForecast | null; refused?: string } {
+	if (insiders.length < 2 || !Number.isFinite(table.firstDate)) return { forecast: null };
+	const firstDay = Math.floor(table.firstDate / MS_PER_DAY);
+	const daily = new Float64Array(Math.floor(table.lastDate / MS_PER_DAY) - firstDay + 1);
+	for (const i of insiders)
+		for (let k = table.purchaseStart[i]; k < table.purchaseStart[i + 1]; k++) daily[table.purchaseDay[k] - firstDay] += table.purchaseValue[k];
+	const f = backtestedForecast(daily, firstDay, Math.round(FORECAST_MONTHS * DAYS_PER_MONTH));
+	if ('refused' in f) return { forecast: null, refused: f.refused };
+	const chosen = f.candidates.find((c) => c.method === f.method)!;
+	const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+	const tested = f.candidates
+		.map((c) => (c.meanAbsError === null ? `${c.method}: not checked, ${c.unavailable}` : `${c.method}: off by ${pct(c.meanAbsError)} on average over ${c.cuts.length} checks (bias ${pct(c.bias)})`))
+		.join('; ');
+	const method =
+		`${FORECAST_METHOD_WORDS[f.method]}, chosen by rolling-origin backtests: at cut dates every ${CUT_STEP_DAYS} days, each method forecast the next ${f.horizonDays} days from earlier data only (${tested}). ` +
+		(f.low === null
+			? 'Too few backtests to measure an interval, so none is given. '
+			: `The range is the smallest to the largest ratio of actual to forecast in those backtests; left out in turn, each backtest fell inside the range made from the others ${pct(chosen.coverage)} of the time. `) +
+		`The window ${f.window[0]} to ${f.window[1]} ${f.seasonSeen ? 'was seen a year earlier in the history' : 'is a season the history has not seen'}` +
+		(f.seasonal !== null && f.method !== 'seasonal' ? ` (the same customers spent ${Math.round(f.seasonal).toLocaleString('en')} in it a year earlier, scaled by growth where measurable)` : '') +
+		'. The Insiders are those of the whole file, so the backtests already know who became one later; nobody is assumed to join or leave.';
+	return {
+		forecast: {
+			months: Math.round((f.horizonDays / DAYS_PER_MONTH) * 10) / 10,
+			horizonDays: f.horizonDays,
+			window: f.window,
+			expected: f.expected,
+			low: f.low,
+			high: f.high,
+			coverage: chosen.coverage,
+			chosen: f.method,
+			candidates: f.candidates,
+			seasonSeen: f.seasonSeen,
+			seasonal: f.seasonal,
+			...(f.shortened ? { shortened: f.shortened } : {}),
+			method
+		}
+	};
+}
+
+/** The rows of a table and of its assignments whose customers have an id (`keep` ascending). */
+export function identifiedCustomers(table: CustomerTable, assignments: SegmentAssignments, m: number): { table: CustomerTable; assignments: SegmentAssignments } {
+	const keep: number[] = [];
+	for (let i = 0; i < table.count; i++) if (!table.guest[i]) keep.push(i);
+	if (keep.length === table.count) return { table, assignments };
+	const pick = (column: Float64Array) => Float64Array.from(keep, (i) => column[i]);
+	const features = Object.fromEntries(CUSTOMER_FEATURES.map((f) => [f, pick(table.features[f])])) as Record<CustomerFeature, Float64Array>;
+	const points = new Float64Array(keep.length * m);
+	keep.forEach((i, r) => points.set(assignments.points.subarray(i * m, (i + 1) * m), r * m));
+	const purchaseStart = new Int32Array(keep.length + 1);
+	keep.forEach((i, r) => (purchaseStart[r + 1] = purchaseStart[r] + table.purchaseStart[i + 1] - table.purchaseStart[i]));
+	const purchaseDay = new Int32Array(purchaseStart[keep.length]);
+	const purchaseValue = new Float64Array(purchaseStart[keep.length]);
+	keep.forEach((i, r) => {
+		purchaseDay.set(table.purchaseDay.subarray(table.purchaseStart[i], table.purchaseStart[i + 1]), purchaseStart[r]);
+		purchaseValue.set(table.purchaseValue.subarray(table.purchaseStart[i], table.purchaseStart[i + 1]), purchaseStart[r]);
+	});
+	return {
+		table: {
+			...table,
+			count: keep.length,
+			ids: keep.map((i) => table.ids[i]),
+			guest: new Uint8Array(keep.length),
+			features,
+			firstPurchase: pick(table.firstPurchase),
+			lastPurchase: pick(table.lastPurchase),
+			recentRevenue: pick(table.recentRevenue),
+			purchaseStart,
+			purchaseDay,
+			purchaseValue
+		},
+		assignments: {
+			cluster: Int32Array.from(keep, (i) => assignments.cluster[i]),
+			nextNearest: Int32Array.from(keep, (i) => assignments.nextNearest[i]),
+			margin: pick(assignments.margin),
+			points
+		}
+	};
+}
+
+/**
+ * Analyse a customer table with the model's clusters (`assignments` from `assignTable`). Anonymous
+ * invoices (no customer id) are counted apart: every figure below is of the customers with an id,
+ * except revenue shares, which are of all revenue (so the clusters and the anonymous invoices add up to 100%).
+ */
 export function analyseSegments(
-	table: CustomerTable,
-	assignments: SegmentAssignments,
+	allTable: CustomerTable,
+	allAssignments: SegmentAssignments,
 	model: { names: readonly ClusterNaming[]; insiders: number; map: SegmentMap; features: readonly CustomerFeature[] }
 ): SegmentsAnalysis {
-	const n = table.count;
 	const k = model.names.length;
-	const revenue = table.features.grossRevenue;
 	let totalRevenue = 0;
 	let guestCustomers = 0;
-	for (let i = 0; i < n; i++) {
-		totalRevenue += revenue[i];
-		guestCustomers += table.guest[i];
+	let anonymousRevenue = 0;
+	const anonymousByCluster = new Array<number>(k).fill(0);
+	for (let i = 0; i < allTable.count; i++) {
+		const r = allTable.features.grossRevenue[i];
+		totalRevenue += r;
+		if (allTable.guest[i]) {
+			guestCustomers++;
+			anonymousRevenue += r;
+			anonymousByCluster[allAssignments.cluster[i]]++;
+		}
 	}
+	const anonymous: AnonymousInvoices = {
+		invoices: guestCustomers,
+		revenue: anonymousRevenue,
+		revenueShare: totalRevenue > 0 ? anonymousRevenue / totalRevenue : 0,
+		byCluster: anonymousByCluster
+	};
+	const { table, assignments } = identifiedCustomers(allTable, allAssignments, model.features.length);
+	const n = table.count;
+	const revenue = table.features.grossRevenue;
 	const sizes = new Int32Array(k);
 	for (let i = 0; i < n; i++) sizes[assignments.cluster[i]]++;
 	const membersOf = Array.from({ length: k }, (_, c) => new Int32Array(sizes[c]));
@@ -423,26 +553,7 @@ export function analyseSegments(
 		};
 	}
 
-	let forecast: RevenueForecast | null = null;
-	if (insiders.length >= 2 && table.recentWindowDays > 0) {
-		const recent = Float64Array.from(insiders, (i) => table.recentRevenue[i]);
-		const scale = (FORECAST_MONTHS * DAYS_PER_MONTH) / table.recentWindowDays;
-		const sum = bootstrapInterval(recent, { ...BOOTSTRAP, statistic: 'sum' });
-		forecast = {
-			months: FORECAST_MONTHS,
-			expected: sum.estimate * scale,
-			low: sum.low * scale,
-			high: sum.high * scale,
-			level: sum.level,
-			windowDays: table.recentWindowDays,
-			windowRevenue: sum.estimate,
-			method:
-				`The Insiders’ revenue over the last ${table.recentWindowDays} days of the data, scaled to ${FORECAST_MONTHS} months ` +
-				`(× ${FORECAST_MONTHS} × ${DAYS_PER_MONTH} / ${table.recentWindowDays}). The interval resamples the Insiders ` +
-				`${BOOTSTRAP.resamples.toLocaleString('en')} times with replacement (bootstrap), so it shows how much the total rests on a few ` +
-				'large customers. It assumes they keep buying at that rate and that nobody joins or leaves; seasons within the year are averaged out.'
-		};
-	}
+	const { forecast, refused: forecastRefused } = insidersForecast(table, insiders);
 
 	const rules = insiderRules(table, isInsider);
 	const m = model.features.length;
@@ -451,6 +562,7 @@ export function analyseSegments(
 	return {
 		customers: n,
 		guestCustomers,
+		anonymous,
 		totalRevenue,
 		period: [isoDate(table.firstDate), isoDate(table.lastDate)],
 		maxRecencyDays,
@@ -459,6 +571,7 @@ export function analyseSegments(
 		overall,
 		evidence,
 		forecast,
+		...(forecastRefused ? { forecastRefused } : {}),
 		entry: rules?.entry ?? null,
 		exit: rules?.exit ?? null,
 		map: mapSample(model.map, assignments.points, m, assignments.cluster)

@@ -5,7 +5,7 @@
  * colour i). Pure, no DOM.
  */
 import type { ChartConfiguration } from 'chart.js';
-import { axisTitle, baseOptions, fitLabel, mergeOptions } from '../charts/axes';
+import { axisTitle, baseOptions, mergeOptions, wrapLabel } from '../charts/axes';
 import { signedBarChart } from '../charts/bars';
 import { cssColour, seriesColour, token } from '../charts/theme';
 import type { SegmentsAnalysis } from './analysis';
@@ -24,21 +24,38 @@ export function clusterCssColour(cluster: number): string {
 
 const pct = (x: number) => Math.round(x * 1000) / 10;
 
-/** Share of customers and share of revenue per cluster, side by side. */
+/** The label of the anonymous invoices' bar (they are not customers, so they have no customer share). */
+export const ANONYMOUS_LABEL = 'No customer id (anonymous invoices)';
+
+/**
+ * Share of customers and share of revenue per cluster, side by side, and the revenue of invoices
+ * without a customer id as a bar of its own (every revenue share is of all revenue).
+ */
 export function sharesChart(analysis: SegmentsAnalysis): ChartConfiguration<'bar'> {
+	const anonymous = analysis.anonymous?.invoices ? analysis.anonymous : null;
+	const names = [...analysis.clusters.map((c) => c.name), ...(anonymous ? [ANONYMOUS_LABEL] : [])];
+	const colours = [...analysis.clusters.map((c) => clusterColour(c.cluster)), ...(anonymous ? [token('--c-muted', 0.8)] : [])];
 	return {
 		type: 'bar',
 		data: {
-			labels: analysis.clusters.map((c) => fitLabel(c.name, 22)),
+			labels: names.map((name) => wrapLabel(name, 14)) as unknown as string[],
 			datasets: [
-				{ label: 'Share of customers (%)', data: analysis.clusters.map((c) => pct(c.customerShare)), backgroundColor: token('--c-muted', 0.45) },
-				{ label: 'Share of revenue (%)', data: analysis.clusters.map((c) => pct(c.revenueShare)), backgroundColor: analysis.clusters.map((c) => clusterColour(c.cluster)) }
+				{
+					label: 'Share of customers (%)',
+					data: [...analysis.clusters.map((c) => pct(c.customerShare)), ...(anonymous ? [null as unknown as number] : [])],
+					backgroundColor: token('--c-muted', 0.45)
+				},
+				{
+					label: 'Share of revenue (%)',
+					data: [...analysis.clusters.map((c) => pct(c.revenueShare)), ...(anonymous ? [pct(anonymous.revenueShare)] : [])],
+					backgroundColor: colours
+				}
 			]
 		},
 		options: mergeOptions(baseOptions(), {
 			indexAxis: 'y',
-			scales: { x: { min: 0, max: 100, title: axisTitle('%') } },
-			plugins: { tooltip: { callbacks: { title: (items: { dataIndex: number }[]) => analysis.clusters[items[0]?.dataIndex ?? 0]?.name ?? '' } } }
+			scales: { x: { min: 0, max: 100, title: axisTitle('%') }, y: { ticks: { autoSkip: false } } },
+			plugins: { tooltip: { callbacks: { title: (items: { dataIndex: number }[]) => names[items[0]?.dataIndex ?? 0] ?? '' } } }
 		}) as ChartConfiguration<'bar'>['options']
 	};
 }
@@ -69,7 +86,10 @@ export function isSkewed(analysis: SegmentsAnalysis, feature: CustomerFeature): 
 	return feature !== 'returnShare' && top > 8 * Math.max(o.p50, 1e-9);
 }
 
-/** Feature spread by cluster: 10th-90th percentile (light), 25th-75th (dark), median (mark), with all customers last. */
+/**
+ * Feature spread by cluster, as horizontal bars (long cluster names fit a phone): 10th-90th
+ * percentile (light), 25th-75th (dark), median (mark), with all customers last.
+ */
 export function distributionChart(analysis: SegmentsAnalysis, feature: CustomerFeature): ChartConfiguration<'bar' | 'line'> {
 	const log = isSkewed(analysis, feature);
 	const share = feature === 'returnShare';
@@ -85,16 +105,18 @@ export function distributionChart(analysis: SegmentsAnalysis, feature: CustomerF
 	return {
 		type: 'bar',
 		data: {
-			labels: groups.map((g) => fitLabel(g.label, 16)),
+			labels: groups.map((g) => wrapLabel(g.label, 14)) as unknown as string[],
 			datasets: [
 				{ type: 'bar', label: '10th–90th percentile', data: groups.map((g) => [at(g.spread.p10), at(g.spread.p90)]), backgroundColor: groups.map((g) => g.colour(0.25)), grouped: false, barPercentage: 0.7 },
 				{ type: 'bar', label: '25th–75th percentile', data: groups.map((g) => [at(g.spread.p25), at(g.spread.p75)]), backgroundColor: groups.map((g) => g.colour(0.7)), grouped: false, barPercentage: 0.4 },
-				{ type: 'line', label: 'Median', data: groups.map((g) => at(g.spread.p50)), showLine: false, pointStyle: 'line', pointRadius: 12, pointBorderWidth: 3, borderColor: token('--c-text'), backgroundColor: token('--c-text') }
+				{ type: 'line', label: 'Median', data: groups.map((g) => at(g.spread.p50)), showLine: false, pointStyle: 'line', rotation: 90, pointRadius: 10, pointBorderWidth: 3, borderColor: token('--c-text'), backgroundColor: token('--c-text') }
 			]
 		},
 		options: mergeOptions(baseOptions(), {
+			indexAxis: 'y',
 			scales: {
-				y: { type: log ? 'logarithmic' : 'linear', title: axisTitle(`${info.label}${info.unit ? ` (${info.unit}${log ? ', log scale' : ''})` : log ? ' (log scale)' : ''}`) }
+				x: { type: log ? 'logarithmic' : 'linear', title: axisTitle(`${info.label}${info.unit ? ` (${info.unit}${log ? ', log scale' : ''})` : log ? ' (log scale)' : ''}`) },
+				y: { ticks: { autoSkip: false } }
 			},
 			plugins: { tooltip: { callbacks: { title: (items: { dataIndex: number }[]) => groups[items[0]?.dataIndex ?? 0]?.label ?? '' } } }
 		})

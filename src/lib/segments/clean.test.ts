@@ -92,7 +92,7 @@ describe('cleaningSummary', () => {
 		expect(text).toContain('removed 2,525 lines with unit price below 0.04');
 		expect(text).toContain('removed 504 lines with country "European Community" or "Unspecified"');
 		expect(text.some((t) => t.startsWith('removed 2,737 lines with stock codes that are not products (POST, D, M,'))).toBe(true);
-		expect(text).toContain('gave a customer id of its own to each of 1,430 invoices with no customer (131,425 lines)');
+		expect(text).toContain('set apart 1,430 invoices with no customer id (131,425 lines): counted apart, not as customers');
 		expect(text).toContain('found 5,696 customers with at least one purchase');
 		expect(text.some((t) => t.includes('quantity of zero'))).toBe(false);
 		expect(removedLines(report)).toBe(5766);

@@ -17,11 +17,12 @@
  * Then, on the lines kept:
  *   - a negative quantity is a return, and so is every line of an invoice starting with C (a
  *     cancellation); returned items count as the absolute quantity;
- *   - a line with no customer id gets a new id, one per invoice (`guest-<invoice>`), so an anonymous
- *     order counts as one customer, as in the original.
+ *   - a line with no customer id gets a new id, one per invoice (`guest-<invoice>`), as in the
+ *     original, so the model can place it; the analysis (analysis.ts) then counts these invoices
+ *     apart and keeps them out of the Insiders, the rules and the forecast.
  */
 import { PLAUSIBILITY_RULES, type ImplausibleCounts } from '../core/plausibility';
-import type { DateOrder } from './dates';
+import type { DateOrder } from '../core/dates';
 
 export const MIN_UNIT_PRICE = 0.04;
 
@@ -134,6 +135,8 @@ export interface CleaningReport {
 	customers: number;
 	/** How the day/month dates were read. */
 	dateOrder: DateOrder;
+	/** Why, when no date proved the order and it was decided by plausibility (core/dates). */
+	dateOrderWhy?: string;
 }
 
 /** What each plausibility rule found, in a few words. */
@@ -225,7 +228,7 @@ export function cleaningSummary(report: CleaningReport): CleaningStep[] {
 		{
 			id: 'guests',
 			count: report.guestInvoices,
-			text: `gave a customer id of its own to each of ${invoices(report.guestInvoices)} with no customer (${lines(report.guestLines)})`
+			text: `set apart ${invoices(report.guestInvoices)} with no customer id (${lines(report.guestLines)}): counted apart, not as customers`
 		},
 		{
 			id: 'return-only',

@@ -166,17 +166,18 @@ describe('customer features from the hand-checked set', () => {
 		expectHandSet(result.aggregator.finish());
 	});
 
-	it('asks for the date order when no value proves it, then finishes either way without reading again', () => {
-		// Without row 13 (13 December) every day/month value is 12 or less.
+	it('decides the date order by plausibility when no value proves it, and finishes either way without reading again', () => {
+		// Without row 13 (13 December) every day/month value is 12 or less: read day first they are days of
+		// December 2010; read month first, the 12th of many months. The first is chosen, and the report says why.
 		const lines = LINES.filter((line) => line[0] !== '536374');
 		const result = read(csv('day-first', ',', lines));
-		expect(result.aggregator.dateOrder).toBe('ambiguous');
+		expect(result.aggregator.dateOrder).toBe('day-first');
 		expect(result.aggregator.ambiguousDateExamples[0]).toBe('01/12/2010 08:26');
-		expect(() => result.aggregator.finish()).toThrow(/ask the user/);
-		const right = result.aggregator.finish({ dateOrder: 'day-first' });
+		const right = result.aggregator.finish();
 		expect(right.ids).toEqual(EXPECTED.ids);
 		expect([...right.features.recencyDays]).toEqual(EXPECTED.recencyDays);
 		expect(right.report.dateOrder).toBe('day-first');
+		expect(right.report.dateOrderWhy).toMatch(/^read day first the \d+ different dates fall within \d+ days; read month first they would spread \d+ different dates over \d+ months/);
 		// Read month first, "01/12/2010" is 12 January and "09/12/2010" 12 September: the answers change.
 		const wrong = result.aggregator.finish({ dateOrder: 'month-first' });
 		expect(wrong.lastDate).toBe(Date.UTC(2010, 8, 12, 9, 0));

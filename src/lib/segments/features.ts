@@ -39,7 +39,7 @@ import {
 	normaliseCustomerId
 } from './clean';
 import { screenInvoiceLines } from './implausible';
-import { DateOrderEvidence, MS_PER_DAY, dateCodeToMs, isDayMonthCode, msToDateCode, scanDate, unpackDateCode, type DateOrder } from './dates';
+import { DateOrderEvidence, type DateOrderVotes, MS_PER_DAY, dateCodeToMs, isDayMonthCode, msToDateCode, scanDate, unpackDateCode, type DateOrder } from '../core/dates';
 import { INVOICE_COLUMNS, invoiceLineSchema, type InvoiceColumn } from './schema';
 
 /** The customer features, in model order. */
@@ -88,6 +88,13 @@ export interface CustomerTable {
 	 */
 	recentRevenue: Float64Array;
 	recentWindowDays: number;
+	/**
+	 * Every purchase line's day (days since 1970-01-01) and value, grouped by customer: the lines of
+	 * customer i are `purchaseStart[i]` to `purchaseStart[i + 1]` (the forecast's backtests sum them by day).
+	 */
+	purchaseStart: Int32Array;
+	purchaseDay: Int32Array;
+	purchaseValue: Float64Array;
 	/** Earliest and latest date of the kept lines (NaN when there are none). */
 	firstDate: number;
 	lastDate: number;
@@ -190,7 +197,7 @@ export interface AggregatorState {
 	guestLines: number;
 	issues: RowIssue[];
 	issueCount: number;
-	evidence: { yearFirst: number; dayMonth: number; firstAbove12: number; secondAbove12: number };
+	evidence: DateOrderVotes;
 	ambiguousExamples: string[];
 	/** The date text and code of the first line that voted on the date order (null: none). */
 	firstVote: { text: string; code: number } | null;
@@ -199,8 +206,9 @@ export interface AggregatorState {
 const MAX_ISSUES = 100;
 /** The run-rate window of `recentRevenue`: the last year of the data (or all of it, when shorter). */
 export const RECENT_WINDOW_DAYS = 365;
-const label = (key: InvoiceColumn) => invoiceLineSchema.columns.find((c) => c.key === key)?.label ?? key;
-const LABEL = Object.fromEntries(INVOICE_COLUMNS.map((k) => [k, label(k)])) as Record<InvoiceColumn, string>;
+/** A column's name in messages ('Invoice date'). */
+export const invoiceColumnLabel = (key: InvoiceColumn) => invoiceLineSchema.columns.find((c) => c.key === key)?.label ?? key;
+const LABEL = Object.fromEntries(INVOICE_COLUMNS.map((k) => [k, invoiceColumnLabel(k)])) as Record<InvoiceColumn, string>;
 
 /** Trim only when needed (most fields have no surrounding spaces). */
 function clip(text: string): string {
@@ -481,7 +489,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			if (price !== price) issue(row, LABEL.UnitPrice, priceText === '' ? 'is empty' : notANumber(priceText, decimalComma));
 			if (dateCode < 0) {
 				const text = clip(dateText);
-				issue(row, LABEL.InvoiceDate, text === '' ? 'is empty' : `${quoted(text)} is not a date (e.g. 2010-12-01 08:26, 12/1/2010 8:26 or 01/12/2010 08:26)`);
+				issue(row, LABEL.InvoiceDate, text === '' ? 'is empty' : `${quoted(text)} is not a date (e.g. 2010-12-01 08:26, 12/1/2010 8:26, 01/12/2010 08:26 or 1-Dec-2010)`);
 			}
 			return;
 		}
@@ -526,6 +534,9 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 
 	const finish = (finishOptions: FinishOptions = {}): CustomerTable => {
 		let order = finishOptions.dateOrder ?? evidence.order;
+		// Decided by plausibility (no value proved the order, and nobody was asked): the reason, for the report.
+		const guess = !finishOptions.dateOrder && evidence.firstAbove12 === 0 && evidence.secondAbove12 === 0 ? evidence.plausible : null;
+		const dateOrderWhy = guess && guess.order === order ? guess.why : undefined;
 		if (evidence.dayMonth === 0) order = 'iso';
 		else if (order === 'iso' || order === 'ambiguous') {
 			order = evidence.order;
@@ -645,6 +656,10 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		const first = new Float64Array(count);
 		const last = new Float64Array(count);
 		const recentOut = new Float64Array(count);
+		const purchaseStart = new Int32Array(count + 1);
+		const purchaseDay = new Int32Array(purchaseLines);
+		const purchaseValue = new Float64Array(purchaseLines);
+		let purchaseAt = 0;
 		const lastDay = Math.floor(lastDate / MS_PER_DAY);
 		let returnOnlyCustomers = 0;
 		let out = 0;
@@ -659,6 +674,8 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			let products = 0;
 			for (let k = start; k < end; k++) {
 				const i = bucket[k];
+				purchaseDay[purchaseAt] = Math.floor(ms[i] / MS_PER_DAY);
+				purchaseValue[purchaseAt++] = value[i];
 				const p = product[i];
 				if (productStamp[p] !== c) {
 					productStamp[p] = c;
@@ -686,6 +703,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			features.itemsReturned[out] = returned[c];
 			features.returnShare[out] = bought[c] > 0 ? Math.min(1, returned[c] / bought[c]) : 0;
 			out++;
+			purchaseStart[out] = purchaseAt;
 		}
 
 		// Issues: those found while reading and those found now, merged in row order.
@@ -703,6 +721,9 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			lastPurchase: last,
 			recentRevenue: recentOut,
 			recentWindowDays,
+			purchaseStart,
+			purchaseDay: purchaseDay.subarray(0, purchaseAt),
+			purchaseValue: purchaseValue.subarray(0, purchaseAt),
 			firstDate: kept > 0 ? firstDate : NaN,
 			lastDate: kept > 0 ? lastDate : NaN,
 			report: {
@@ -719,7 +740,8 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 				guestLines,
 				returnOnlyCustomers,
 				customers: count,
-				dateOrder: order
+				dateOrder: order,
+				...(dateOrderWhy ? { dateOrderWhy } : {})
 			},
 			issues: allIssues,
 			issueCount: issueCount + lateCount + implausible.issueCount
@@ -748,7 +770,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		guestLines,
 		issues: issues.slice(),
 		issueCount,
-		evidence: { yearFirst: evidence.yearFirst, dayMonth: evidence.dayMonth, firstAbove12: evidence.firstAbove12, secondAbove12: evidence.secondAbove12 },
+		evidence: evidence.toJSON(),
 		ambiguousExamples: ambiguousExamples.slice(),
 		firstVote
 	});

@@ -9,7 +9,7 @@ import type { CsvJobFailure, FileNote, FileUsage } from '../core/csv/types';
 import { startWorkerJob, type JobOutcome, type JobWorker } from '../core/workerJob';
 import type { ClusterNaming, SegmentMap, SegmentsAnalysis } from './analysis';
 import type { CleaningReport } from './clean';
-import type { DateOrder } from './dates';
+import type { DateOrder } from '../core/dates';
 import type { CustomerFeature } from './features';
 import type { SegmentsArtifact } from './artifact';
 import type { SegmentAssigner } from './model';

@@ -4,15 +4,30 @@
  * much of it could be used). The upload worker and the hostile-file tests share it. Pure, no DOM.
  */
 import type { CsvJobFailure } from '../core/csv/types';
+import { DATE_STYLES_UNDERSTOOD } from '../core/dates';
+import type { RowIssue } from '../core/schema';
 import { implausibleNote } from '../core/plausibility';
 import { analyseSegments, assignTable } from './analysis';
 import { implausibleLines } from './clean';
-import type { CustomerTable } from './features';
+import { invoiceColumnLabel, type CustomerTable } from './features';
 import type { SegmentsJobModel, SegmentsResult } from './job';
 import { invoiceReadNotes, type InvoiceReadSuccess } from './read';
 
+/**
+ * When the date column is why nothing was left (most listed problems are unreadable dates): one
+ * sentence naming the column, a few of its values and the styles the reader understands.
+ */
+export function unreadableDatesMessage(issues: readonly RowIssue[], dateColumn: string): string | null {
+	const dated = issues.filter((i) => i.column === dateColumn && / is not a date/.test(i.reason));
+	if (dated.length === 0 || dated.length * 2 < issues.length) return null;
+	const examples = [...new Set(dated.map((i) => i.reason.replace(/ is not a date.*$/, '')))].slice(0, 3);
+	return `The ${dateColumn} column could not be read as dates (for example ${examples.join(', ')}). Dates understood: ${DATE_STYLES_UNDERSTOOD}.`;
+}
+
 /** The failure when every line was unreadable or removed, with the first problem named. */
 export function noCustomersFailure(read: InvoiceReadSuccess, table: CustomerTable): CsvJobFailure {
+	const dates = unreadableDatesMessage(table.issues, invoiceColumnLabel('InvoiceDate'));
+	if (dates) return { kind: 'no-good-rows', message: `No customer with a purchase was left: ${dates}`, issues: table.issues, issueCount: table.issueCount };
 	const first = table.issues[0];
 	const where = first ? ` First problem: row ${first.row.toLocaleString('en')}${first.column ? `, ${first.column}` : ''}: ${first.reason}.` : '';
 	return {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { DateOrder } from './dates';
+import type { DateOrder } from '../core/dates';
 import { findSplit, readInvoiceInParts, readPart, type RunPart } from './parallel';
 import { readInvoiceText, type InvoiceReadResult } from './read';
 import { generateInvoiceSample, withBrokenLines, type InvoiceSampleOptions } from './sample';

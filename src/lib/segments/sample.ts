@@ -37,10 +37,16 @@
  * invoice are adjacent and share its date and time. With the defaults: about 8,000 lines.
  */
 import { seededRandom, shuffled } from '../core/random';
-import { MS_PER_DAY, daysFromCivil, isCalendarDate } from './dates';
+import { MS_PER_DAY, daysFromCivil, isCalendarDate } from '../core/dates';
 import { INVOICE_COLUMNS, invoiceLineSchema, type InvoiceColumn } from './schema';
 
-export type SampleDateFormat = 'iso' | 'month-first' | 'day-first'; // '2010-12-01 08:26:00' | '12/1/2010 8:26' | '01/12/2010 08:26'
+/**
+ * '2010-12-01 08:26:00' | '12/1/2010 8:26' | '01/12/2010 08:26' | '1-Dec-2010 08:26' | 'Dec 1, 2010 8:26 AM' |
+ * '01 December 2010 08:26' | '12/1/10 8:26 AM' (two-digit year, AM/PM).
+ */
+export type SampleDateFormat = 'iso' | 'month-first' | 'day-first' | 'day-month-name' | 'month-name-first' | 'long-month' | 'short-year-am-pm';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export interface InvoiceSampleOptions {
 	/** Named customers (with an id); guests come on top. Default 300. */
@@ -179,8 +185,22 @@ function dateText(dayNumber: number, minute: number, format: SampleDateFormat): 
 	const h = Math.floor(minute / 60);
 	const mi = pad(minute % 60);
 	if (format === 'iso') return `${y}-${pad(mo)}-${pad(d)} ${pad(h)}:${mi}:00`;
-	if (format === 'month-first') return `${mo}/${d}/${y} ${h}:${mi}`;
-	return `${pad(d)}/${pad(mo)}/${y} ${pad(h)}:${mi}`;
+	const month = MONTHS[mo - 1];
+	const ampm = `${h % 12 === 0 ? 12 : h % 12}:${mi} ${h < 12 ? 'AM' : 'PM'}`;
+	switch (format) {
+		case 'month-first':
+			return `${mo}/${d}/${y} ${h}:${mi}`;
+		case 'day-month-name':
+			return `${d}-${month.slice(0, 3)}-${y} ${pad(h)}:${mi}`;
+		case 'month-name-first':
+			return `${month.slice(0, 3)} ${d}, ${y} ${ampm}`;
+		case 'long-month':
+			return `${pad(d)} ${month} ${y} ${pad(h)}:${mi}`;
+		case 'short-year-am-pm':
+			return `${mo}/${d}/${pad(y % 100)} ${ampm}`;
+		default:
+			return `${pad(d)}/${pad(mo)}/${y} ${pad(h)}:${mi}`;
+	}
 }
 
 /** A field as CSV writes it: quoted when it holds the delimiter, a quote or a line break. */

@@ -13,7 +13,7 @@ function result(): SegmentsResult {
 		report: { linesRead: 10, customers: n },
 		issues: [{ row: 4, column: 'Quantity', reason: 'not a number' }],
 		issueCount: 1,
-		analysis: { customers: n, insiders: 1, period: ['2011-03-01', '2011-03-31'], clusters: [{ size: 2 }, { size: 1 }], map: { points: [] } },
+		analysis: { customers: n, anonymous: { invoices: 1, revenue: 0, revenueShare: 0, byCluster: [1, 0] }, insiders: 1, period: ['2011-03-01', '2011-03-31'], clusters: [{ size: 2 }, { size: 1 }], map: { points: [] } },
 		customers: {
 			ids: ['17850', '13047', 'guest-1'],
 			guest: new Uint8Array([0, 0, 1]),
@@ -29,7 +29,7 @@ function result(): SegmentsResult {
 describe('segments saved runs', () => {
 	it('names the run after the file and sums it up in one line', () => {
 		const run = uploadRun(result());
-		expect(run).toMatchObject({ tool: 'segments', kind: 'upload', name: 'march.csv', summary: '3 customers, 1 Insider, 2011-03-01 to 2011-03-31', payloadVersion: 1 });
+		expect(run).toMatchObject({ tool: 'segments', kind: 'upload', name: 'march.csv', summary: '3 customers, 1 Insider, 2011-03-01 to 2011-03-31', payloadVersion: 2 });
 	});
 
 	it('comes back from the device and from an exported file with its typed arrays', async () => {
@@ -46,10 +46,10 @@ describe('segments saved runs', () => {
 	});
 
 	it('refuses a run it cannot show: another kind, another version, a damaged payload', () => {
-		const run = { ...uploadRun(result()), id: 'x', savedAt: 1, size: 1, payloadVersion: 1 };
+		const run = { ...uploadRun(result()), id: 'x', savedAt: 1, size: 1, payloadVersion: 2 };
 		expect(uploadFromRun(run)).not.toBeNull();
 		expect(uploadFromRun({ ...run, kind: 'batch' })).toBeNull();
-		expect(uploadFromRun({ ...run, payloadVersion: 2 })).toBeNull();
+		expect(uploadFromRun({ ...run, payloadVersion: 1 })).toBeNull();
 		const short = result();
 		short.customers.cluster = new Int32Array(2);
 		expect(uploadFromRun({ ...run, payload: short })).toBeNull();

@@ -9,7 +9,8 @@ import type { SegmentsResult } from './job';
 import { SEGMENTS_TOOL } from './model';
 
 export const UPLOAD_KIND = 'upload';
-export const UPLOAD_PAYLOAD_VERSION = 1;
+/** 2: the analysis counts anonymous invoices apart (`analysis.anonymous`). */
+export const UPLOAD_PAYLOAD_VERSION = 2;
 
 export function uploadRun(result: SegmentsResult): NewRun<SegmentsResult> {
 	const a = result.analysis;
@@ -32,7 +33,7 @@ export function uploadFromRun(run: SavedRun): SegmentsResult | null {
 	const a = r?.analysis;
 	const c = r?.customers;
 	if (!r || typeof r.fileName !== 'string' || !r.report || !Array.isArray(r.issues) || !a || !c) return null;
-	if (typeof a.customers !== 'number' || !Array.isArray(a.clusters) || !Array.isArray(a.period) || !a.map) return null;
+	if (typeof a.customers !== 'number' || !a.anonymous || !Array.isArray(a.clusters) || !Array.isArray(a.period) || !a.map) return null;
 	const n = c.ids?.length;
 	const columns = [c.guest, c.cluster, c.nextNearest, c.margin, c.lastPurchase, ...CUSTOMER_FEATURES.map((f) => c.features?.[f])];
 	if (!Array.isArray(c.ids) || !columns.every((col) => ArrayBuffer.isView(col) && (col as Int32Array).length === n)) return null;

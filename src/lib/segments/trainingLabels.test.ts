@@ -55,6 +55,10 @@ describe('the shipped segments model', () => {
 			expect(Math.abs(share - artifact.analysis.clusters[artifact.insiders].revenueShare)).toBeLessThan(1e-4);
 			expect(Math.abs(share - artifact.profiles[artifact.insiders].revenueShare)).toBeLessThan(1e-4);
 			expect(analysis.customers).toBe(artifact.analysis.customers);
+			// Anonymous invoices are counted apart; none is placed in the Insiders cluster, so it keeps its size.
+			expect(analysis.customers + analysis.anonymous.invoices).toBe(table.count);
+			expect(analysis.anonymous.byCluster[artifact.insiders]).toBe(0);
+			expect(analysis.clusters[artifact.insiders].size).toBe(artifact.profiles[artifact.insiders].size);
 			// The entry rule the page shows first (thresholds are whole numbers or two significant figures).
 			const { revenueAtLeast, invoicesAtLeast, recencyAtMost, qualifying } = artifact.analysis.entry!;
 			expect(analysis.entry).toMatchObject({ revenueAtLeast, invoicesAtLeast, recencyAtMost, qualifying });

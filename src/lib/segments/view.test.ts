@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { SegmentsAnalysis } from './analysis';
 import type { SegmentsArtifact } from './artifact';
-import { distributionChart, sharesChart } from './charts';
-import { customerListRows, evidenceSentence, formatPValue, ruleConditions } from './view';
+import { ANONYMOUS_LABEL, distributionChart, sharesChart } from './charts';
+import { ALL_CUSTOMERS, ANONYMOUS_INVOICES, customerListRows, evidenceSentence, formatMoney, formatPValue, ruleConditions } from './view';
 
 const artifact = JSON.parse(
 	readFileSync(fileURLToPath(new URL('../../../model-artifacts/segments/model.json', import.meta.url)), 'utf8')
@@ -40,6 +40,14 @@ describe('view helpers', () => {
 		expect(formatPValue(NaN)).toBe('p not available');
 	});
 
+	it('writes money in the chosen currency, or as a plain number', () => {
+		expect(formatMoney(1350990.4, 'GBP')).toBe('£1,350,990');
+		expect(formatMoney(1350990, 'GBP', true)).toBe('£1.35M');
+		expect(formatMoney(1600, 'EUR')).toBe('€1,600');
+		expect(formatMoney(1600, '')).toBe('1,600');
+		expect(formatMoney(NaN, 'USD')).toBe('–');
+	});
+
 	it('says the shipped Insiders differ, in words', () => {
 		expect(evidenceSentence(analysis)).toMatch(/^Pick an Insider and another customer at random: the Insider has the higher revenue \d+ times in 100\./);
 		expect(evidenceSentence({ ...analysis, evidence: null })).toMatch(/too few/);
@@ -47,14 +55,19 @@ describe('view helpers', () => {
 
 	it('charts one bar per cluster, percentages of customers and revenue', () => {
 		const config = sharesChart(analysis);
-		expect(config.data.labels).toEqual(analysis.clusters.map((c) => (c.name.length <= 22 ? c.name : `${c.name.slice(0, 21).trimEnd()}…`)));
+		// Names wrapped into lines (never cut at the start), then the anonymous invoices' own bar.
+		const labels = config.data.labels as unknown as string[][];
+		expect(labels.map((l) => l.join(' '))).toEqual([...analysis.clusters.map((c) => c.name), ANONYMOUS_LABEL]);
+		for (const l of labels) for (const line of l) expect(line.length).toBeLessThanOrEqual(14);
 		const revenue = config.data.datasets[1].data as number[];
 		expect(revenue.reduce((s, x) => s + x, 0)).toBeCloseTo(100, 0);
+		expect(revenue.at(-1)).toBeCloseTo(analysis.anonymous.revenueShare * 100, 1);
+		expect(config.data.datasets[0].data.at(-1), 'anonymous invoices are not customers').toBeNull();
 		const spread = distributionChart(analysis, 'grossRevenue');
 		expect(spread.data.labels).toHaveLength(analysis.clusters.length + 1);
 	});
 
-	it('lists customers of a cluster, filtered by id, with guests shown as invoices', () => {
+	it('lists customers of a cluster, filtered by id; invoices without an id only on their own', () => {
 		const customers = {
 			ids: ['17850', 'guest-536544', '13047'],
 			guest: Uint8Array.from([0, 1, 0]),
@@ -66,7 +79,11 @@ describe('view helpers', () => {
 		};
 		const names = ['Insiders', 'Loyal regulars'];
 		const rows = customerListRows(customers, names, 0);
-		expect(rows.map((r) => r.customer)).toEqual(['17850', 'no id (invoice 536544)']);
+		expect(rows.map((r) => r.customer)).toEqual(['17850']);
+		expect(customerListRows(customers, names, ALL_CUSTOMERS).map((r) => r.customer)).toEqual(['17850', '13047']);
+		const anonymous = customerListRows(customers, names, ANONYMOUS_INVOICES);
+		expect(anonymous.map((r) => r.customer)).toEqual(['no id (invoice 536544)']);
+		expect(anonymous[0].cluster).toBe('Insiders');
 		expect(rows[0]).toMatchObject({ cluster: 'Insiders', lastPurchase: '2011-12-09', margin: 1.23, nextCluster: 'Loyal regulars' });
 		expect(customerListRows(customers, names, -1, '1304').map((r) => r.customer)).toEqual(['13047']);
 	});

@@ -26,15 +26,21 @@ export const CUSTOMER_LIST_COLUMNS: readonly { key: string; label: string; unit?
 
 export type ListRow = Record<string, string | number | null>;
 
+/** The customer list's choice for every customer with an id, and for the invoices without one. */
+export const ALL_CUSTOMERS = -1;
+export const ANONYMOUS_INVOICES = -3;
+
 /**
- * Rows of the customer list: the customers of `cluster` (or all, for -1) whose id contains `search`
- * (case ignored). Guest customers (invoices with no id) show as "no id (invoice 536365)".
+ * Rows of the customer list: the customers with an id in `cluster` (or all of them, ALL_CUSTOMERS)
+ * whose id contains `search` (case ignored); or, for ANONYMOUS_INVOICES, the invoices without a
+ * customer id, shown as "no id (invoice 536365)" with the cluster the model would place them in.
  */
 export function customerListRows(customers: SegmentedCustomers, names: readonly string[], cluster: number, search = ''): ListRow[] {
 	const needle = search.trim().toLowerCase();
 	const rows: ListRow[] = [];
 	const n = customers.ids.length;
 	for (let i = 0; i < n; i++) {
+		if ((cluster === ANONYMOUS_INVOICES) !== (customers.guest[i] === 1)) continue;
 		if (cluster >= 0 && customers.cluster[i] !== cluster) continue;
 		const id = customers.ids[i];
 		if (needle && !id.toLowerCase().includes(needle)) continue;
@@ -87,10 +93,10 @@ export interface RuleCondition {
  * The entry ("all of") and exit ("any of") conditions worth saying: a threshold that excludes nobody
  * (revenue of at least 0, at least 1 invoice, a recency no shorter than the longest in the data) is left out.
  */
-export function ruleConditions(analysis: SegmentsAnalysis): { entry: RuleCondition[]; exit: RuleCondition[] } {
+export function ruleConditions(analysis: SegmentsAnalysis, currency: CurrencyCode = ''): { entry: RuleCondition[]; exit: RuleCondition[] } {
 	const entry: RuleCondition[] = [];
 	const exit: RuleCondition[] = [];
-	const money = (n: number) => Math.round(n).toLocaleString('en');
+	const money = (n: number) => formatMoney(n, currency);
 	const days = (n: number) => `${n.toLocaleString('en')} day${n === 1 ? '' : 's'}`;
 	const e = analysis.entry;
 	if (e) {
@@ -106,3 +112,26 @@ export function ruleConditions(analysis: SegmentsAnalysis): { entry: RuleConditi
 	}
 	return { entry, exit };
 }
+
+/** Currencies a file's amounts can be shown in ('' shows plain numbers). The training data is in pounds sterling. */
+export const CURRENCIES = [
+	{ code: '', label: 'No currency symbol' },
+	{ code: 'GBP', label: 'Pounds sterling (£)' },
+	{ code: 'EUR', label: 'Euros (€)' },
+	{ code: 'USD', label: 'US dollars ($)' }
+] as const;
+export type CurrencyCode = (typeof CURRENCIES)[number]['code'];
+/** The Online Retail export's currency. */
+export const TRAINING_CURRENCY: CurrencyCode = 'GBP';
+
+/** An amount of money, rounded to whole units ("£1,350,990"), or compact ("£1.35M") for headline figures. */
+export function formatMoney(amount: number, currency: CurrencyCode, compact = false): string {
+	if (!Number.isFinite(amount)) return '–';
+	const options: Intl.NumberFormatOptions = compact ? { notation: 'compact', maximumSignificantDigits: 3 } : { maximumFractionDigits: 0 };
+	if (currency) Object.assign(options, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
+	return new Intl.NumberFormat('en', options).format(compact ? amount : Math.round(amount));
+}
+
+/** What marketing can do with invoices that carry no customer id. */
+export const ANONYMOUS_ACTION =
+	'Not reachable as customers: offer an account or an email receipt at checkout, so the next order has an id. Their revenue is real, but no loyalty figure rests on it.';

@@ -69,6 +69,12 @@ describe('parseDate', () => {
 		expect(parseDate('04/07/2016')).toBe('2016-07-04');
 		expect(parseDate('07/25/2016')).toBe('2016-07-25');
 		expect(parseDate('2015-02-29')).toBeNull();
+		// The one date reader (core/dates): month names, two-digit years, AM/PM.
+		expect(parseDate('4-Jul-2016')).toBe('2016-07-04');
+		expect(parseDate('Jul 4, 2016 8:15 PM')).toBe('2016-07-04');
+		expect(parseDate('04 July 2016')).toBe('2016-07-04');
+		expect(parseDate('25/07/16')).toBe('2016-07-25');
+		expect(parseDate('Jul 32, 2016')).toBeNull();
 		expect(parseDate('2016-02-29')).toBe('2016-02-29');
 		expect(parseDate('2016-13-01')).toBeNull();
 		expect(parseDate('yesterday')).toBeNull();

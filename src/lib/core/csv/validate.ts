@@ -4,6 +4,7 @@
  * schema and the header is worked out once in `makeRowValidator`, and the per-cell work is a handful
  * of char-code checks plus `Number()`. Pure, no DOM.
  */
+import { dateCodeToMs, scanDate } from '../dates';
 import { plainNumber } from '../numberText';
 import type { CellValue, ColumnSpec, ParsedRow, RowIssue, TableSchema } from '../schema';
 
@@ -201,11 +202,24 @@ function digitsOnly(s: string): boolean {
 }
 
 /**
- * A calendar date as 'YYYY-MM-DD', or null. Accepts YYYY-MM-DD (also with / or . and an optional time
- * after 'T' or a space) and DD-MM-YYYY / DD/MM/YYYY. A day-first reading is assumed unless the middle
- * number cannot be a month (then MM/DD/YYYY).
+ * A calendar date as 'YYYY-MM-DD', or null. Read by the one date reader (core/dates): YYYY-MM-DD
+ * (also with / or . and an optional time after 'T' or a space), DD-MM-YYYY / DD/MM/YYYY, English
+ * month names (1-Dec-2010, Dec 1, 2010), two-digit years, AM/PM. A day-first reading is assumed
+ * unless the middle number cannot be a month (then MM/DD/YYYY); a row-by-row reader has no file to
+ * decide the order from (tools that read whole files use `DateOrderEvidence`).
  */
 export function parseDate(text: string): string | null {
+	const code = scanDate(text);
+	if (code >= 0) {
+		let ms = dateCodeToMs(code, 'day-first');
+		if (ms !== ms) ms = dateCodeToMs(code, 'month-first');
+		if (ms === ms) return new Date(ms).toISOString().slice(0, 10);
+	}
+	return parseDateOnly(text);
+}
+
+/** The date part only of a text whose time the reader does not understand (kept as this reader always read it). */
+function parseDateOnly(text: string): string | null {
 	// Fast path: already YYYY-MM-DD.
 	if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
 		const y = fourDigits(text, 0);

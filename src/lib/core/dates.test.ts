@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../core/random';
+import { seededRandom } from './random';
 import {
+	DATE_STYLES_UNDERSTOOD,
 	DateOrderEvidence,
 	UNREADABLE_DATE,
 	daysFromCivil,
@@ -105,6 +106,72 @@ describe('parseInvoiceDate', () => {
 	});
 });
 
+describe('month names', () => {
+	it('reads day-month-year and month-day-year with English month names, short or long, any case', () => {
+		const cases: [string, number][] = [
+			['1-Dec-2010', utc(2010, 12, 1)],
+			['01-dec-10 08:26', utc(2010, 12, 1, 8, 26)],
+			['1 DEC 2010 08:26:00', utc(2010, 12, 1, 8, 26)],
+			['01 December 2010', utc(2010, 12, 1)],
+			['Dec 1, 2010', utc(2010, 12, 1)],
+			['December 1 2010 8:26 PM', utc(2010, 12, 1, 20, 26)],
+			['sept 3, 2011', utc(2011, 9, 3)],
+			['Feb-29-2012', utc(2012, 2, 29)],
+			['  9 January 11  ', utc(2011, 1, 9)]
+		];
+		for (const [text, ms] of cases) {
+			expect(parseInvoiceDate(text), text).toBe(ms);
+			// A named month is certain: the file's day/month order does not change it.
+			expect(parseInvoiceDate(text, 'month-first'), text).toBe(ms);
+			expect(parseInvoiceDate(text, 'day-first'), text).toBe(ms);
+		}
+	});
+
+	it('rejects what is not a named date', () => {
+		for (const text of ['1-Foo-2010', 'Dec 32, 2010', '30-Feb-2011', 'Dec 1 2010x', 'De 1 2010', '1-Dec-201', 'Dec 1', '1 Dec']) {
+			expect(scanDate(text), text).toBe(UNREADABLE_DATE);
+		}
+	});
+
+	it('names the styles it understands, for messages', () => {
+		for (const style of ['2010-12-01', '12/1/2010', '01/12/2010', '1-Dec-2010', 'Dec 1, 2010', 'PM']) expect(DATE_STYLES_UNDERSTOOD).toContain(style);
+	});
+});
+
+describe('the day/month order by plausibility', () => {
+	it('prefers consecutive days over the same day of many months, and says why', () => {
+		// 1-9 December read day first; read month first, the 12th of January to September.
+		const days = Array.from({ length: 9 }, (_, i) => `0${i + 1}/12/2010 10:00`);
+		const evidence = new DateOrderEvidence();
+		for (const d of days) evidence.add(scanDate(d));
+		expect(evidence.firstAbove12 + evidence.secondAbove12).toBe(0);
+		expect(evidence.order).toBe('day-first');
+		expect(evidence.plausible?.why).toBe(
+			'read day first the 9 different dates fall within 9 days; read month first they would spread 9 different dates over 9 months (244 days)'
+		);
+		// The same days written month first.
+		expect(detectDateOrder(days.map((d) => `12/${d.slice(0, 2)}/2010`))).toBe('month-first');
+	});
+
+	it('asks when both readings spread the dates alike, or there are too few', () => {
+		expect(detectDateOrder(['01/12/2010 08:26', '12/01/2011 10:00', '05/06/2011'])).toBe('ambiguous');
+		expect(detectDateOrder(['01/12/2010', '02/12/2010'])).toBe('ambiguous');
+	});
+
+	it('merges the votes of two parts of a file, and takes one back', () => {
+		const a = new DateOrderEvidence();
+		const b = new DateOrderEvidence();
+		for (const d of ['01/12/2010', '02/12/2010']) a.add(scanDate(d));
+		for (const d of ['03/12/2010', '04/12/2010']) b.add(scanDate(d));
+		expect(a.order).toBe('ambiguous');
+		a.merge(JSON.parse(JSON.stringify(b)));
+		expect(a.order).toBe('day-first');
+		a.remove(scanDate('04/12/2010'));
+		a.remove(scanDate('03/12/2010'));
+		expect(a.order).toBe('ambiguous');
+	});
+});
+
 describe('detectDateOrder', () => {
 	it('says iso for year-first dates', () => {
 		expect(detectDateOrder(['2010-12-01 08:26:00', '2011-01-13 10:00:00'])).toBe('iso');
@@ -118,7 +185,7 @@ describe('detectDateOrder', () => {
 		expect(detectDateOrder(['01/12/2010 08:26', '02/12/2010 08:26', '13/12/2010 08:26'])).toBe('day-first');
 	});
 
-	it('is ambiguous when every field is 12 or less', () => {
+	it('is ambiguous when every field is 12 or less and both readings are alike', () => {
 		expect(detectDateOrder(['01/12/2010 08:26', '12/01/2011 10:00', '05/06/2011'])).toBe('ambiguous');
 	});
 

@@ -1,10 +1,12 @@
 /**
- * Invoice dates as shop exports really write them, read by hand (no `new Date(string)`, no regular
- * expressions: this runs once per line on files of half a million lines):
+ * The one date reader of every tool: dates as exports really write them, read by hand (no
+ * `new Date(string)`, no regular expressions: this runs once per line on files of half a million lines):
  *
  *   2010-12-01 08:26:00    year first (also 2010/12/01, 2010.12.01, a `T` before the time)
  *   12/1/2010 8:26         month first (US exports)
  *   01/12/2010 08:26       day first (European exports; also 01.12.2010 and 01-12-2010)
+ *   1-Dec-2010, 01 December 2010, Dec 1, 2010, December 1 2010
+ *                          month names in English, short or long, any case (also Sept)
  *
  * with or without seconds (and fractions of a second), with or without a time, with AM/PM, with a
  * two-digit year (`12/1/10`: 00-69 -> 20xx, 70-99 -> 19xx), and a trailing `Z` (ignored). Times are
@@ -15,9 +17,15 @@
  * happens in two steps: `scanDate` packs the numbers as written into one number (a "date code")
  * without deciding, and `dateCodeToMs` resolves a code once the order is known. The order is
  * decided from the whole file (`detectDateOrder`, or incrementally with `DateOrderEvidence`): a first
- * field above 12 proves day-first, a second field above 12 proves month-first, and when every value
- * is 12 or less the page asks the user. Pure, no DOM.
+ * field above 12 proves day-first, a second field above 12 proves month-first; when every value is 12
+ * or less, by plausibility (a reading that keeps the dates within a month beats one that spreads the
+ * same few dates over three months or more), and only when that cannot tell either, the page asks
+ * the user. Pure, no DOM.
  */
+
+/** The date styles this reader understands, for messages when a column cannot be read. */
+export const DATE_STYLES_UNDERSTOOD =
+	'2010-12-01, 12/1/2010, 01/12/2010, 01.12.2010, 1-Dec-2010, 01 December 2010, Dec 1, 2010; two- or four-digit years; with or without a time (08:26, 08:26:00, 8:26 PM)';
 
 /** How a file writes its dates. 'iso': year first (no question to ask). */
 export type DateOrder = 'iso' | 'month-first' | 'day-first' | 'ambiguous';
@@ -148,6 +156,76 @@ function readTime(s: string): number {
 	return ((hour * 60 + minute) * 60 + second) * 1000 + ms;
 }
 
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+function isLetter(c: number): boolean {
+	const l = c | 32;
+	return l >= 97 && l <= 122;
+}
+
+/** A month name at `pos` (3 letters, the full name, or "sept"; any case): 1-12, or 0. */
+function readMonthName(s: string): number {
+	const start = pos;
+	while (pos < s.length && isLetter(s.charCodeAt(pos))) pos++;
+	const word = s.slice(start, pos).toLowerCase();
+	if (word.length < 3) return 0;
+	for (let m = 0; m < 12; m++) {
+		const name = MONTH_NAMES[m];
+		if (word === name || word === name.slice(0, 3) || (m === 8 && word === 'sept')) return m + 1;
+	}
+	return 0;
+}
+
+/** Skip one separator between date parts: spaces, or one of - / . with spaces around. Whether one was there. */
+function skipDatePartSeparator(s: string): boolean {
+	const from = pos;
+	skipSpaces(s);
+	const c = s.charCodeAt(pos);
+	if (c === 45 || c === 47 || c === 46) {
+		pos++;
+		skipSpaces(s);
+	}
+	return pos > from;
+}
+
+/** A year of 4 digits, or 2 (00-69 -> 20xx, 70-99 -> 19xx), at `pos`; -1 when neither. */
+function readYear(s: string): number {
+	const start = pos;
+	const y = readNumber(s, 4);
+	const n = pos - start;
+	if (n === 4) return y;
+	if (n === 2) return y < 70 ? 2000 + y : 1900 + y;
+	return -1;
+}
+
+/** The rest of a date whose month is a name: a certain (year-first kind) code, or UNREADABLE_DATE. */
+function finishNamedDate(s: string, year: number, month: number, day: number): number {
+	if (year < 0 || month === 0 || !isCalendarDate(year, month, day)) return UNREADABLE_DATE;
+	const msOfDay = readTime(s);
+	if (msOfDay < 0) return UNREADABLE_DATE;
+	return packDate(year, month, day, msOfDay, 0);
+}
+
+/** "1-Dec-2010", "01 December 2010", "1 dec 10 8:26": the day (already read) before the month name. */
+function scanDayMonthName(s: string, day: number): number {
+	if (!skipDatePartSeparator(s)) return UNREADABLE_DATE;
+	const month = readMonthName(s);
+	if (month === 0 || !skipDatePartSeparator(s)) return UNREADABLE_DATE;
+	return finishNamedDate(s, readYear(s), month, day);
+}
+
+/** "Dec 1, 2010", "December 01 2010", "dec-1-10": the month name first. */
+function scanMonthFirstName(s: string): number {
+	const month = readMonthName(s);
+	if (month === 0 || !skipDatePartSeparator(s)) return UNREADABLE_DATE;
+	const start = pos;
+	const day = readNumber(s, 2);
+	if (pos === start) return UNREADABLE_DATE;
+	if (s.charCodeAt(pos) === 44) pos++; // a comma after the day
+	if (!skipDatePartSeparator(s)) return UNREADABLE_DATE;
+	return finishNamedDate(s, readYear(s), month, day);
+}
+
 /**
  * Pack a written date (and time) into a date code without deciding day/month order, or return
  * UNREADABLE_DATE. A day/month value is accepted when at least one reading is a calendar date.
@@ -159,10 +237,12 @@ export function scanDate(text: string): number {
 	const s = end === text.length ? text : text.slice(0, end);
 	pos = 0;
 	skipSpaces(s);
+	if (isLetter(s.charCodeAt(pos))) return scanMonthFirstName(s);
 	let start = pos;
 	const f1 = readNumber(s, 4);
 	const n1 = pos - start;
 	if (n1 === 0) return UNREADABLE_DATE;
+	if (n1 <= 2 && (s.charCodeAt(pos) === 32 || isLetter(s.charCodeAt(pos + 1)))) return scanDayMonthName(s, f1);
 	const sep = s.charCodeAt(pos);
 	if (sep !== 45 && sep !== 47 && sep !== 46) return UNREADABLE_DATE; // - / .
 	start = ++pos;
@@ -222,6 +302,16 @@ export function msToDateCode(ms: number): number {
 	return packDate(year, date.getUTCMonth() + 1, date.getUTCDate(), ms - day * MS_PER_DAY, 0);
 }
 
+/** A `DateOrderEvidence` as plain data. */
+export interface DateOrderVotes {
+	yearFirst: number;
+	dayMonth: number;
+	firstAbove12: number;
+	secondAbove12: number;
+	/** [key, votes] of the values that prove nothing (absent: none counted). */
+	ambiguous?: [number, number][];
+}
+
 /**
  * What the dates of a file say about their order, counted as they are read. Only day/month values
  * vote; a value with both fields at 12 or less proves nothing.
@@ -235,6 +325,8 @@ export class DateOrderEvidence {
 	firstAbove12 = 0;
 	/** Day/month values whose second field is above 12 (so the first field is the month). */
 	secondAbove12 = 0;
+	/** Votes per distinct day/month value that proves nothing (both fields 12 or less), keyed year * 1024 + a * 32 + b. */
+	ambiguous = new Map<number, number>();
 
 	/** Count one date code (UNREADABLE_DATE is ignored). */
 	add(code: number): void {
@@ -250,6 +342,10 @@ export class DateOrderEvidence {
 		const a = Math.floor(fields / 32) % 32;
 		if (a > 12) this.firstAbove12++;
 		if (b > 12) this.secondAbove12++;
+		if (a <= 12 && b <= 12) {
+			const key = Math.floor(fields / 1024) * 1024 + a * 32 + b;
+			this.ambiguous.set(key, (this.ambiguous.get(key) ?? 0) + 1);
+		}
 	}
 
 	/** Take back one vote counted by `add` (when two halves of a file read apart counted one run twice). */
@@ -263,14 +359,61 @@ export class DateOrderEvidence {
 		const fields = Math.floor(code / (2 * MS_PER_DAY));
 		if (fields % 32 > 12) this.secondAbove12--;
 		if (Math.floor(fields / 32) % 32 > 12) this.firstAbove12--;
+		if (fields % 32 <= 12 && Math.floor(fields / 32) % 32 <= 12) {
+			const left = (this.ambiguous.get(fields) ?? 0) - 1;
+			if (left > 0) this.ambiguous.set(fields, left);
+			else this.ambiguous.delete(fields);
+		}
+	}
+
+	/** The tally as plain data (to send from a worker and `merge` elsewhere). */
+	toJSON(): DateOrderVotes {
+		return { yearFirst: this.yearFirst, dayMonth: this.dayMonth, firstAbove12: this.firstAbove12, secondAbove12: this.secondAbove12, ambiguous: [...this.ambiguous] };
 	}
 
 	/** Add the votes of another tally. */
-	merge(other: Pick<DateOrderEvidence, 'yearFirst' | 'dayMonth' | 'firstAbove12' | 'secondAbove12'>): void {
+	merge(other: DateOrderVotes): void {
 		this.yearFirst += other.yearFirst;
 		this.dayMonth += other.dayMonth;
 		this.firstAbove12 += other.firstAbove12;
 		this.secondAbove12 += other.secondAbove12;
+		for (const [key, n] of other.ambiguous ?? []) this.ambiguous.set(key, (this.ambiguous.get(key) ?? 0) + n);
+	}
+
+	/**
+	 * When no value proves the order: the reading that keeps the distinct dates within a month
+	 * (at most 31 days apart) while the other spreads them over at least three months, with the
+	 * spans in words; null when both readings are alike (then the person is asked).
+	 */
+	get plausible(): { order: SlashOrder; why: string } | null {
+		if (this.ambiguous.size < 3) return null;
+		const spread = (dayFirst: boolean) => {
+			let min = Infinity;
+			let max = -Infinity;
+			const months = new Set<number>();
+			for (const key of this.ambiguous.keys()) {
+				const year = Math.floor(key / 1024);
+				const a = Math.floor(key / 32) % 32;
+				const b = key % 32;
+				const [month, day] = dayFirst ? [b, a] : [a, b];
+				if (!isCalendarDate(year, month, day)) continue;
+				const d = daysFromCivil(year, month, day);
+				if (d < min) min = d;
+				if (d > max) max = d;
+				months.add(year * 12 + month);
+			}
+			return { span: max - min, months: months.size };
+		};
+		const dayFirst = spread(true);
+		const monthFirst = spread(false);
+		const n = this.ambiguous.size;
+		const words = (s: { span: number; months: number }, order: string) =>
+			`read ${order} they would spread ${n} different dates over ${s.months} months (${s.span + 1} days)`;
+		if (dayFirst.span <= 31 && monthFirst.months >= 3)
+			return { order: 'day-first', why: `read day first the ${n} different dates fall within ${dayFirst.span + 1} days; ${words(monthFirst, 'month first')}` };
+		if (monthFirst.span <= 31 && dayFirst.months >= 3)
+			return { order: 'month-first', why: `read month first the ${n} different dates fall within ${monthFirst.span + 1} days; ${words(dayFirst, 'day first')}` };
+		return null;
 	}
 
 	/**
@@ -283,6 +426,7 @@ export class DateOrderEvidence {
 		if (this.dayMonth === 0) return 'iso';
 		if (this.firstAbove12 > this.secondAbove12) return 'day-first';
 		if (this.secondAbove12 > this.firstAbove12) return 'month-first';
+		if (this.firstAbove12 === 0) return this.plausible?.order ?? 'ambiguous';
 		return 'ambiguous';
 	}
 }

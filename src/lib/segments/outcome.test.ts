@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { DATE_STYLES_UNDERSTOOD } from '../core/dates';
+import { noCustomersFailure, unreadableDatesMessage } from './outcome';
+import { readInvoiceText } from './read';
+import { generateInvoiceSample } from './sample';
+
+describe('a file whose dates cannot be read', () => {
+	it('is refused with the column, example values and the date styles understood', () => {
+		const text = generateInvoiceSample({ customers: 20, seed: 3 }).text.replace(/\d{4}-\d{2}-(\d{2}) \d{2}:\d{2}:\d{2}/g, (_, d: string) => `${Number(d)}st of Decembre`);
+		const read = readInvoiceText(text);
+		if (!read.ok) throw new Error(read.failure.message);
+		const table = read.aggregator.finish();
+		expect(table.count).toBe(0);
+		const failure = noCustomersFailure(read, table);
+		expect(failure.message).toMatch(/^No customer with a purchase was left: The Invoice date column could not be read as dates \(for example "\d+st of Decembre"/);
+		expect(failure.message).toContain(DATE_STYLES_UNDERSTOOD);
+	});
+
+	it('says nothing about dates when other problems are most of the list', () => {
+		const issues = [
+			{ row: 2, column: 'Quantity', reason: '"x" is not a number' },
+			{ row: 3, column: 'Quantity', reason: '"y" is not a number' },
+			{ row: 4, column: 'Invoice date', reason: '"z" is not a date (e.g. 2010-12-01)' }
+		];
+		expect(unreadableDatesMessage(issues, 'Invoice date')).toBeNull();
+		expect(unreadableDatesMessage(issues.slice(2), 'Invoice date')).toBe(
+			`The Invoice date column could not be read as dates (for example "z"). Dates understood: ${DATE_STYLES_UNDERSTOOD}.`
+		);
+	});
+});
