@@ -4,7 +4,7 @@
  * page with the loader's message; the models are fetched later and checked the same way.
  */
 import { error } from '@sveltejs/kit';
-import contextJson from '$artifacts/gmv/context.json';
+import contextJson from '$artifacts/gmv/context.json?raw';
 import { bundledArtifact } from '$lib/core/artifact/load';
 import { GMV_TOOL, type GmvContext } from '$lib/gmv/artifacts';
 

@@ -4,7 +4,7 @@
  * check shows the error page with the loader's message.
  */
 import { error } from '@sveltejs/kit';
-import modelJson from '$artifacts/segments/model.json';
+import modelJson from '$artifacts/segments/model.json?raw';
 import { bundledArtifact } from '$lib/core/artifact/load';
 import type { SegmentsArtifact } from '$lib/segments/artifact';
 import { SEGMENTS_TOOL } from '$lib/segments/model';
