@@ -39,7 +39,7 @@ export const UNREADABLE_DATE = -1;
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function isLeapYear(y: number): boolean {
+export function isLeapYear(y: number): boolean {
 	return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
 }
 

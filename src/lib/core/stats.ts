@@ -255,3 +255,19 @@ export function normalQuantile(p: number): number {
 	const r = q * q;
 	return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }
+
+/** Pearson correlation; 0 when either series is constant. */
+export function correlation(a: readonly number[], b: readonly number[]): number {
+	const n = a.length;
+	const ma = a.reduce((s, v) => s + v, 0) / n;
+	const mb = b.reduce((s, v) => s + v, 0) / n;
+	let sab = 0;
+	let saa = 0;
+	let sbb = 0;
+	for (let i = 0; i < n; i++) {
+		sab += (a[i] - ma) * (b[i] - mb);
+		saa += (a[i] - ma) ** 2;
+		sbb += (b[i] - mb) ** 2;
+	}
+	return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+}

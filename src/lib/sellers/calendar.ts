@@ -3,26 +3,16 @@
  * calendar date as written in the file, read as UTC: nothing shifts with the reader's time zone); a
  * month is a whole number of months since 1970-01 (`2017-01` is month 564). Pure, no DOM.
  */
+import { daysFromCivil, isLeapYear } from '../core/dates';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-export function isLeapYear(y: number): boolean {
-	return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-}
 
 export function daysInMonth(year: number, month1: number): number {
 	return month1 === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month1 - 1];
 }
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`). */
-export function dayOf(y: number, m: number, d: number): number {
-	const yy = m <= 2 ? y - 1 : y;
-	const era = Math.floor(yy / 400);
-	const yoe = yy - era * 400;
-	const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-	const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-	return era * 146097 + doe - 719468;
-}
+/** Days since 1970-01-01 of a proleptic Gregorian date: the one in core/dates. */
+export const dayOf = daysFromCivil;
 
 /** The (year, month 1-12, day 1-31) of a day number (Hinnant's `civil_from_days`). */
 export function civilOf(day: number): [number, number, number] {

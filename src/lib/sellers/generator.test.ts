@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { correlation } from '../core/stats';
 import { monthOfDay } from './calendar';
 import { EventKind } from './events';
 import { featuresAt, indexLog } from './features';
@@ -19,20 +20,6 @@ function monthlyCounts(log: EventLog, kinds: number[], months: number, start: nu
 	return out;
 }
 
-function correlation(a: number[], b: number[]): number {
-	const n = a.length;
-	const ma = a.reduce((s, v) => s + v, 0) / n;
-	const mb = b.reduce((s, v) => s + v, 0) / n;
-	let sab = 0;
-	let saa = 0;
-	let sbb = 0;
-	for (let i = 0; i < n; i++) {
-		sab += (a[i] - ma) * (b[i] - mb);
-		saa += (a[i] - ma) ** 2;
-		sbb += (b[i] - mb) ** 2;
-	}
-	return sab / Math.sqrt(saa * sbb);
-}
 
 describe('the synthetic marketplace', () => {
 	const { log, truth } = market({ firstMonthJoins: 150 });

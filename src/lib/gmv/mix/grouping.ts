@@ -4,22 +4,7 @@
  * year land in one group; the planner fits one response per group, because the data cannot say
  * which channel of a group did the work. Pure and deterministic (ties broken by channel order).
  */
-
-/** Pearson correlation; 0 when either series is constant. */
-export function correlation(a: readonly number[], b: readonly number[]): number {
-	const n = a.length;
-	const ma = a.reduce((s, v) => s + v, 0) / n;
-	const mb = b.reduce((s, v) => s + v, 0) / n;
-	let sab = 0;
-	let saa = 0;
-	let sbb = 0;
-	for (let i = 0; i < n; i++) {
-		sab += (a[i] - ma) * (b[i] - mb);
-		saa += (a[i] - ma) ** 2;
-		sbb += (b[i] - mb) ** 2;
-	}
-	return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
-}
+import { correlation } from '../../core/stats';
 
 /** The correlation matrix of channels (rows of `series`: one channel's monthly spend). */
 export function correlationMatrix(series: readonly (readonly number[])[]): number[][] {
