@@ -14,7 +14,7 @@ import type { FileNote, FileUsage } from '../core/csv/types';
 import { binaryKind } from '../core/csv/delimiter';
 import { normaliseHeader } from '../core/csv/headers';
 import { LineEndings } from '../core/csv/lineEndings';
-import { BLANK_FILE, MAX_COLUMNS, MAX_RECORD_CHARS, spansLinesHint, streamNotes } from '../core/csv/messages';
+import { BLANK_FILE, MAX_COLUMNS, MAX_RECORD_CHARS, nulReason, spansLinesHint, streamNotes } from '../core/csv/messages';
 import { DateTally, dateReason, implausibleNote, noImplausible } from '../core/plausibility';
 import { formatCountPlain } from '../core/numberText';
 import { itemKey } from './aisles';
@@ -236,7 +236,7 @@ function dayMs(day: number): number {
 	return Date.UTC(Math.floor(day / 10000), (Math.floor(day / 100) % 100) - 1, day % 100);
 }
 
-const NUL_REASON = 'contains a NUL character (a zero byte), which text never holds: the file may be damaged there, so the line was left out';
+const NUL_REASON = nulReason('line');
 
 interface Records {
 	rows: string[][];

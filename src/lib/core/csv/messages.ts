@@ -14,6 +14,11 @@ export const MAX_RECORD_CHARS = 1 << 20;
 export const EMPTY_FILE = 'The file is empty (0 bytes).';
 export const BLANK_FILE = 'The file contains only blank lines or spaces: there is no header row and no data.';
 
+/** Why a record holding a NUL byte was left out; `unit` is what the page calls a record (row, line). */
+export function nulReason(unit: 'row' | 'line' = 'row'): string {
+	return `contains a NUL character (a zero byte), which text never holds: the file may be damaged there, so the ${unit} was left out`;
+}
+
 export function failure(kind: CsvJobFailure['kind'], message: string, extra: Partial<CsvJobFailure> = {}): CsvJobFailure {
 	return { kind, message, ...extra };
 }

@@ -21,7 +21,7 @@ import type { RowIssue, TableSchema } from '../schema';
 import { DELIMITERS, detectDelimiter, SAMPLE_CHARS, type Delimiter } from './delimiter';
 import { columnPosition, duplicateHeaderNotes, matchHeaders, type DuplicateHeader } from './headers';
 import { LineEndings, type LineEndingCounts, type Newline } from './lineEndings';
-import { BLANK_FILE, countChar, EMPTY_FILE, failure, MAX_COLUMNS, MAX_RECORD_CHARS, streamNotes } from './messages';
+import { BLANK_FILE, countChar, EMPTY_FILE, failure, MAX_COLUMNS, MAX_RECORD_CHARS, nulReason, streamNotes } from './messages';
 import type { CsvJobFailure, FileNote } from './types';
 
 export { MAX_COLUMNS, MAX_RECORD_CHARS };
@@ -72,7 +72,7 @@ function isBlankRecord(fields: readonly string[]): boolean {
 	return true;
 }
 
-const NUL_REASON = 'contains a NUL character (a zero byte), which text never holds: the file may be damaged there, so the row was left out';
+const NUL_REASON = nulReason('row');
 
 export class CsvReader {
 	/** Set when the file as a whole cannot be read; nothing more is read. */
