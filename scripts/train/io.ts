@@ -57,6 +57,6 @@ export function printTable(rows: Record<string, string | number>[]): void {
 }
 
 function formatNumber(x: number): string {
-	if (Math.abs(x) >= 1000) return Math.round(x).toLocaleString('en-US');
+	if (Math.abs(x) >= 1000 || Number.isInteger(x)) return Math.round(x).toLocaleString('en-US');
 	return x.toFixed(3);
 }
