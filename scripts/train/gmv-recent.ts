@@ -8,6 +8,7 @@ import type { NamedMetrics, RegressionMetrics } from '../../src/lib/core/artifac
 import { conformalCoverage, fitLogConformal, type LogConformalInterval } from '../../src/lib/core/conformal.ts';
 import { encodeFlatForest } from '../../src/lib/core/forest/flat.ts';
 import { flattenRegressionForest } from '../../src/lib/core/forest/flatten.ts';
+import { quantiseForest } from '../../src/lib/core/forest/quantise.ts';
 import { predictForest } from '../../src/lib/core/forest/predict.ts';
 import { trainForestRegressor } from '../../src/lib/core/forest/train.ts';
 import { regressionMetrics } from '../../src/lib/core/metrics.ts';
@@ -23,7 +24,13 @@ export interface RecentRow {
 	recent: number[] | null;
 }
 
-export const RECENT = { trees: 100, leafSizes: [5, 10, 20], maxFeatures: [0.5, 1.0], shrinks: [0, 0.25, 0.5, 0.75, 1], nominal: 0.8 };
+/**
+ * `leafDigits`: the shipped forest is quantised (`quantiseForest`: short split values that route every
+ * training row as before, leaf values to the fewest of these significant digits) when that is no worse
+ * on the validation weeks, within `quantiseTolerance` WAPE (the precision the card shows): it is most
+ * of the bytes a phone downloads before its first answer.
+ */
+export const RECENT = { trees: 100, leafSizes: [5, 10, 20], maxFeatures: [0.5, 1.0], shrinks: [0, 0.25, 0.5, 0.75, 1], nominal: 0.8, leafDigits: [3, 4, 5], quantiseTolerance: 0.0005 };
 
 /** The naive forecasts, by name, from a row's recent GMV. */
 export const NAIVE: { name: string; description: string; of: (recent: number[]) => number }[] = [
@@ -48,11 +55,14 @@ function toRows(X: Float64Array, width: number): number[][] {
 	return Array.from({ length: X.length / width }, (_, i) => Array.from(X.subarray(i * width, (i + 1) * width)));
 }
 
-function fitForest(rows: RecentRow[], enc: RecentEncoders, leaf: number, maxFeatures: number, seed: number) {
+/** The forest on `rows`, quantised to `leafDigits` (null: as trained). */
+function fitForest(rows: RecentRow[], enc: RecentEncoders, leaf: number, maxFeatures: number, seed: number, leafDigits: number | null = null) {
 	const width = RECENT_FEATURES.length;
-	const X = toRows(matrix(rows, enc), width);
+	const Xflat = matrix(rows, enc);
+	const X = toRows(Xflat, width);
 	const y = rows.map((r) => logRatioTarget(r.gmv, r.recent as number[]));
-	return flattenRegressionForest(trainForestRegressor(X, y, { nEstimators: RECENT.trees, maxFeatures, minNumSamples: leaf, seed }), X);
+	const flat = flattenRegressionForest(trainForestRegressor(X, y, { nEstimators: RECENT.trees, maxFeatures, minNumSamples: leaf, seed }), X);
+	return leafDigits === null ? flat : quantiseForest(flat, { leafDigits, trainX: Xflat });
 }
 
 function predictRows(flat: ReturnType<typeof fitForest>, rows: RecentRow[], enc: RecentEncoders): Float64Array {
@@ -70,6 +80,8 @@ export interface RecentTraining {
 	testPred: Float64Array;
 	/** The naive forecasts on validation and test rows. */
 	baselines: (NamedMetrics<RegressionMetrics> & { validationWape: number; testPred: number[] })[];
+	/** The shipped forest's leaf digits (null: not quantised), and the validation WAPE with and without. */
+	quantised: { leafDigits: number | null; wape: number; fullWape: number };
 	/** Every candidate's validation WAPE, for the log and the card's details. */
 	candidates: { leaf: number; maxFeatures: number; shrink: number; wape: number }[];
 	validationWape: number;
@@ -100,12 +112,26 @@ export function trainRecentForecast(all: RecentRow[], opts: { validationStart: n
 	for (const c of candidates) console.log(`  leaf ${c.leaf}, features ${c.maxFeatures}, shrink ${c.shrink}: ${c.wape.toFixed(4)}`);
 	console.log(`  chosen: leaf ${best.leaf}, features ${best.maxFeatures}, shrink ${best.shrink} (validation WAPE ${best.wape.toFixed(4)})`);
 
+	// The shipped forest is quantised, to the fewest leaf digits that are no worse on the validation weeks.
+	const fullPred = predictRows(fitForest(fit, encoders, best.leaf, best.maxFeatures, opts.seed), check, encoders);
+	const fullWape = wape(check, fullPred);
+	let quantised: RecentTraining['quantised'] = { leafDigits: null, wape: fullWape, fullWape };
+	let calPred = fullPred;
+	for (const leafDigits of RECENT.leafDigits) {
+		const pred = predictRows(fitForest(fit, encoders, best.leaf, best.maxFeatures, opts.seed, leafDigits), check, encoders);
+		const w = wape(check, pred);
+		console.log(`  quantised (short splits, ${leafDigits}-digit leaves): validation WAPE ${w.toFixed(4)} against ${fullWape.toFixed(4)} unrounded`);
+		if (w <= fullWape + RECENT.quantiseTolerance) {
+			quantised = { leafDigits, wape: w, fullWape };
+			calPred = pred;
+			break;
+		}
+	}
+
 	// The range: residuals on the validation weeks of the chosen model fitted without them.
-	const calFlat = fitForest(fit, encoders, best.leaf, best.maxFeatures, opts.seed);
-	const calPred = predictRows(calFlat, check, encoders);
 	const interval = fitLogConformal(check.map((r) => r.gmv), calPred, RECENT.nominal);
 
-	const flat = fitForest(train, encoders, best.leaf, best.maxFeatures, opts.seed);
+	const flat = fitForest(train, encoders, best.leaf, best.maxFeatures, opts.seed, quantised.leafDigits);
 	const testPred = predictRows(flat, test, encoders);
 	interval.testCoverage = conformalCoverage(interval, test.map((r) => r.gmv), testPred);
 	interval.testRows = test.length;
@@ -120,7 +146,7 @@ export function trainRecentForecast(all: RecentRow[], opts: { validationStart: n
 			testPred
 		};
 	});
-	return { encoders, leaf: best.leaf, maxFeatures: best.maxFeatures, forest: bytesToBase64(encodeFlatForest(flat)), interval, testPred, baselines, candidates, validationWape: best.wape };
+	return { encoders, leaf: best.leaf, maxFeatures: best.maxFeatures, forest: bytesToBase64(encodeFlatForest(flat)), interval, testPred, baselines, candidates, quantised, validationWape: quantised.wape };
 }
 
 /** Share of the test rows' variance that lies between sub-categories (the part R² gets for knowing which one it is). */

@@ -12,6 +12,7 @@ import { parseCsvText } from '../../src/lib/core/csv/intake.ts';
 import { trainForestRegressor } from '../../src/lib/core/forest/train.ts';
 import { encodeFlatForest } from '../../src/lib/core/forest/flat.ts';
 import { flattenRegressionForest } from '../../src/lib/core/forest/flatten.ts';
+import { quantiseForest } from '../../src/lib/core/forest/quantise.ts';
 import { predictForest } from '../../src/lib/core/forest/predict.ts';
 import { quantile, regressionMetrics } from '../../src/lib/core/metrics.ts';
 import { pairedBootstrap, pick } from '../../src/lib/core/metrics/bootstrap.ts';
@@ -38,7 +39,7 @@ const VALIDATION_START = 34;
  * The forest: leaf size and depth are chosen on a validation split inside the training weeks (never
  * on the test weeks); within 0.005 WAPE of the best, the smaller forest wins (it ships to phones).
  */
-const FOREST = { nEstimators: 100, maxFeatures: 1.0, selectionTrees: 50, leafSizes: [3, 10, 20], depths: [8, 12], validationWeeks: 10, tolerance: 0.005 };
+const FOREST = { nEstimators: 100, maxFeatures: 1.0, selectionTrees: 50, leafSizes: [3, 10, 20], depths: [8, 12], validationWeeks: 10, tolerance: 0.005, leafDigits: [3, 4, 5], quantiseTolerance: 0.0005 };
 const NETWORK = { hidden: [32, 16], epochs: 400, learningRate: 0.01, l2: 1e-4 };
 /** The held-out week the form starts from. */
 const START = { week: 48, subCategory: 'CameraAccessory' };
@@ -118,13 +119,29 @@ export async function trainGmv(opts: { dataDir: string; outDir: string; exportFe
 	t0 = performance.now();
 	const { minNumSamples, maxDepth } = chooseTreeSize(train, encoders);
 	const validation = splitValidation(train);
-	const forestCal = (() => {
-		const Xfit = toRows(featureMatrix(validation.fit.map((r) => r.scenario), encoders), width);
+	// The shipped forest is quantised (short split values that route every training row as before, leaf
+	// values to the fewest digits) when that is no worse on the validation weeks, within the precision
+	// the card shows.
+	const ycheckForest = validation.check.map((r) => r.gmv);
+	const forestQuantised = (() => {
+		const XfitFlat = featureMatrix(validation.fit.map((r) => r.scenario), encoders);
+		const Xfit = toRows(XfitFlat, width);
 		const calLib = trainForestRegressor(Xfit, validation.fit.map((r) => r.gmv), { nEstimators: FOREST.nEstimators, maxFeatures: FOREST.maxFeatures, minNumSamples, maxDepth, seed: SEED });
-		return predictForest(flattenRegressionForest(calLib, Xfit), featureMatrix(validation.check.map((r) => r.scenario), encoders), validation.check.length);
+		const calFlat = flattenRegressionForest(calLib, Xfit);
+		const Xcheck = featureMatrix(validation.check.map((r) => r.scenario), encoders);
+		const full = predictForest(calFlat, Xcheck, validation.check.length);
+		const wapeOf = (p: Float64Array) => regressionMetrics(ycheckForest, p).wape ?? Infinity;
+		for (const leafDigits of FOREST.leafDigits) {
+			const pred = predictForest(quantiseForest(calFlat, { leafDigits, trainX: XfitFlat }), Xcheck, validation.check.length);
+			console.log(`forest quantised (short splits, ${leafDigits}-digit leaves): validation WAPE ${wapeOf(pred).toFixed(4)} against ${wapeOf(full).toFixed(4)} unrounded`);
+			if (wapeOf(pred) <= wapeOf(full) + FOREST.quantiseTolerance) return { leafDigits, pred };
+		}
+		return { leafDigits: null, pred: full };
 	})();
+	const forestCal = forestQuantised.pred;
 	const lib = trainForestRegressor(toRows(Xtrain, width), ytrain, { nEstimators: FOREST.nEstimators, maxFeatures: FOREST.maxFeatures, minNumSamples, maxDepth, seed: SEED });
-	const flat = flattenRegressionForest(lib, toRows(Xtrain, width));
+	const fullFlat = flattenRegressionForest(lib, toRows(Xtrain, width));
+	const flat = forestQuantised.leafDigits === null ? fullFlat : quantiseForest(fullFlat, { leafDigits: forestQuantised.leafDigits, trainX: Xtrain });
 	const forestPred = predictForest(flat, Xtest, test.length);
 	const forestMetrics = regressionMetrics(ytest, forestPred);
 	const forestSeconds = (performance.now() - t0) / 1000;
@@ -233,9 +250,9 @@ export async function trainGmv(opts: { dataDir: string; outDir: string; exportFe
 				wape: round(recent.validationWape, 4),
 				baselines: recent.baselines.map((b) => ({ name: b.name, wape: round(b.validationWape, 4) }))
 			},
-			hyperparameters: { library: 'ml-random-forest 2.1.0', trees: RECENT.trees, minSamplesToSplit: recent.leaf, maxFeatures: recent.maxFeatures, shrinkTowardMedian: recent.encoders.shrink, chosenFrom: `leaf sizes ${RECENT.leafSizes.join(', ')} x max features ${RECENT.maxFeatures.join(', ')} x shrink ${RECENT.shrinks.join(', ')}`, chosenOn: `validation weeks ${VALIDATION_START}-${FIRST_TEST_WEEK - 1} (fitted on weeks 2-${VALIDATION_START - 1})`, seed: SEED, target: `log((GMV + 1) / (trailing ${RECENT_WEEKS}-week median + 1))` }
+			hyperparameters: { library: 'ml-random-forest 2.1.0', trees: RECENT.trees, minSamplesToSplit: recent.leaf, maxFeatures: recent.maxFeatures, shrinkTowardMedian: recent.encoders.shrink, quantised: recent.quantised.leafDigits === null ? false : `shortest split values that route every training row as before; leaf values to ${recent.quantised.leafDigits} significant digits (validation WAPE ${recent.quantised.wape.toFixed(4)}, unrounded ${recent.quantised.fullWape.toFixed(4)})`, chosenFrom: `leaf sizes ${RECENT.leafSizes.join(', ')} x max features ${RECENT.maxFeatures.join(', ')} x shrink ${RECENT.shrinks.join(', ')}`, chosenOn: `validation weeks ${VALIDATION_START}-${FIRST_TEST_WEEK - 1} (fitted on weeks 2-${VALIDATION_START - 1})`, seed: SEED, target: `log((GMV + 1) / (trailing ${RECENT_WEEKS}-week median + 1))` }
 		},
-		hyperparameters: { library: 'ml-random-forest 2.1.0', trees: FOREST.nEstimators, maxFeatures: FOREST.maxFeatures, minSamplesToSplit: minNumSamples, maxDepth, chosenFrom: `leaf sizes ${FOREST.leafSizes.join(', ')} x depths ${FOREST.depths.join(', ')}`, chosenOn: `validation weeks ${FIRST_TEST_WEEK - FOREST.validationWeeks}-${FIRST_TEST_WEEK - 1} (inside training)`, bootstrap: true, seed: SEED, target: 'GMV in rupees' },
+		hyperparameters: { library: 'ml-random-forest 2.1.0', trees: FOREST.nEstimators, maxFeatures: FOREST.maxFeatures, minSamplesToSplit: minNumSamples, maxDepth, quantised: forestQuantised.leafDigits === null ? false : `shortest split values that route every training row as before; leaf values to ${forestQuantised.leafDigits} significant digits`, chosenFrom: `leaf sizes ${FOREST.leafSizes.join(', ')} x depths ${FOREST.depths.join(', ')}`, chosenOn: `validation weeks ${FIRST_TEST_WEEK - FOREST.validationWeeks}-${FIRST_TEST_WEEK - 1} (inside training)`, bootstrap: true, seed: SEED, target: 'GMV in rupees' },
 		encoders,
 		forest: bytesToBase64(encodeFlatForest(flat))
 	});

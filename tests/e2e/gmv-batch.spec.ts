@@ -105,7 +105,7 @@ test('a good CSV is scored: summary, sorting, pages and a clean download', async
 	const text = await downloadText(download);
 	expect(text.startsWith('\uFEFF'), 'a BOM so spreadsheets read ₹ correctly').toBe(true);
 	const [header, ...records] = parseSimpleCsv(text);
-	expect(header).toEqual(['row', 'week', 'sub_category', 'predicted_gmv', 'range_low', 'range_high', 'basis', 'actual_gmv', 'error', 'abs_pct_error', 'note']);
+	expect(header).toEqual(['week', 'predicted_gmv', 'sub_category', 'range_low', 'range_high', 'actual_gmv', 'error', 'abs_pct_error', 'basis', 'note', 'row']);
 	expect(records).toHaveLength(120);
 	const col = (name: string) => header.indexOf(name);
 	for (const record of records) {

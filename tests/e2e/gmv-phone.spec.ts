@@ -100,10 +100,24 @@ test('on a phone the results table scrolls inside its own box, not the page', as
 	expect(['auto', 'scroll']).toContain(size.overflowX);
 	expect(await pageWidth(page), 'the page itself still does not scroll sideways').toBeLessThanOrEqual(360);
 
+	// The answer is on screen without scrolling sideways: the week and the predicted GMV, whole.
+	const table = scroller.getByRole('table');
+	for (const name of [/^Week/, /^Predicted GMV/]) {
+		const header = await table.getByRole('columnheader', { name }).boundingBox();
+		expect(header && header.x >= 0 && header.x + header.width <= 360, `${name} fits the screen`).toBe(true);
+	}
+	const firstPrediction = await table.getByRole('row').nth(1).getByRole('cell').nth(1).boundingBox();
+	expect(firstPrediction && firstPrediction.x + firstPrediction.width <= 360).toBe(true);
+	// The columns out of sight are announced by a visible cue, which turns round once scrolled to the end.
+	const cue = page.getByTestId('batch-result').getByTestId('scroll-cue');
+	await expect(cue).toBeVisible();
+	await expect(cue).toHaveText(/scroll sideways/);
+
 	const scrolled = await scroller.evaluate((el) => {
 		el.scrollLeft = 10_000;
 		return el.scrollLeft;
 	});
 	expect(scrolled).toBeGreaterThan(0);
 	expect(await page.evaluate(() => window.scrollX)).toBe(0);
+	await expect(cue).toHaveText(/Scroll back/);
 });

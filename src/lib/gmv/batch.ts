@@ -19,18 +19,22 @@ import { recentFromRows } from './recent';
 import type { GmvModel } from './predict';
 import { weeklyRowSchema } from './schema';
 
+/**
+ * The scored table's columns. The answer comes first (after the week), so it is on screen on a
+ * 360 px phone; the file's row number, which the list of problems also names, comes last.
+ */
 export const BATCH_COLUMNS: ScoredRows['columns'] = [
-	{ key: 'row', label: 'Row', kind: 'number' },
 	{ key: 'week', label: 'Week', kind: 'number' },
-	{ key: 'sub_category', label: 'Sub-category', kind: 'text' },
 	{ key: 'predicted_gmv', label: 'Predicted GMV', unit: '₹', kind: 'number' },
+	{ key: 'sub_category', label: 'Sub-category', kind: 'text' },
 	{ key: 'range_low', label: '80% range from', unit: '₹', kind: 'number' },
 	{ key: 'range_high', label: '80% range to', unit: '₹', kind: 'number' },
-	{ key: 'basis', label: 'Forecast from', kind: 'text' },
 	{ key: 'actual_gmv', label: 'Actual GMV', unit: '₹', kind: 'number' },
 	{ key: 'error', label: 'Error (predicted − actual)', unit: '₹', kind: 'number' },
 	{ key: 'abs_pct_error', label: 'Absolute error', unit: '%', kind: 'number' },
-	{ key: 'note', label: 'Note', kind: 'text' }
+	{ key: 'basis', label: 'Forecast from', kind: 'text' },
+	{ key: 'note', label: 'Note', kind: 'text' },
+	{ key: 'row', label: 'Row in file', kind: 'number' }
 ];
 
 const FIELDS: Record<string, RangeField> = Object.fromEntries(weeklyRowSchema.columns.map((c) => [c.key, { label: c.label, unit: c.unit }]));
