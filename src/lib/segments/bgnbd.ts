@@ -32,6 +32,7 @@ export interface BgNbdFit extends BgNbdParams {
 	logLikelihood: number;
 	converged: boolean;
 	customers: number;
+	iterations: number;
 }
 
 function logAddExp(u: number, v: number): number {
@@ -43,13 +44,20 @@ function logAddExp(u: number, v: number): number {
 export function bgNbdLogLikelihood(p: BgNbdParams, h: RepeatHistories): number {
 	const { r, alpha, a, b } = p;
 	const base = -logGamma(r) + r * Math.log(alpha) + logGamma(a + b) - logGamma(b);
+	const logA = Math.log(a);
+	// The gamma-function terms depend on x only, and few x values repeat many times: each is computed once.
+	const byX = new Map<number, number>();
 	let total = 0;
 	for (let i = 0; i < h.x.length; i++) {
 		const x = h.x[i];
 		const w = h.weight ? h.weight[i] : 1;
-		const lnA12 = base + logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x);
+		let lnA12 = byX.get(x);
+		if (lnA12 === undefined) {
+			lnA12 = base + logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x);
+			byX.set(x, lnA12);
+		}
 		const lnA3 = -(r + x) * Math.log(alpha + h.T[i]);
-		const ll = x > 0 ? logAddExp(lnA3, Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + h.tx[i])) : lnA3;
+		const ll = x > 0 ? logAddExp(lnA3, logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + h.tx[i])) : lnA3;
 		total += w * (lnA12 + ll);
 	}
 	return total;
@@ -95,10 +103,10 @@ export function fitBgNbd(histories: RepeatHistories, start?: BgNbdParams): BgNbd
 	const toParams = (v: readonly number[]): BgNbdParams => ({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), a: Math.exp(v[2]), b: Math.exp(v[3]) });
 	const result = nelderMead((v) => -bgNbdLogLikelihood(toParams(v), h), [from.r, from.alpha, from.a, from.b].map(Math.log), {
 		step: start ? 0.1 : 0.5,
-		tolerance: 1e-11,
+		tolerance: 1e-10,
 		maxIterations: 3000
 	});
-	return { ...toParams(result.x), logLikelihood: -result.value, converged: result.converged, customers };
+	return { ...toParams(result.x), logLikelihood: -result.value, converged: result.converged, customers, iterations: result.iterations };
 }
 
 /**

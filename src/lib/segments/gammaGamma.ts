@@ -25,9 +25,16 @@ export function gammaGammaLogLikelihood(g: GammaGammaParams, x: ArrayLike<number
 	const { p, q, gamma } = g;
 	let total = 0;
 	const base = -logGamma(q) + q * Math.log(gamma);
+	// The gamma-function terms depend on x only: each distinct x is computed once.
+	const byX = new Map<number, number>();
 	for (let i = 0; i < x.length; i++) {
 		const px = p * x[i];
-		total += base + logGamma(px + q) - logGamma(px) + (px - 1) * Math.log(m[i]) + px * Math.log(x[i]) - (px + q) * Math.log(gamma + m[i] * x[i]);
+		let lg = byX.get(x[i]);
+		if (lg === undefined) {
+			lg = base + logGamma(px + q) - logGamma(px) + px * Math.log(x[i]);
+			byX.set(x[i], lg);
+		}
+		total += lg + (px - 1) * Math.log(m[i]) - (px + q) * Math.log(gamma + m[i] * x[i]);
 	}
 	return total;
 }
@@ -40,7 +47,7 @@ export function fitGammaGamma(x: ArrayLike<number>, m: ArrayLike<number>, start?
 	const toParams = (v: readonly number[]): GammaGammaParams => ({ p: Math.exp(v[0]), q: Math.exp(v[1]), gamma: Math.exp(v[2]) });
 	const result = nelderMead((v) => -gammaGammaLogLikelihood(toParams(v), x, m), [from.p, from.q, from.gamma].map(Math.log), {
 		step: start ? 0.1 : 0.5,
-		tolerance: 1e-11,
+		tolerance: 1e-10,
 		maxIterations: 3000
 	});
 	return { ...toParams(result.x), logLikelihood: -result.value, converged: result.converged, customers: x.length };
