@@ -436,16 +436,12 @@ export function insidersForecast(table: CustomerTable, insiders: Int32Array): { 
 		)
 		.join('; ');
 	const season = seasonWords(f.window);
+	// The season and the range have sentences of their own on the page (ForecastBacktest); this says how the method was chosen.
 	const method =
 		`${FORECAST_METHOD_WORDS[f.method]}. ` +
 		(f.chosenOn
 			? `Chosen by rolling-origin backtests: at cut dates every ${CUT_STEP_DAYS} days, each method forecast the next ${f.horizonDays} days from earlier data only, and the one with the smallest average error on the ${f.chosenOn} cuts they could all forecast was kept (${tested}). `
 			: `No method could be checked on this history (${tested}), so the run rate is used unchecked. `) +
-		`The forecast covers ${f.window[0]} to ${f.window[1]} (${season}): ` +
-		(f.seasonSeen
-			? `the history holds the same window a year earlier${f.seasonal !== null && f.method !== 'seasonal' ? ` (the seasonal method puts it at ${Math.round(f.seasonal).toLocaleString('en')})` : ''}, `
-			: 'a season the history has not seen, ') +
-		(f.seasonMatchedCuts ? `and ${f.seasonMatchedCuts} of the backtests were in that season. ` : 'but none of the backtests was in that season, so how well the methods do in it is unchecked. ') +
 		`The Insiders are those of the whole file, so the backtests already know who became one later; nobody is assumed to join or leave.`;
 	return {
 		forecast: {

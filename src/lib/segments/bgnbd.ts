@@ -36,8 +36,23 @@ export interface BgNbdFit extends BgNbdParams {
 }
 
 function logAddExp(u: number, v: number): number {
-	const m = Math.max(u, v);
-	return m + Math.log(Math.exp(u - m) + Math.exp(v - m));
+	return Math.max(u, v) + Math.log1p(Math.exp(-Math.abs(u - v)));
+}
+
+/** Largest whole-number time for which ln(alpha + t) is tabulated once per evaluation instead of per customer. */
+const TABLE_TIMES = 100_000;
+
+/** ln(alpha + t) for t = 0..max when every time is a whole number in that range (days), else null. */
+function logAlphaTable(alpha: number, h: RepeatHistories): Float64Array | null {
+	let max = 0;
+	for (let i = 0; i < h.T.length; i++) {
+		const T = h.T[i];
+		if (!(T >= 0 && T <= TABLE_TIMES && Number.isInteger(T) && Number.isInteger(h.tx[i]))) return null;
+		if (T > max) max = T;
+	}
+	const table = new Float64Array(max + 1);
+	for (let t = 0; t <= max; t++) table[t] = Math.log(alpha + t);
+	return table;
 }
 
 /** The log-likelihood of the histories under the parameters (the paper's equation 6, in logs). */
@@ -45,6 +60,7 @@ export function bgNbdLogLikelihood(p: BgNbdParams, h: RepeatHistories): number {
 	const { r, alpha, a, b } = p;
 	const base = -logGamma(r) + r * Math.log(alpha) + logGamma(a + b) - logGamma(b);
 	const logA = Math.log(a);
+	const logAlphaPlus = logAlphaTable(alpha, h);
 	// The gamma-function terms depend on x only, and few x values repeat many times: each is computed once.
 	const byX = new Map<number, number>();
 	let total = 0;
@@ -56,9 +72,12 @@ export function bgNbdLogLikelihood(p: BgNbdParams, h: RepeatHistories): number {
 			lnA12 = base + logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x);
 			byX.set(x, lnA12);
 		}
-		const lnA3 = -(r + x) * Math.log(alpha + h.T[i]);
-		const ll = x > 0 ? logAddExp(lnA3, logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + h.tx[i])) : lnA3;
-		total += w * (lnA12 + ll);
+		const lnT = logAlphaPlus ? logAlphaPlus[h.T[i]] : Math.log(alpha + h.T[i]);
+		const lnA3 = -(r + x) * lnT;
+		if (x > 0) {
+			const lnTx = logAlphaPlus ? logAlphaPlus[h.tx[i]] : Math.log(alpha + h.tx[i]);
+			total += w * (lnA12 + logAddExp(lnA3, logA - Math.log(b + x - 1) - (r + x) * lnTx));
+		} else total += w * (lnA12 + lnA3);
 	}
 	return total;
 }
@@ -86,6 +105,9 @@ export function compressHistories(h: RepeatHistories): Required<RepeatHistories>
 	return { x, tx, T, weight };
 }
 
+/** Bound on the log of every parameter while fitting. */
+const LOG_BOUND = 10;
+
 /** Maximum-likelihood parameters; `start` (e.g. the previous cut's fit) speeds it up and changes nothing else. */
 export function fitBgNbd(histories: RepeatHistories, start?: BgNbdParams): BgNbdFit {
 	const h = compressHistories(histories);
@@ -101,9 +123,12 @@ export function fitBgNbd(histories: RepeatHistories, start?: BgNbdParams): BgNbd
 	meanX /= customers || 1;
 	const from = start ?? { r: 1, alpha: Math.max(1, meanT / (meanX + 1)), a: 1, b: 1 };
 	const toParams = (v: readonly number[]): BgNbdParams => ({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), a: Math.exp(v[2]), b: Math.exp(v[3]) });
-	const result = nelderMead((v) => -bgNbdLogLikelihood(toParams(v), h), [from.r, from.alpha, from.a, from.b].map(Math.log), {
+	// Parameters within e^±LOG_BOUND: when nobody seems to drop out, a -> 0 and b -> infinity along a flat
+	// ridge, and the search would wander down it for nothing (a drop-out chance under 1e-5 is 0 for any forecast).
+	const objective = (v: readonly number[]) => (v.every((p) => Math.abs(p) <= LOG_BOUND) ? -bgNbdLogLikelihood(toParams(v), h) : Infinity);
+	const result = nelderMead(objective, [from.r, from.alpha, from.a, from.b].map((p) => Math.max(-LOG_BOUND, Math.min(LOG_BOUND, Math.log(p)))), {
 		step: start ? 0.1 : 0.5,
-		tolerance: 1e-10,
+		tolerance: 1e-9,
 		maxIterations: 3000
 	});
 	return { ...toParams(result.x), logLikelihood: -result.value, converged: result.converged, customers, iterations: result.iterations };

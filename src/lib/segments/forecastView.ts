@@ -7,7 +7,9 @@ import type { RangePoint } from '../charts/range';
 import type { RevenueForecast } from './analysis';
 import { FORECAST_METHOD_NAMES, type ForecastMethod } from './forecast';
 
-const dayLabel = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "9 Sep 11" from "2011-09-09" (the same in every browser, whatever its locale data). */
+const dayLabel = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(2, 4)}`;
 
 /** The chosen method's backtests, oldest first (labelled by the last day of data used), then the window ahead. */
 export function backtestPoints(f: RevenueForecast): RangePoint[] {

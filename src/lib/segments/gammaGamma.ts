@@ -47,7 +47,7 @@ export function fitGammaGamma(x: ArrayLike<number>, m: ArrayLike<number>, start?
 	const toParams = (v: readonly number[]): GammaGammaParams => ({ p: Math.exp(v[0]), q: Math.exp(v[1]), gamma: Math.exp(v[2]) });
 	const result = nelderMead((v) => -gammaGammaLogLikelihood(toParams(v), x, m), [from.p, from.q, from.gamma].map(Math.log), {
 		step: start ? 0.1 : 0.5,
-		tolerance: 1e-10,
+		tolerance: 1e-9,
 		maxIterations: 3000
 	});
 	return { ...toParams(result.x), logLikelihood: -result.value, converged: result.converged, customers: x.length };

@@ -24,9 +24,13 @@ export function purchaseDays(table: Pick<CustomerTable, 'count' | 'purchaseStart
 	for (let i = 0; i < n; i++) {
 		const from = table.purchaseStart[i];
 		const to = table.purchaseStart[i + 1];
-		const order = Array.from({ length: to - from }, (_, k) => from + k).sort((a, b) => table.purchaseDay[a] - table.purchaseDay[b] || a - b);
+		// Lines are usually in time order already; sort (stably) only when they are not.
+		let sorted = true;
+		for (let k = from + 1; k < to && sorted; k++) sorted = table.purchaseDay[k - 1] <= table.purchaseDay[k];
+		const order = sorted ? null : Array.from({ length: to - from }, (_, k) => from + k).sort((a, b) => table.purchaseDay[a] - table.purchaseDay[b] || a - b);
 		start[i] = at;
-		for (const k of order) {
+		for (let j = 0; j < to - from; j++) {
+			const k = order ? order[j] : from + j;
 			const d = table.purchaseDay[k];
 			if (at > start[i] && day[at - 1] === d) value[at - 1] += table.purchaseValue[k];
 			else {
