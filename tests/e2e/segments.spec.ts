@@ -92,7 +92,7 @@ test.describe('first view', () => {
 		await expect(page.getByTestId('how-many')).toContainText(`of the ${count(training.customers)} in the training data`);
 		await expect(page.getByTestId('revenue-share')).toContainText(`${(insiders.revenueShare * 100).toFixed(1)}%`);
 		await expect(page.getByTestId('forecast')).toContainText(/Revenue to expect, next \d+ months/);
-		await expect(page.getByTestId('forecast')).toContainText(/backtest range £[\d.]+[KM]? – £[\d.]+[KM]?/);
+		await expect(page.getByTestId('forecast')).toContainText(/80% range £[\d.]+[KM]? – £[\d.]+[KM]?/);
 		await expect(page.getByTestId('entry-rule')).toContainText('Join when all of these hold');
 		await expect(page.getByTestId('entry-rule')).toContainText(/at least [\d,]+ invoices/);
 		await expect(page.getByTestId('exit-rule')).toContainText('Leave when any of these holds');
@@ -121,6 +121,46 @@ test.describe('first view', () => {
 
 		await expect(customerList(page)).toContainText('appears when you analyse a file above');
 		await expect(customerList(page).getByRole('table')).toHaveCount(0);
+	});
+
+	test('the forecast: its range holds its point, the season it covers, a backtest chart and every method, on the page and in the card', async ({ page }) => {
+		const forecast = segmentsArtifact().analysis.forecast!;
+		await openSegments(page);
+		// The headline's range holds the point (compact money: £1.35M, £748K).
+		const money = (text: string) => {
+			const m = /£([\d.]+)([KM]?)/.exec(text)!;
+			return Number(m[1]) * (m[2] === 'M' ? 1e6 : m[2] === 'K' ? 1e3 : 1);
+		};
+		const point = money((await page.getByTestId('forecast').locator('.big').textContent())!);
+		const range = (await page.getByTestId('forecast-range').textContent())!;
+		const [low, high] = [...range.matchAll(/£[\d.]+[KM]?/g)].map((m) => money(m[0]));
+		expect(low, range).toBeLessThanOrEqual(point);
+		expect(point, range).toBeLessThanOrEqual(high);
+		expect(low).toBeCloseTo(forecast.low!, -4);
+		expect(high).toBeCloseTo(forecast.high!, -4);
+
+		// One tap to how it was checked: the part below builds, and the page goes there.
+		await page.getByTestId('forecast').getByRole('link', { name: 'How it was checked' }).click();
+		const check = page.getByTestId('forecast-backtest');
+		await expect(check).toBeInViewport();
+		await expect(check.getByTestId('forecast-season')).toContainText(`${forecast.window[0]} to ${forecast.window[1]} (December to March)`);
+		await expect(check.getByTestId('forecast-season')).toContainText('none of the backtests was in it');
+		await expect(check.getByTestId('forecast-range-note')).toContainText(`fell inside the range made from the others ${Math.round(forecast.coverage! * 100)}% of the time`);
+		const chart = check.getByTestId('forecast-chart');
+		await expect(chart.locator('canvas')).toBeVisible();
+		await expect(chart.locator('.placeholder')).toHaveCount(0, { timeout: 30_000 });
+		const chosen = forecast.candidates.find((c) => c.method === forecast.chosen)!;
+		await expect(chart.getByRole('img')).toHaveAccessibleName(/Backtests of the .* forecast/);
+		await expect(chart).toContainText(`The actual fell inside the range made from the other cuts at ${chosen.cuts.filter((c) => c.actual >= c.low! && c.actual <= c.high!).length} of ${chosen.cuts.length}`);
+		const methods = check.getByTestId('forecast-methods');
+		await expect(methods.getByRole('rowheader')).toHaveText(['Run rate (chosen)', 'Seasonal', 'BG/NBD + Gamma-Gamma']);
+		await expect(methods.getByRole('row', { name: /Seasonal/ })).toContainText('Not checked');
+		await expectAccessible(page, 'segments forecast check');
+
+		const card = page.getByTestId('model-card').getByTestId('card-forecast');
+		await expect(card).toContainText('every method, backtested');
+		await expect(card.getByTestId('forecast-methods').getByRole('rowheader')).toHaveCount(3);
+		await expect(card.getByTestId('card-clv-fits')).toContainText('BG/NBD on all');
 	});
 
 	test('the charts draw when scrolled into view', async ({ page }) => {
@@ -252,6 +292,25 @@ test('a short file whose dates are all 1-12: read as consecutive days by plausib
 	await expect(page.getByTestId('date-order')).toContainText('read day first the 12 different dates fall within 12 days; read month first they would spread');
 	// Twelve days of data: no three-month forecast, and the page says why.
 	await expect(page.getByTestId('forecast')).toContainText('The file covers 12 days: too short to forecast revenue');
+});
+
+test('a file shorter than two horizons gets a shorter forecast, and the page says why', async ({ page }) => {
+	const name = 'hundred-days.csv';
+	const text = invoiceText({ period: ['2011-01-03', '2011-04-12'], customers: 120, seed: 63 });
+	const expected = expectedAnalysis(text);
+	expect(expected.insiders, 'the file has Insiders to forecast').toBeGreaterThan(1);
+	await openSegments(page);
+	await upload(page, name, text);
+	await expectAnalysed(page, name, expected);
+	const headline = page.getByTestId('forecast');
+	await expect(headline).toContainText(/Revenue to expect, next \d+ days/);
+	const days = Number(/next (\d+) days/.exec((await headline.textContent())!)![1]);
+	expect(days).toBeLessThan(91);
+	await page.getByTestId('forecast-backtest').scrollIntoViewIfNeeded();
+	const shortened = page.getByTestId('forecast-shortened');
+	await expect(shortened).toContainText(new RegExp(`The file covers (\\d+) days, less than twice the 91 days asked for, so the forecast covers the next ${days} days only`));
+	const span = Number(/covers (\d+) days/.exec((await shortened.textContent())!)![1]);
+	expect(days).toBe(Math.floor(span / 2));
 });
 
 test('a file whose dates cannot be read names the column, examples and the styles understood', async ({ page }) => {

@@ -238,10 +238,13 @@ describe('analyseSegments on the hand-checked table', () => {
 			expect(analysis.forecastRefused).toMatch(/too short|days/);
 			return;
 		}
-		expect(['run-rate', 'seasonal']).toContain(f.chosen);
+		expect(['run-rate', 'seasonal', 'bg-nbd']).toContain(f.chosen);
 		expect(f.expected).toBeGreaterThanOrEqual(0);
-		expect(f.candidates.map((c) => c.method)).toEqual(['run-rate', 'seasonal']);
-		if (f.low !== null && f.high !== null) expect(f.low).toBeLessThanOrEqual(f.high);
+		expect(f.candidates.map((c) => c.method)).toEqual(['run-rate', 'seasonal', 'bg-nbd']);
+		if (f.low !== null && f.high !== null) {
+			expect(f.low).toBeLessThanOrEqual(f.expected);
+			expect(f.expected).toBeLessThanOrEqual(f.high);
+		} else expect(f.rangeNote).toMatch(/too few/);
 		expect(f.months).toBeLessThanOrEqual(FORECAST_MONTHS);
 		expect(f.horizonDays).toBeLessThanOrEqual(Math.round(FORECAST_MONTHS * DAYS_PER_MONTH));
 	});

@@ -10,7 +10,9 @@ import { seededRandom } from '../core/random';
 import { bootstrapInterval, mannWhitneyU, quantileSorted, type BootstrapInterval, type MannWhitneyResult } from '../core/stats';
 import { MS_PER_DAY } from '../core/dates';
 import { CUSTOMER_FEATURES, type CustomerFeature, type CustomerTable } from './features';
-import { CUT_STEP_DAYS, FORECAST_METHOD_WORDS, backtestedForecast, type ForecastMethod, type MethodBacktest } from './forecast';
+import { clvForecaster } from './clvForecast';
+import { CUT_STEP_DAYS, FORECAST_METHOD_NAMES, FORECAST_METHOD_WORDS, backtestedForecast, type ForecastMethod, type MethodBacktest } from './forecast';
+import { purchaseDays } from './purchaseDays';
 import { embed, squaredDistance, type SegmentAssigner } from './model';
 
 /** Average days in a month (365.25 / 12), for "per month" and "next 3 months". */
@@ -122,21 +124,37 @@ export interface RevenueForecast {
 	horizonDays: number;
 	/** First and last day forecast (ISO). */
 	window: [string, string];
+	/** The months the window spans, in words ("December to March"). */
+	season: string;
 	expected: number;
-	/** The interval from the chosen method's backtests (null: too few backtests to make one). */
+	/** The range from the chosen method's backtest errors; always holds `expected` (null: too few backtests, `rangeNote` says why). */
 	low: number | null;
 	high: number | null;
-	/** Share of backtests whose actual fell in the interval made from the other backtests. */
+	/** The coverage the range aims at, and the share of backtests it held, each left out in turn (null: too few to measure). */
+	nominal: number;
 	coverage: number | null;
+	/** What the range is made of, or why there is none. */
+	rangeNote: string;
 	chosen: ForecastMethod;
+	/** Cuts the choice was made on (0: nothing could be checked). */
+	chosenOn: number;
 	candidates: MethodBacktest[];
 	/** Whether the history holds the same window a year earlier. */
 	seasonSeen: boolean;
+	/** Backtests of the chosen method whose window was in the same season, whole years earlier. */
+	seasonMatchedCuts: number;
 	/** The seasonal method's figure, for comparison (null: the history does not reach a year back). */
 	seasonal: number | null;
+	/** The BG/NBD and Gamma-Gamma parameters fitted on all the data (days), when they could be fitted. */
+	fits?: ClvFitSummary;
 	shortened?: string;
 	/** How it is computed, in words. */
 	method: string;
+}
+
+export interface ClvFitSummary {
+	bgNbd: { r: number; alpha: number; a: number; b: number; customers: number };
+	gammaGamma: { p: number; q: number; gamma: number; customers: number };
 }
 
 export interface InsidersEvidence {
@@ -389,41 +407,68 @@ export function principalAxes(points: Float64Array, n: number, m: number): Segme
 	return { axes: [axes[0], axes[1]], explained: [explained[0], explained[1]] };
 }
 
-/** The Insiders' revenue forecast chosen by backtest (forecast.ts), from their purchases by day. */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "December to March": the months a window of ISO days spans. */
+export function seasonWords(window: [string, string]): string {
+	const [from, to] = window.map((d) => MONTHS[Number(d.slice(5, 7)) - 1]);
+	return from === to ? from : `${from} to ${to}`;
+}
+
+/** The Insiders' revenue forecast chosen by backtest (forecast.ts), from their purchases by day; BG/NBD fitted on every customer. */
 export function insidersForecast(table: CustomerTable, insiders: Int32Array): { forecast: RevenueForecast | null; refused?: string } {
 	if (insiders.length < 2 || !Number.isFinite(table.firstDate)) return { forecast: null };
 	const firstDay = Math.floor(table.firstDate / MS_PER_DAY);
 	const daily = new Float64Array(Math.floor(table.lastDate / MS_PER_DAY) - firstDay + 1);
 	for (const i of insiders)
 		for (let k = table.purchaseStart[i]; k < table.purchaseStart[i + 1]; k++) daily[table.purchaseDay[k] - firstDay] += table.purchaseValue[k];
-	const f = backtestedForecast(daily, firstDay, Math.round(FORECAST_MONTHS * DAYS_PER_MONTH));
+	const clv = clvForecaster(purchaseDays(table), insiders);
+	const f = backtestedForecast(daily, firstDay, Math.round(FORECAST_MONTHS * DAYS_PER_MONTH), (cut, horizon) => clv.forecast(cut, horizon));
 	if ('refused' in f) return { forecast: null, refused: f.refused };
+	const fits = f.candidates.some((c) => c.method === 'bg-nbd' && c.cuts.length) ? clv.lastFits() : null;
 	const chosen = f.candidates.find((c) => c.method === f.method)!;
 	const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 	const tested = f.candidates
-		.map((c) => (c.meanAbsError === null ? `${c.method}: not checked, ${c.unavailable}` : `${c.method}: off by ${pct(c.meanAbsError)} on average over ${c.cuts.length} checks (bias ${pct(c.bias)})`))
+		.map((c) =>
+			c.meanAbsError === null
+				? `${FORECAST_METHOD_NAMES[c.method]}: not checked, ${c.unavailable}`
+				: `${FORECAST_METHOD_NAMES[c.method]}: off by ${pct(c.meanAbsError)} on average over ${c.cuts.length} checks (bias ${pct(c.bias)})`
+		)
 		.join('; ');
+	const season = seasonWords(f.window);
+	// The season and the range have sentences of their own on the page (ForecastBacktest); this says how the method was chosen.
 	const method =
-		`${FORECAST_METHOD_WORDS[f.method]}, chosen by rolling-origin backtests: at cut dates every ${CUT_STEP_DAYS} days, each method forecast the next ${f.horizonDays} days from earlier data only (${tested}). ` +
-		(f.low === null
-			? 'Too few backtests to measure an interval, so none is given. '
-			: `The range is the smallest to the largest ratio of actual to forecast in those backtests; left out in turn, each backtest fell inside the range made from the others ${pct(chosen.coverage)} of the time. `) +
-		`The window ${f.window[0]} to ${f.window[1]} ${f.seasonSeen ? 'was seen a year earlier in the history' : 'is a season the history has not seen'}` +
-		(f.seasonal !== null && f.method !== 'seasonal' ? ` (the same customers spent ${Math.round(f.seasonal).toLocaleString('en')} in it a year earlier, scaled by growth where measurable)` : '') +
-		'. The Insiders are those of the whole file, so the backtests already know who became one later; nobody is assumed to join or leave.';
+		`${FORECAST_METHOD_WORDS[f.method]}. ` +
+		(f.chosenOn
+			? `Chosen by rolling-origin backtests: at cut dates every ${CUT_STEP_DAYS} days, each method forecast the next ${f.horizonDays} days from earlier data only, and the one with the smallest average error on the ${f.chosenOn} cuts they could all forecast was kept (${tested}). `
+			: `No method could be checked on this history (${tested}), so the run rate is used unchecked. `) +
+		`The Insiders are those of the whole file, so the backtests already know who became one later; nobody is assumed to join or leave.`;
 	return {
 		forecast: {
 			months: Math.round((f.horizonDays / DAYS_PER_MONTH) * 10) / 10,
 			horizonDays: f.horizonDays,
 			window: f.window,
+			season,
 			expected: f.expected,
-			low: f.low,
-			high: f.high,
-			coverage: chosen.coverage,
+			low: f.range.low,
+			high: f.range.high,
+			nominal: f.range.nominal,
+			coverage: f.range.low === null ? null : f.range.measured,
+			rangeNote: f.range.note,
 			chosen: f.method,
+			chosenOn: f.chosenOn,
 			candidates: f.candidates,
 			seasonSeen: f.seasonSeen,
+			seasonMatchedCuts: chosen.cuts.filter((c) => c.seasonMatched).length,
 			seasonal: f.seasonal,
+			...(fits
+				? {
+						fits: {
+							bgNbd: { r: fits.bgNbd.r, alpha: fits.bgNbd.alpha, a: fits.bgNbd.a, b: fits.bgNbd.b, customers: fits.bgNbd.customers },
+							gammaGamma: { p: fits.gammaGamma.p, q: fits.gammaGamma.q, gamma: fits.gammaGamma.gamma, customers: fits.gammaGamma.customers }
+						}
+					}
+				: {}),
 			...(f.shortened ? { shortened: f.shortened } : {}),
 			method
 		}

@@ -29,7 +29,7 @@ function result(): SegmentsResult {
 describe('segments saved runs', () => {
 	it('names the run after the file and sums it up in one line', () => {
 		const run = uploadRun(result());
-		expect(run).toMatchObject({ tool: 'segments', kind: 'upload', name: 'march.csv', summary: '3 customers, 1 Insider, 2011-03-01 to 2011-03-31', payloadVersion: 2 });
+		expect(run).toMatchObject({ tool: 'segments', kind: 'upload', name: 'march.csv', summary: '3 customers, 1 Insider, 2011-03-01 to 2011-03-31', payloadVersion: 3 });
 	});
 
 	it('comes back from the device and from an exported file with its typed arrays', async () => {
@@ -46,10 +46,10 @@ describe('segments saved runs', () => {
 	});
 
 	it('refuses a run it cannot show: another kind, another version, a damaged payload', () => {
-		const run = { ...uploadRun(result()), id: 'x', savedAt: 1, size: 1, payloadVersion: 2 };
+		const run = { ...uploadRun(result()), id: 'x', savedAt: 1, size: 1, payloadVersion: 3 };
 		expect(uploadFromRun(run)).not.toBeNull();
 		expect(uploadFromRun({ ...run, kind: 'batch' })).toBeNull();
-		expect(uploadFromRun({ ...run, payloadVersion: 1 })).toBeNull();
+		expect(uploadFromRun({ ...run, payloadVersion: 2 })).toBeNull();
 		const short = result();
 		short.customers.cluster = new Int32Array(2);
 		expect(uploadFromRun({ ...run, payload: short })).toBeNull();

@@ -9,8 +9,8 @@ import type { SegmentsResult } from './job';
 import { SEGMENTS_TOOL } from './model';
 
 export const UPLOAD_KIND = 'upload';
-/** 2: the analysis counts anonymous invoices apart (`analysis.anonymous`). */
-export const UPLOAD_PAYLOAD_VERSION = 2;
+/** 2: the analysis counts anonymous invoices apart (`analysis.anonymous`); 3: the forecast's range and candidates changed shape (BG/NBD, coverage). */
+export const UPLOAD_PAYLOAD_VERSION = 3;
 
 export function uploadRun(result: SegmentsResult): NewRun<SegmentsResult> {
 	const a = result.analysis;

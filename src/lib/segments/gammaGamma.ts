@@ -1,0 +1,65 @@
+/**
+ * The Gamma-Gamma model of spend per purchase (Fader and Hardie 2013, "The Gamma-Gamma model of
+ * monetary value"): a customer's purchases are Gamma(p, nu) around their own mean, with nu drawn
+ * from Gamma(q, gamma) across customers. Fitted by maximum likelihood on customers with at least one
+ * repeat purchase (x, and the mean value of their repeat purchases), deterministic Nelder-Mead on
+ * the log of the parameters. Pure TS, no DOM.
+ */
+import { nelderMead } from '../core/nelderMead';
+import { logGamma } from '../core/special';
+
+export interface GammaGammaParams {
+	p: number;
+	q: number;
+	gamma: number;
+}
+
+export interface GammaGammaFit extends GammaGammaParams {
+	logLikelihood: number;
+	converged: boolean;
+	customers: number;
+}
+
+/** Log-likelihood of mean spends `m` over `x` purchases (customers with x > 0 only). */
+export function gammaGammaLogLikelihood(g: GammaGammaParams, x: ArrayLike<number>, m: ArrayLike<number>): number {
+	const { p, q, gamma } = g;
+	let total = 0;
+	const base = -logGamma(q) + q * Math.log(gamma);
+	// The gamma-function terms depend on x only: each distinct x is computed once.
+	const byX = new Map<number, number>();
+	for (let i = 0; i < x.length; i++) {
+		const px = p * x[i];
+		let lg = byX.get(x[i]);
+		if (lg === undefined) {
+			lg = base + logGamma(px + q) - logGamma(px) + px * Math.log(x[i]);
+			byX.set(x[i], lg);
+		}
+		total += lg + (px - 1) * Math.log(m[i]) - (px + q) * Math.log(gamma + m[i] * x[i]);
+	}
+	return total;
+}
+
+export function fitGammaGamma(x: ArrayLike<number>, m: ArrayLike<number>, start?: GammaGammaParams): GammaGammaFit {
+	let mean = 0;
+	for (let i = 0; i < m.length; i++) mean += m[i] / m.length;
+	// A start whose population mean p * gamma / (q - 1) is the sample mean.
+	const from = start ?? { p: 1, q: 3, gamma: Math.max(1e-6, 2 * mean) };
+	const toParams = (v: readonly number[]): GammaGammaParams => ({ p: Math.exp(v[0]), q: Math.exp(v[1]), gamma: Math.exp(v[2]) });
+	const result = nelderMead((v) => -gammaGammaLogLikelihood(toParams(v), x, m), [from.p, from.q, from.gamma].map(Math.log), {
+		step: start ? 0.1 : 0.5,
+		tolerance: 1e-9,
+		maxIterations: 3000
+	});
+	return { ...toParams(result.x), logLikelihood: -result.value, converged: result.converged, customers: x.length };
+}
+
+/**
+ * Expected spend per purchase of a customer with `x` repeat purchases of mean `m` (x = 0: the
+ * population mean). Infinite when q <= 1 (the population mean does not exist).
+ */
+export function expectedSpend(g: GammaGammaParams, x: number, m: number): number {
+	if (g.q <= 1) return Infinity;
+	const population = (g.p * g.gamma) / (g.q - 1);
+	if (x === 0) return population;
+	return (g.p * (g.gamma + m * x)) / (g.p * x + g.q - 1);
+}
