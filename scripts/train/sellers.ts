@@ -32,7 +32,7 @@ import { printTable, round, writeArtifact } from './io.ts';
 import { featureCsv, sklearnComparisons } from './reference.ts';
 import { buildMarket, describeSplit, planSplit, stack, type TrainingMarket } from './sellers/data.ts';
 import { writeDemo } from './sellers/demo.ts';
-import { calibratedBaseline, chooseCalibration, measureCoverage, metricsOf } from './sellers/evaluate.ts';
+import { calibratedBaseline, CALIBRATION_LISTS, calibratedMetricsOf, chooseCalibration, measureCountSpread, measureCoverage, metricsOf } from './sellers/evaluate.ts';
 import { trainSellerForest, type ForestConfig } from './sellers/forest.ts';
 import { trainNetwork } from './sellers/network.ts';
 
@@ -51,6 +51,8 @@ const GRID: Omit<ForestConfig, 'trees'>[] = [
 /** A configuration within this much validation PR AUC of the best is as good; the smallest forest of those wins. */
 const TOLERANCE = 0.002;
 const COVERAGE = { sizes: [100, 500], randomSets: 20, level: 0.9 };
+/** Bootstrap refits of the calibration that measure its uncertainty for the interval. */
+const SPREAD = { sizes: [100, 500], resamples: 200 };
 
 const TARGET: TargetDefinition = {
 	candidateWindowMonths: CANDIDATE_WINDOW_MONTHS,
@@ -137,15 +139,17 @@ export async function trainSellers(opts: { outDir: string; exportFeaturesDir?: s
 		const tr = stack(market, plan.train[0], plan.train[1], cols);
 		const flat = trainSellerForest(tr.X, tr.y, tr.width, finalConfig, SEED + 1);
 		const cal = stack(market, plan.calibration, plan.calibration, cols);
-		const choice = chooseCalibration(predictOutput(flat, cal.X, cal.n), cal.y, SEED);
+		const calScores = predictOutput(flat, cal.X, cal.n);
+		const choice = chooseCalibration(calScores, cal.y, SEED);
+		const countSpread = measureCountSpread(calScores, cal.y, choice.method, { ...SPREAD, seed: SEED });
 		const te = stack(market, plan.test, plan.test, cols);
 		const rawTest = predictOutput(flat, te.X, te.n);
 		const pTest = calibrateMany(choice.calibration, rawTest);
-		return { names, cols, flat, choice, tr, cal, te, rawTest, pTest };
+		return { names, cols, flat, choice, countSpread, tr, cal, te, rawTest, pTest };
 	};
 	const main = fitPart(features);
 	const perUser = features.length === ORIGINAL_FEATURES.length ? main : fitPart(ORIGINAL_FEATURES);
-	console.log(`calibration: ${main.choice.method} (held-out log loss on halves of ${monthLabel(plan.calibration)}: isotonic ${main.choice.heldOutLogLoss.isotonic}, Platt ${main.choice.heldOutLogLoss.platt})`);
+	console.log(`calibration: ${main.choice.method} (on halves of ${monthLabel(plan.calibration)}: error of the top lists' counts, isotonic ${main.choice.heldOutListError.isotonic}, Platt ${main.choice.heldOutListError.platt}; log loss, isotonic ${main.choice.heldOutLogLoss.isotonic}, Platt ${main.choice.heldOutLogLoss.platt})`);
 
 	// 3. Baselines, calibrated on the same month so their Brier scores compare.
 	const te = main.te;
@@ -157,22 +161,23 @@ export async function trainSellers(opts: { outDir: string; exportFeaturesDir?: s
 		{
 			name: 'Collection adds, last 90 days',
 			description: 'Rank users by their collection adds in the last 90 days; probabilities from isotonic calibration on the calibration month.',
-			metrics: metricsOf(te.y, calibratedBaseline(cal.recentAdds, cal.y, te.recentAdds))
+			metrics: calibratedMetricsOf(te.y, te.recentAdds, calibratedBaseline(cal.recentAdds, cal.y, te.recentAdds))
 		},
 		{
 			name: 'Orders, last 3 months',
 			description: 'Rank users by their orders in the last 3 months; probabilities from isotonic calibration on the calibration month.',
-			metrics: metricsOf(te.y, calibratedBaseline(calOrders, cal.y, testOrders))
+			metrics: calibratedMetricsOf(te.y, testOrders, calibratedBaseline(calOrders, cal.y, testOrders))
 		}
 	];
 	const baselineScores = [te.recentAdds, testOrders];
-	const modelMetrics = metricsOf(te.y, main.pTest);
+	const modelMetrics = calibratedMetricsOf(te.y, main.rawTest, main.pTest);
 
 	// 4. Comparisons: the TensorFlow.js network, the 12-feature forest, scikit-learn (reference).
 	const t0 = performance.now();
 	const net = await trainNetwork(main.tr.X, main.tr.y, main.tr.width, SEED);
 	const netCal = chooseCalibration(net.predict(cal.X, cal.n), cal.y, SEED).calibration;
-	const netTest = calibrateMany(netCal, net.predict(te.X, te.n));
+	const netRawTest = net.predict(te.X, te.n);
+	const netTest = calibrateMany(netCal, netRawTest);
 	console.log(`network trained in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 	const csv = {
 		train: featureCsv(features, 'y', main.tr.X, Array.from(main.tr.y)),
@@ -186,16 +191,16 @@ export async function trainSellers(opts: { outDir: string; exportFeaturesDir?: s
 		console.log(`features exported to ${opts.exportFeaturesDir}`);
 	}
 	const comparisons: ClassificationReport['comparisons'] = [
-		{ name: 'Neural network 16-8 (TensorFlow.js)', description: 'Dense network on log1p-standardised features, positives weighted to balance the classes, same months; calibrated on the same month.', role: 'shipped-model', metrics: metricsOf(te.y, netTest) },
+		{ name: 'Neural network 16-8 (TensorFlow.js)', description: 'Dense network on log1p-standardised features, positives weighted to balance the classes, same months; calibrated on the same month.', role: 'shipped-model', metrics: calibratedMetricsOf(te.y, netRawTest, netTest) },
 		...sklearnComparisons<ClassificationMetrics>(SELLERS_TOOL, csv)
 	];
-	if (perUser !== main) comparisons.splice(1, 0, { name: 'Random forest on the original 12 features', description: 'The model used for files in the per-user layout (12 monthly counts), same months and calibration.', role: 'shipped-model', metrics: metricsOf(perUser.te.y, perUser.pTest) });
+	if (perUser !== main) comparisons.splice(1, 0, { name: 'Random forest on the original 12 features', description: 'The model used for files in the per-user layout (12 monthly counts), same months and calibration.', role: 'shipped-model', metrics: calibratedMetricsOf(perUser.te.y, perUser.rawTest, perUser.pTest) });
 
 	// 5. The model against its best baseline on the test month: paired bootstrap of PR AUC.
 	const bestBaseline = baselines.reduce((a, b, i) => ((b.metrics.prAuc ?? 0) > (baselines[a].metrics.prAuc ?? 0) ? i : a), 0);
 	const vs = pairedBootstrap(
 		te.n,
-		(rows) => averagePrecision(pick(te.y, rows), pick(main.pTest, rows)),
+		(rows) => averagePrecision(pick(te.y, rows), pick(main.rawTest, rows)),
 		(rows) => averagePrecision(pick(te.y, rows), pick(baselineScores[bestBaseline], rows)),
 		{ seed: SEED, resamples: 1000, metric: 'prAuc', baseline: baselines[bestBaseline].name }
 	);
@@ -208,10 +213,19 @@ export async function trainSellers(opts: { outDir: string; exportFeaturesDir?: s
 	if (vs) console.log(`PR AUC, model - ${vs.baseline}: ${vs.difference.toFixed(4)} [${vs.low.toFixed(4)}, ${vs.high.toFixed(4)}] (95% paired bootstrap)`);
 
 	// 6. Coverage of "how many sellers to expect" on the held-out months after calibration.
-	const coverageRows = measureCoverage(market, plan.coverage, (m) => calibrateMany(main.choice.calibration, predictOutput(main.flat, stack(market, m.month, m.month, main.cols).X, m.y.length)), { ...COVERAGE, seed: SEED });
+	console.log(`calibration spread (log-scale SD of a list's expected count over ${SPREAD.resamples} refits): ${main.countSpread}`);
+	const coverageRows = measureCoverage(
+		market,
+		plan.coverage,
+		(m) => {
+			const forestScore = predictOutput(main.flat, stack(market, m.month, m.month, main.cols).X, m.y.length);
+			return { forestScore, probability: calibrateMany(main.choice.calibration, forestScore) };
+		},
+		{ ...COVERAGE, seed: SEED, spread: main.countSpread }
+	);
 	printTable(coverageRows.map((r) => ({ 'list size': r.size, lists: r.lists, covered: r.covered, rate: r.rate, 'mean expected': r.meanExpected, 'mean actual': r.meanActual })));
 
-	const part = (fit: typeof main, label: string): ForestPart & { label: string } => ({ features: [...fit.names], forest: bytesToBase64(encodeFlatForest(fit.flat)), calibration: fit.choice.calibration, label });
+	const part = (fit: typeof main, label: string): ForestPart & { label: string } => ({ features: [...fit.names], forest: bytesToBase64(encodeFlatForest(fit.flat)), calibration: fit.choice.calibration, countSpread: fit.countSpread, label });
 	const provenanceSplit = describeSplit(plan);
 	const artifact: SellersModelArtifact = {
 		format: ARTIFACT_FORMAT,
@@ -225,6 +239,7 @@ export async function trainSellers(opts: { outDir: string; exportFeaturesDir?: s
 		features: [...main.names],
 		forest: bytesToBase64(encodeFlatForest(main.flat)),
 		calibration: main.choice.calibration,
+		countSpread: main.countSpread,
 		inputRanges: inputRanges(market, plan.train),
 		provenance: {
 			source: 'Synthetic marketplace from the seeded generator in src/lib/sellers/generator.ts (no public data of this kind exists).',
@@ -277,13 +292,18 @@ export async function trainSellers(opts: { outDir: string; exportFeaturesDir?: s
 			coverage: [monthLabel(plan.coverage[0]), monthLabel(plan.coverage[1])]
 		},
 		selection,
-		calibrationChoice: { method: main.choice.method, heldOutLogLoss: main.choice.heldOutLogLoss, note: `Chosen on ${monthLabel(plan.calibration)} alone: each method fitted on one half of its users and scored on the other, both ways round.` },
+		calibrationChoice: {
+			method: main.choice.method,
+			heldOutLogLoss: main.choice.heldOutLogLoss,
+			heldOutListError: main.choice.heldOutListError,
+			note: `Chosen on ${monthLabel(plan.calibration)} alone: each method fitted on one half of its users and scored on the other, both ways round, by how well it predicts the number of active sellers in that half's top ${CALIBRATION_LISTS.map((x) => `${x * 100}%`).join(' and ')} of scores (the sum of (expected - actual)² / expected; the page's lists come from the top), not by log loss over all rows, which the bulk of near-zero probabilities decides. Ranking figures come from the forest's own score, which breaks the ties of a calibration step exactly as the page does.`
+		},
 		coverage: {
 			level: COVERAGE.level,
 			months: [monthLabel(plan.coverage[0]), monthLabel(plan.coverage[1])],
 			bySize: coverageRows,
 			note:
-				'Lists: the top N by score for the 3 lowest-stock categories, for all categories and for random sets of 3, in each held-out month. The interval treats users as independent with the probabilities shown; it leaves out model error, users influencing one another, and any effect of the invitation itself.'
+				`Lists: the top N by score for the 3 lowest-stock categories, for all categories and for random sets of 3, in each held-out month. The interval treats users as independent with the probabilities shown, times one factor common to the list for the calibration's own uncertainty (log-scale SD ${main.countSpread}, from ${SPREAD.resamples} refits of the calibration on resamples of ${monthLabel(plan.calibration)}); it leaves out users influencing one another and any effect of the invitation itself.`
 		}
 	};
 	const sealed = await writeArtifact(join(opts.outDir, SELLERS_TOOL, 'model.json'), artifact);
@@ -291,8 +311,8 @@ export async function trainSellers(opts: { outDir: string; exportFeaturesDir?: s
 	console.log(`sellers trained in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-function perUserReport(fit: { te: { y: Uint8Array }; pTest: Float64Array }, baselines: NamedMetrics<ClassificationMetrics>[]): ClassificationReport {
-	return { task: 'classification', rowNoun: { one: 'candidate user', many: 'candidate users' }, model: metricsOf(fit.te.y, fit.pTest), baselines, comparisons: [], headline: { metric: 'prAuc', lowerIsBetter: false } };
+function perUserReport(fit: { te: { y: Uint8Array }; rawTest: Float64Array; pTest: Float64Array }, baselines: NamedMetrics<ClassificationMetrics>[]): ClassificationReport {
+	return { task: 'classification', rowNoun: { one: 'candidate user', many: 'candidate users' }, model: calibratedMetricsOf(fit.te.y, fit.rawTest, fit.pTest), baselines, comparisons: [], headline: { metric: 'prAuc', lowerIsBetter: false } };
 }
 
 function cells(m: ClassificationMetrics) {

@@ -20,6 +20,8 @@ export interface Candidates {
 	features: readonly string[];
 	X: Float64Array;
 	probability: Float64Array;
+	/** The forest's raw score (vote share): breaks ties of the calibrated probability in the ranking. */
+	forestScore: Float64Array;
 	/** DRIVERS_PER_USER per candidate: feature position in `features` (-1 = none) and effect. */
 	driverFeature: Int8Array;
 	driverEffect: Float32Array;
@@ -52,6 +54,8 @@ export interface MarketAnalysis {
 	candidates: Candidates;
 	/** Average calibrated probability (the forest's mean score, calibrated). */
 	baseline: number;
+	/** The model's countSpread: widens "how many sellers to expect" for the calibration's uncertainty. */
+	countSpread: number;
 	rangeWarnings: RangeWarning[];
 	/** Events in the log (0 for the per-user layout) and users seen. */
 	events: number;
@@ -109,6 +113,7 @@ export function analyseLog(log: EventLog, model: SellerModel, ranges: Record<str
 			features: model.features,
 			X,
 			probability: scored.probability,
+			forestScore: scored.forestScore,
 			driverFeature: scored.driverFeature,
 			driverEffect: scored.driverEffect,
 			recentOffsets: table.recentOffsets,
@@ -116,6 +121,7 @@ export function analyseLog(log: EventLog, model: SellerModel, ranges: Record<str
 			recentCount: table.recentCount
 		},
 		baseline: scored.baseline,
+		countSpread: model.countSpread,
 		rangeWarnings: rangeWarnings(model.features, X, ranges),
 		events: log.n,
 		users: log.userIds.length
@@ -142,6 +148,7 @@ export function analyseUserRows(rows: UserRows, model: SellerModel, ranges: Reco
 			features: model.features,
 			X,
 			probability: scored.probability,
+			forestScore: scored.forestScore,
 			driverFeature: scored.driverFeature,
 			driverEffect: scored.driverEffect,
 			recentOffsets: rows.recentOffsets,
@@ -149,6 +156,7 @@ export function analyseUserRows(rows: UserRows, model: SellerModel, ranges: Reco
 			recentCount: rows.recentCount
 		},
 		baseline: scored.baseline,
+		countSpread: model.countSpread,
 		rangeWarnings: rangeWarnings(model.features, X, ranges),
 		events: 0,
 		users: n

@@ -5,13 +5,17 @@
 import type { ArtifactBase } from '../core/artifact/types';
 import type { MarketAnalysis } from './analysis';
 
-export interface AnalysisJson extends Omit<MarketAnalysis, 'asOfMonth' | 'candidates'> {
+export interface AnalysisJson extends Omit<MarketAnalysis, 'asOfMonth' | 'candidates' | 'countSpread'> {
 	asOfMonth: number | null;
+	/** Absent in analyses saved before it was kept: 0 (the Poisson-binomial interval alone). */
+	countSpread?: number;
 	candidates: {
 		ids: string[];
 		features: string[];
 		X: number[];
 		probability: number[];
+		/** Absent in analyses saved before it was kept: the probability stands in. */
+		forestScore?: number[];
 		driverFeature: number[];
 		driverEffect: number[];
 		recentOffsets: number[];
@@ -46,6 +50,7 @@ export function analysisToJson(a: MarketAnalysis): AnalysisJson {
 			features: [...c.features],
 			X: Array.from(c.X, (v) => round(v, 3)),
 			probability: Array.from(c.probability, (v) => round(v, 6)),
+			forestScore: Array.from(c.forestScore, (v) => round(v, 6)),
 			driverFeature: Array.from(c.driverFeature),
 			driverEffect: Array.from(c.driverEffect, (v) => round(v, 5)),
 			recentOffsets: Array.from(c.recentOffsets),
@@ -60,11 +65,13 @@ export function analysisFromJson(j: AnalysisJson): MarketAnalysis {
 	return {
 		...j,
 		asOfMonth: j.asOfMonth ?? NaN,
+		countSpread: j.countSpread ?? 0,
 		candidates: {
 			ids: c.ids,
 			features: c.features,
 			X: Float64Array.from(c.X),
 			probability: Float64Array.from(c.probability),
+			forestScore: Float64Array.from(c.forestScore ?? c.probability),
 			driverFeature: Int8Array.from(c.driverFeature),
 			driverEffect: Float32Array.from(c.driverEffect),
 			recentOffsets: Uint32Array.from(c.recentOffsets),

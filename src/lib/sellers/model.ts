@@ -19,6 +19,11 @@ export interface ForestPart {
 	/** Base64 of `encodeFlatForest`. */
 	forest: string;
 	calibration: Calibration;
+	/**
+	 * Log-scale SD of a factor common to a whole list's probabilities: the calibration's own
+	 * uncertainty, measured by refitting it on resamples of its month (see score.ts). Absent = 0.
+	 */
+	countSpread?: number;
 }
 
 /** What a row's label means, for the card and the page. */
@@ -49,7 +54,7 @@ export interface SellersModelArtifact extends ArtifactHeader<ClassificationRepor
 	split: { description: string; train: [string, string]; validation: [string, string]; calibration: string; test: string; coverage: [string, string] };
 	/** Validation results of every configuration tried (chosen on validation, never on test). */
 	selection: { features: string; trees: number; maxDepth: number; minNumSamples: number; perClass: number; prAuc: number; rocAuc: number; chosen: boolean }[];
-	calibrationChoice: { method: string; heldOutLogLoss: Record<string, number>; note: string };
+	calibrationChoice: { method: string; heldOutLogLoss: Record<string, number>; heldOutListError?: Record<string, number>; note: string };
 	coverage: CoverageReport;
 }
 
@@ -58,13 +63,15 @@ export interface SellerModel {
 	features: readonly string[];
 	flat: FlatForest;
 	calibration: Calibration;
+	/** See ForestPart.countSpread (0 when the artifact has none). */
+	countSpread: number;
 }
 
 export function readForestPart(part: ForestPart): SellerModel {
 	const flat = decodeFlatForest(base64ToBytes(part.forest));
 	if (flat.kind !== 'classification' || flat.nOutputs !== 2) throw new TypeError('The seller model is not a binary classifier');
 	if (flat.nFeatures !== part.features.length) throw new RangeError(`The forest reads ${flat.nFeatures} features; the artifact names ${part.features.length}`);
-	return { features: part.features, flat, calibration: part.calibration };
+	return { features: part.features, flat, calibration: part.calibration, countSpread: part.countSpread ?? 0 };
 }
 
 /** One input's push on a probability (in probability units; the pushes add up to p - average). */
@@ -80,11 +87,14 @@ export const DRIVERS_PER_USER = 3;
 /**
  * Calibrated probability of each row (rows row-major over `model.features`) and each row's top
  * drivers: the forest's tree-path (Saabas) contributions to its raw score, rescaled so they add up to
- * (calibrated probability - calibrated probability of the forest's average score).
+ * (calibrated probability - calibrated probability of the forest's average score). Also the forest's own
+ * score (its vote share), which orders users the calibration ties (an isotonic step gives a whole
+ * run of scores one probability).
  */
-export function scoreRows(model: SellerModel, X: Float64Array, nRows: number): { probability: Float64Array; driverFeature: Int8Array; driverEffect: Float32Array; baseline: number } {
+export function scoreRows(model: SellerModel, X: Float64Array, nRows: number): { probability: Float64Array; forestScore: Float64Array; driverFeature: Int8Array; driverEffect: Float32Array; baseline: number } {
 	const width = model.features.length;
 	const probability = new Float64Array(nRows);
+	const forestScore = new Float64Array(nRows);
 	const driverFeature = new Int8Array(nRows * DRIVERS_PER_USER).fill(-1);
 	const driverEffect = new Float32Array(nRows * DRIVERS_PER_USER);
 	let baseline = NaN;
@@ -95,6 +105,7 @@ export function scoreRows(model: SellerModel, X: Float64Array, nRows: number): {
 		const p0 = calibrate(model.calibration, e.bias);
 		baseline = p0;
 		probability[r] = p;
+		forestScore[r] = e.prediction;
 		const span = e.prediction - e.bias;
 		const k = Math.abs(span) > 1e-12 ? (p - p0) / span : 0;
 		// Top drivers by size of effect (a small insertion sort: DRIVERS_PER_USER slots).
@@ -113,7 +124,7 @@ export function scoreRows(model: SellerModel, X: Float64Array, nRows: number): {
 			driverEffect[at + slot] = effect;
 		}
 	}
-	return { probability, driverFeature, driverEffect, baseline };
+	return { probability, forestScore, driverFeature, driverEffect, baseline };
 }
 
 /** The drivers of row r from `scoreRows` output. */

@@ -77,7 +77,7 @@ export function rankCandidates(analysis: MarketAnalysis, selected: readonly numb
 		scores[i] = score(c.probability[i], share);
 		if (scores[i] > 0) eligible++;
 	}
-	const top = topByScore(scores, c.probability, size);
+	const top = topByScore(scores, c.forestScore, size);
 	const width = c.features.length;
 	const rows = top.map((i, k): RankedUser => {
 		const drivers: RankedDriver[] = [];
@@ -88,7 +88,7 @@ export function rankCandidates(analysis: MarketAnalysis, selected: readonly numb
 		}
 		return { rank: k + 1, id: c.ids[i], share: c.probability[i] > 0 ? scores[i] / (100 * c.probability[i]) : 0, probability: c.probability[i], score: scores[i], drivers };
 	});
-	return { rows, eligible, candidates: n, expected: expectedCount(rows.map((r) => r.probability), level) };
+	return { rows, eligible, candidates: n, expected: expectedCount(rows.map((r) => r.probability), level, analysis.countSpread) };
 }
 
 /** The ranked list as CSV (cells defused against spreadsheet formulas by core/csv/export). */

@@ -9,8 +9,8 @@ import type { SellersModelArtifact } from './model';
 
 const artifact = JSON.parse(readFileSync(new URL('../../../model-artifacts/sellers/model.json', import.meta.url), 'utf8')) as SellersModelArtifact;
 const model = {
-	main: { features: artifact.features, forest: artifact.forest, calibration: artifact.calibration },
-	perUser: { features: artifact.perUser.features, forest: artifact.perUser.forest, calibration: artifact.perUser.calibration },
+	main: { features: artifact.features, forest: artifact.forest, calibration: artifact.calibration, countSpread: artifact.countSpread },
+	perUser: { features: artifact.perUser.features, forest: artifact.perUser.forest, calibration: artifact.perUser.calibration, countSpread: artifact.perUser.countSpread },
 	inputRanges: artifact.inputRanges
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../core/random';
-import { EXACT_LIMIT, expectedCount, poissonBinomial, score, shareIn, topByScore } from './score';
+import { commonFactors, EXACT_LIMIT, expectedCount, mixedPoissonBinomial, poissonBinomial, score, shareIn, topByScore } from './score';
 
 describe('the score', () => {
 	const recent = { categories: [0, 3, 7], counts: [6, 3, 1] };
@@ -13,12 +13,20 @@ describe('the score', () => {
 		expect(score(0.2, 0.6)).toBeCloseTo(12, 12);
 	});
 
-	it('ranks by score, then probability, then position, leaving out a score of 0', () => {
+	it('ranks by score, then the tie-break, then position, leaving out a score of 0', () => {
 		const scores = [5, 0, 9, 5, 5];
-		const p = [0.1, 0.9, 0.2, 0.3, 0.1];
-		expect(topByScore(scores, p, 10)).toEqual([2, 3, 0, 4]);
-		expect(topByScore(scores, p, 2)).toEqual([2, 3]);
-		expect(topByScore(scores, p, 0)).toEqual([]);
+		const tieBreak = [0.1, 0.9, 0.2, 0.3, 0.1];
+		expect(topByScore(scores, tieBreak, 10)).toEqual([2, 3, 0, 4]);
+		expect(topByScore(scores, tieBreak, 2)).toEqual([2, 3]);
+		expect(topByScore(scores, tieBreak, 0)).toEqual([]);
+	});
+
+	it('orders users an isotonic step ties by the forest score, not by their place in the file', () => {
+		// Three users on one calibration step (probability 0.25), all of their collection in the selection.
+		const probability = [0.25, 0.25, 0.25];
+		const forestScore = [0.81, 0.93, 0.87];
+		const scores = probability.map((p) => score(p, 1));
+		expect(topByScore(scores, forestScore, 2)).toEqual([1, 2]);
 	});
 });
 
@@ -61,6 +69,45 @@ describe('how many sellers to expect', () => {
 		}
 		expect(covered / trials).toBeGreaterThan(0.88);
 		expect(covered / trials).toBeLessThan(0.97);
+	});
+
+	it('widens for the calibration uncertainty: a factor common to the list, mean 1', () => {
+		const factors = commonFactors(0.3);
+		expect(factors.reduce((a, b) => a + b, 0) / factors.length).toBeCloseTo(1, 12);
+		expect(commonFactors(0)).toEqual(new Array(factors.length).fill(1));
+		const random = seededRandom(5);
+		const p = Array.from({ length: 100 }, () => random() * 0.2);
+		expect(Array.from(mixedPoissonBinomial(p, 0))).toEqual(Array.from(poissonBinomial(p)));
+		const plain = expectedCount(p, 0.9);
+		const wide = expectedCount(p, 0.9, 0.3);
+		expect(wide.expected).toBe(plain.expected);
+		expect(wide.low).toBeLessThanOrEqual(plain.low);
+		expect(wide.high).toBeGreaterThan(plain.high);
+		expect(wide.sd).toBeGreaterThan(plain.sd);
+		expect(() => expectedCount(p, 0.9, -1)).toThrow(RangeError);
+	});
+
+	it('with a spread, covers outcomes whose probabilities share a drawn factor at about its level', () => {
+		const random = seededRandom(9);
+		const p = Array.from({ length: 100 }, () => random() * 0.15);
+		const spread = 0.35;
+		const e = expectedCount(p, 0.9, spread);
+		const plain = expectedCount(p, 0.9);
+		let covered = 0;
+		let coveredPlain = 0;
+		const trials = 3000;
+		for (let t = 0; t < trials; t++) {
+			// The list's true probabilities are the shown ones times a factor the calibration could not know.
+			const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+			const s = Math.exp(spread * z - (spread * spread) / 2);
+			let count = 0;
+			for (const pi of p) if (random() < Math.min(1, pi * s)) count++;
+			if (count >= e.low && count <= e.high) covered++;
+			if (count >= plain.low && count <= plain.high) coveredPlain++;
+		}
+		expect(covered / trials).toBeGreaterThan(0.87);
+		expect(covered / trials).toBeLessThan(0.97);
+		expect(coveredPlain / trials).toBeLessThan(covered / trials - 0.05);
 	});
 
 	it('switches to a normal approximation for long lists', () => {

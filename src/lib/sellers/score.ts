@@ -6,10 +6,13 @@
  * calibrated probability in place of the classifier's raw vote share).
  *
  * Expected sellers in a list = the sum of the listed users' probabilities. Its interval treats each
- * user as an independent coin with their probability (a Poisson-binomial count): exact quantiles by
- * dynamic programming up to EXACT_LIMIT users, a normal approximation beyond. It does NOT include the
- * model's own error (a probability that is off for a whole month), users influencing one another,
- * or the effect of the invitation itself; its coverage is measured on held-out months in training.
+ * user as an independent coin with their probability (a Poisson-binomial count), and, with a
+ * `spread`, the calibration's own uncertainty as one factor common to the whole list: every
+ * probability times s, ln s ~ Normal(0, spread) (rescaled to mean 1), the count's distribution the
+ * mixture over MIXTURE_NODES equally likely values of s. Exact quantiles by dynamic programming up
+ * to EXACT_LIMIT users, a normal approximation beyond. It does NOT include users influencing one
+ * another or the effect of the invitation itself; its coverage is measured on held-out months in
+ * training (the spread is measured there too, by refitting the calibration on resamples).
  */
 import { normalQuantile } from '../core/stats';
 
@@ -35,13 +38,14 @@ export function score(probability: number, share: number): number {
 }
 
 /**
- * Indices of the `n` best users by score, then probability, then index (a stable, total order),
- * leaving out users with a score of 0 (nothing recent in the selected categories).
+ * Indices of the `n` best users by score, then `tieBreak` (the forest's own score, which orders users
+ * a calibration step gives one probability), then index (a stable, total order), leaving out users
+ * with a score of 0 (nothing recent in the selected categories).
  */
-export function topByScore(scores: ArrayLike<number>, probabilities: ArrayLike<number>, n: number): number[] {
+export function topByScore(scores: ArrayLike<number>, tieBreak: ArrayLike<number>, n: number): number[] {
 	const candidates: number[] = [];
 	for (let i = 0; i < scores.length; i++) if (scores[i] > 0) candidates.push(i);
-	candidates.sort((a, b) => scores[b] - scores[a] || probabilities[b] - probabilities[a] || a - b);
+	candidates.sort((a, b) => scores[b] - scores[a] || tieBreak[b] - tieBreak[a] || a - b);
 	return candidates.slice(0, Math.max(0, n));
 }
 
@@ -74,19 +78,50 @@ export function poissonBinomial(probabilities: ArrayLike<number>): Float64Array 
 	return dist;
 }
 
-/** Expected number of successes and a central interval holding at least `level` of the probability. */
-export function expectedCount(probabilities: ArrayLike<number>, level = 0.9): ExpectedCount {
+/** Equally likely values of the common calibration factor the interval mixes over. */
+export const MIXTURE_NODES = 15;
+/** Lists up to this many users get the exact mixture; beyond, a normal approximation with the factor's variance added. */
+export const MIXTURE_LIMIT = 1000;
+
+/** The factors s_j = exp(spread z_j), z_j the standard normal at (j + 1/2) / nodes, rescaled to mean 1. */
+export function commonFactors(spread: number, nodes = MIXTURE_NODES): number[] {
+	const raw = Array.from({ length: nodes }, (_, j) => Math.exp(spread * normalQuantile((j + 0.5) / nodes)));
+	const mean = raw.reduce((a, b) => a + b, 0) / nodes;
+	return raw.map((v) => v / mean);
+}
+
+/** The mixture over the common factor of Poisson-binomial distributions (probabilities capped at 1). */
+export function mixedPoissonBinomial(probabilities: ArrayLike<number>, spread: number): Float64Array {
+	if (!(spread > 0)) return poissonBinomial(probabilities);
+	const factors = commonFactors(spread);
+	const out = new Float64Array(probabilities.length + 1);
+	for (const s of factors) {
+		const d = poissonBinomial(Float64Array.from({ length: probabilities.length }, (_, i) => Math.min(1, probabilities[i] * s)));
+		for (let k = 0; k < d.length; k++) out[k] += d[k] / factors.length;
+	}
+	return out;
+}
+
+/**
+ * Expected number of successes and a central interval holding at least `level` of the probability;
+ * `spread` (log-scale SD of a factor common to all probabilities, 0 = none) widens it for the
+ * calibration's own uncertainty.
+ */
+export function expectedCount(probabilities: ArrayLike<number>, level = 0.9, spread = 0): ExpectedCount {
 	if (!(level > 0 && level < 1)) throw new RangeError(`level must be between 0 and 1, not ${level}`);
+	if (!(spread >= 0)) throw new RangeError(`spread must be 0 or more, not ${spread}`);
 	let expected = 0;
 	let variance = 0;
 	for (let i = 0; i < probabilities.length; i++) {
 		expected += probabilities[i];
 		variance += probabilities[i] * (1 - probabilities[i]);
 	}
+	// A common factor of mean 1 and log-SD `spread` adds about (expected x its CV)² to the variance.
+	variance += expected * expected * (Math.exp(spread * spread) - 1);
 	const sd = Math.sqrt(variance);
 	const tail = (1 - level) / 2;
-	if (probabilities.length <= EXACT_LIMIT) {
-		const dist = poissonBinomial(probabilities);
+	if (probabilities.length <= (spread > 0 ? MIXTURE_LIMIT : EXACT_LIMIT)) {
+		const dist = mixedPoissonBinomial(probabilities, spread);
 		// low: the largest k with P(count < k) <= tail; high: the smallest k with P(count > k) <= tail.
 		let low = 0;
 		let below = 0;
