@@ -30,7 +30,8 @@
  *   train   `npx tsx scripts/train.ts --only gmv --out <tmp dir>` wall time
  *   sellers a generated 1-million-event activity log from file to ranked list (the seller finder's
  *           reader, features and model in Node), alternating with the same aggregation in pandas
- *           (scripts/bench/sellers-node.ts, sellers_pandas.py), and the artifacts' gzip sizes
+ *           (scripts/bench/sellers-node.ts, sellers_pandas.py), the artifacts' gzip sizes, and the first
+ *           ranked list on /sellers/: bytes before it, time at 4x CPU, longest task (bench/firstView.ts)
  *
  * Timings: every run is a fresh browser context with the cache disabled; each figure is the median
  * and min of --runs runs (after one warm-up load that also measures the bytes). kB = 1,000 bytes;
@@ -59,6 +60,7 @@ import { benchGroupBuy } from './bench/group-buy.ts';
 import { lighthouseAllPages, lighthousePages, type LighthouseRun } from './bench/lighthouse.ts';
 import { measureBatch, measurePageLoad, resourceKinds, type BatchRun, type LoadedResource, type PageLoadRun } from './bench/page.ts';
 import { fileSizes, measureSegmentsUpload, pandasMissing, runPandas, type PandasRun, type SegmentsPageRun } from './bench/segments-page.ts';
+import { benchFirstView } from './bench/firstView.ts';
 import {
 	atLeast,
 	atMost,
@@ -135,15 +137,22 @@ function printFigures(section: string, figures: Figure[]): void {
 	for (const f of figures) if (f.target) report.targets.push({ section, ...f });
 }
 
-async function benchSellers(runs: string | undefined): Promise<Record<string, unknown>> {
+async function benchSellers(runsArg: string | undefined, browser: Browser | null, server: RunningServer | null): Promise<Record<string, unknown>> {
 	console.log(heading('Seller finder: 1 million events, file to ranked list, beside pandas (scripts/bench/sellers-node.ts)'));
 	const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-	const result = await run(npx, ['tsx', 'scripts/bench/sellers-node.ts', '--runs', runs ?? '5']);
+	const result = await run(npx, ['tsx', 'scripts/bench/sellers-node.ts', '--runs', runsArg ?? '5']);
 	if (result.code !== 0) throw new Error(`the seller bench failed (exit ${result.code}):\n${result.output.slice(-2000)}`);
 	const gz = (f: string) => gzipSync(readFileSync(join(projectRoot, 'model-artifacts', 'sellers', f)), { level: 9 }).length;
 	const lines = result.output.trim().split('\n');
 	printFigures('sellers', [...lines.map((l) => info('', l)), info('model.json gzip -9', kB(gz('model.json'))), info('demo.json gzip -9', kB(gz('demo.json')))]);
-	return { output: lines, modelGzipBytes: gz('model.json'), demoGzipBytes: gz('demo.json') };
+	const out: Record<string, unknown> = { output: lines, modelGzipBytes: gz('model.json'), demoGzipBytes: gz('demo.json') };
+	if (browser && server) {
+		console.log(heading('Seller finder: the first ranked list on /sellers/ (scripts/bench/firstView.ts)'));
+		const firstList = await benchFirstView({ browser, siteUrl: server.url, path: 'sellers/', answerSelector: '[data-testid="ranked-table"] tbody tr', answerName: 'first ranked list', runs });
+		printFigures('sellers', firstList.figures);
+		out.firstList = firstList.data;
+	}
+	return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -674,7 +683,7 @@ async function benchPlannerSection(browser: Browser, server: RunningServer): Pro
 async function main(): Promise<void> {
 	const started = performance.now();
 	const base = normaliseBase(process.env.BASE_PATH);
-	const needsBrowser = wanted('page') || wanted('batch') || wanted('segments') || wanted('group-buy') || wanted('dealers') || wanted('planner');
+	const needsBrowser = wanted('page') || wanted('batch') || wanted('segments') || wanted('group-buy') || wanted('dealers') || wanted('planner') || wanted('sellers');
 	const needsServer = needsBrowser || wanted('lighthouse');
 	let browser: Browser | null = null;
 	let server: RunningServer | null = null;
@@ -715,7 +724,7 @@ async function main(): Promise<void> {
 			['forest', benchForestSection],
 			['csv', benchCsvSection],
 			['train', benchTrain],
-			['sellers', () => benchSellers(args.runs)]
+			['sellers', () => benchSellers(args.runs, browser, server)]
 		];
 		for (const [name, task] of tasks) {
 			if (!wanted(name)) continue;

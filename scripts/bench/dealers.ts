@@ -19,15 +19,12 @@ import { originalLayoutCsv } from '../../src/lib/dealers/csv.ts';
 import { expectedSalesModel } from '../../src/lib/dealers/expected.ts';
 import { generateNetwork } from '../../src/lib/dealers/generator.ts';
 import { scoreNetwork } from '../../src/lib/dealers/score.ts';
-import { freshPage, measurePageLoad, type PageLoadRun } from './page.ts';
+import { benchFirstView } from './firstView.ts';
+import { freshPage } from './page.ts';
 import { atMost, info, kB, medianMin, ms, stats, type Figure } from './report.ts';
 import { fileSizes } from './segments-page.ts';
 
 const TARGET_SCORE_MS = 1000;
-const TARGET_FIRST_VIEW_GZIP = 300_000;
-const TARGET_FIRST_VIEW_MS = 1500;
-const TARGET_LONG_TASK_MS = 100;
-const CPU_SLOWDOWN = 4;
 const ANSWER = '[data-testid="visit-first-top"] li';
 
 interface UploadRun {
@@ -109,20 +106,10 @@ export async function benchDealers(browser: Browser, siteUrl: string, projectRoo
 	figures.push(info('  file chosen -> shown on the page', medianMin(up((r) => r.fileToScreenMs))));
 
 	// 3. The first view.
-	const detailed = await measurePageLoad(browser, url, { detailed: true, site: siteUrl, answerSelector: ANSWER, timeoutMs: 60_000 });
-	const gzipBefore = detailed.before.reduce((n, r) => n + (r.gzip ?? 0), 0);
-	figures.push(atMost('first view: bytes before the answer, gzip -9', gzipBefore, TARGET_FIRST_VIEW_GZIP, kB));
-	const timed: Record<string, PageLoadRun[]> = { unthrottled: [], throttled: [] };
-	for (let i = 0; i < runs; i++) timed.unthrottled.push(await measurePageLoad(browser, url, { site: siteUrl, answerSelector: ANSWER, timeoutMs: 60_000 }));
-	for (let i = 0; i < runs; i++) timed.throttled.push(await measurePageLoad(browser, url, { site: siteUrl, answerSelector: ANSWER, cpuThrottle: CPU_SLOWDOWN, timeoutMs: 120_000 }));
-	const shown = (list: PageLoadRun[]) => stats(list.map((r) => r.predictionPaintedMs));
-	figures.push(info('first view: answer on screen, unthrottled', medianMin(shown(timed.unthrottled))));
-	const slow = shown(timed.throttled);
-	figures.push(atMost(`first view: answer on screen, ${CPU_SLOWDOWN}x CPU slowdown`, slow.median, TARGET_FIRST_VIEW_MS, ms, medianMin(slow)));
-	const longest = stats(timed.throttled.map((r) => r.longestTaskMs));
-	figures.push(atMost(`  longest main-thread task until then, ${CPU_SLOWDOWN}x`, longest.median, TARGET_LONG_TASK_MS, ms, medianMin(longest)));
+	const firstView = await benchFirstView({ browser, siteUrl, path: 'dealers/', answerSelector: ANSWER, answerName: 'first view', runs });
+	figures.push(...firstView.figures);
 
-	const errors = [...new Set([...uploads.flatMap((r) => r.errors), ...detailed.consoleErrors, ...Object.values(timed).flat().flatMap((r) => r.consoleErrors)])];
+	const errors = [...new Set([...uploads.flatMap((r) => r.errors), ...firstView.data.consoleErrors])];
 	if (errors.length) console.log(`Console errors on the page: ${errors.slice(0, 5).join(' | ')}`);
 	return {
 		figures,
@@ -131,14 +118,7 @@ export async function benchDealers(browser: Browser, siteUrl: string, projectRoo
 			rows: table.n,
 			node: { scoreMs: nodeScore, analyseMs: stats(node.analyse) },
 			upload: { readMs: up((r) => r.readMs), scoreMs: up((r) => r.scoreMs), analyseMs: up((r) => r.analyseMs), fileToScreenMs: up((r) => r.fileToScreenMs) },
-			firstView: {
-				answer: detailed.predictionText,
-				gzipBefore,
-				resourcesBefore: detailed.before.map((r) => ({ path: r.path, gzip: r.gzip, kind: r.kind })),
-				unthrottledMs: shown(timed.unthrottled),
-				throttledMs: slow,
-				longestTaskMs: longest
-			},
+			firstView: firstView.data,
 			consoleErrors: errors
 		}
 	};

@@ -3,8 +3,8 @@
  * - Node: recommendations for every member of the Groceries log (read with the page's own file
  *   reader), and a group of 30 members' top 10 under all three aggregations, each timed over runs
  *   (median and min); the artifacts' sizes (raw, gzip -9).
- * - Chromium: /group-buy/ opened fresh, bytes before the first list (gzip -9 of the bodies), and
- *   the time to the first list painted, unthrottled and at a 4x CPU slowdown.
+ * - Chromium: /group-buy/ opened fresh, bytes before the first list (gzip -9 of the bodies), the
+ *   time to the first list painted, unthrottled and at a 4x CPU slowdown, the longest task (firstView.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,15 +15,14 @@ import { groupView, memberChances } from '../../src/lib/group-buy/groupView.ts';
 import { shopperModel } from '../../src/lib/group-buy/model.ts';
 import { sampleMembers } from '../../src/lib/group-buy/sample.ts';
 import { readGroupFile } from '../../src/lib/group-buy/upload.ts';
-import { measurePageLoad, type PageLoadRun } from './page.ts';
+import { benchFirstView } from './firstView.ts';
 import { atMost, info, kB, medianMin, ms, stats, type Figure } from './report.ts';
 import { fileSizes } from './segments-page.ts';
 
 const TARGET_ALL_MEMBERS_MS = 1000;
 const TARGET_GROUP_MS = 10;
-const TARGET_GZIP_BYTES = 300_000;
-const TARGET_FIRST_LIST_MS = 1500;
-const CPU_SLOWDOWN = 4;
+/** The first item of the first list (GroupList marks it). */
+const FIRST_ITEM = '[data-bench="first-answer"]';
 
 function timeRuns(runs: number, work: () => void): ReturnType<typeof stats> {
 	work(); // warm-up
@@ -70,26 +69,9 @@ export async function benchGroupBuy(opts: { browser: Browser | null; siteUrl: st
 	}
 
 	if (opts.browser && opts.siteUrl) {
-		const url = `${opts.siteUrl}group-buy/`;
-		const detailed = await measurePageLoad(opts.browser, url, { detailed: true, site: opts.siteUrl });
-		const gzipBefore = detailed.before.reduce((n, r) => n + (r.gzip ?? 0), 0);
-		figures.push(atMost('before the first list, gzip -9 (all types)', gzipBefore, TARGET_GZIP_BYTES, kB));
-		figures.push(info('  requests before the first list', String(detailed.before.length)));
-		const timed: Record<string, PageLoadRun[]> = { unthrottled: [], [`cpu${CPU_SLOWDOWN}x`]: [] };
-		for (let i = 0; i < opts.runs; i++) {
-			timed.unthrottled.push(await measurePageLoad(opts.browser, url, { site: opts.siteUrl }));
-			timed[`cpu${CPU_SLOWDOWN}x`].push(await measurePageLoad(opts.browser, url, { site: opts.siteUrl, cpuThrottle: CPU_SLOWDOWN }));
-		}
-		for (const [condition, list] of Object.entries(timed)) {
-			const shown = stats(list.map((r) => r.predictionPaintedMs));
-			const name = `first list shown, ${condition === 'unthrottled' ? 'unthrottled' : `${CPU_SLOWDOWN}x CPU slowdown`}`;
-			figures.push(condition === 'unthrottled' ? info(name, medianMin(shown)) : atMost(name, shown.median, TARGET_FIRST_LIST_MS, ms, medianMin(shown)));
-			result[condition] = shown;
-		}
-		result.gzipBefore = gzipBefore;
-		result.firstItem = detailed.predictionText;
-		const errors = [...detailed.consoleErrors, ...Object.values(timed).flat().flatMap((r) => r.consoleErrors)];
-		if (errors.length) figures.push(info('console errors', [...new Set(errors)].slice(0, 3).join(' | ')));
+		const firstList = await benchFirstView({ browser: opts.browser, siteUrl: opts.siteUrl, path: 'group-buy/', answerSelector: FIRST_ITEM, answerName: 'first list', runs: opts.runs });
+		figures.push(...firstList.figures);
+		result.firstList = firstList.data;
 	}
 	return { figures, result };
 }
