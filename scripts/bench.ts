@@ -144,7 +144,13 @@ async function benchSellers(runsArg: string | undefined, browser: Browser | null
 	if (result.code !== 0) throw new Error(`the seller bench failed (exit ${result.code}):\n${result.output.slice(-2000)}`);
 	const gz = (f: string) => gzipSync(readFileSync(join(projectRoot, 'model-artifacts', 'sellers', f)), { level: 9 }).length;
 	const lines = result.output.trim().split('\n');
-	printFigures('sellers', [...lines.map((l) => info('', l)), info('model.json gzip -9', kB(gz('model.json'))), info('demo.json gzip -9', kB(gz('demo.json')))]);
+	const peakMb = Number(/peak resident (\d+) MB/.exec(result.output)?.[1] ?? NaN);
+	printFigures('sellers', [
+		...lines.map((l) => info('', l)),
+		atMost('peak memory reading and ranking the log (Node process, upper bound of the worker)', peakMb, 300, (v) => `${v} MB`),
+		info('model.json gzip -9', kB(gz('model.json'))),
+		info('demo.json gzip -9', kB(gz('demo.json')))
+	]);
 	const out: Record<string, unknown> = { output: lines, modelGzipBytes: gz('model.json'), demoGzipBytes: gz('demo.json') };
 	if (browser && server) {
 		console.log(heading('Seller finder: the first ranked list on /sellers/ (scripts/bench/firstView.ts)'));

@@ -1,7 +1,7 @@
 /**
  * Seller finder: a generated activity log (default 1 million events) from file to ranked list in
  * Node, stage by stage, beside the pandas aggregation (scripts/bench/sellers_pandas.py) in the same
- * run, alternating. Prints only; asserts nothing. The browser figures come from `npm run bench`.
+ * run, alternating, and the process's peak memory. Prints only; asserts nothing. The browser figures come from `npm run bench`.
  *
  *   npx tsx scripts/bench/sellers-node.ts [--runs 5] [--events 1000000] [--no-pandas]
  */
@@ -37,6 +37,8 @@ const model = readForestPart(artifact);
 const ours: number[] = [];
 const stages: Record<string, number[]> = { read: [], analyse: [] };
 const pandas: number[] = [];
+/** Peak resident memory of this process (resourceUsage().maxRSS, kB) before the first run and after it. */
+const peakRss = { before: process.resourceUsage().maxRSS, afterFirst: 0 };
 for (let r = 0; r < runs; r++) {
 	const t0 = performance.now();
 	const read = await readActivityBlob(await openAsBlob(file));
@@ -47,6 +49,7 @@ for (let r = 0; r < runs; r++) {
 	ours.push(t2 - t0);
 	stages.read.push(t1 - t0);
 	stages.analyse.push(t2 - t1);
+	if (r === 0) peakRss.afterFirst = process.resourceUsage().maxRSS;
 	if (r === 0) console.log(`${read.log.n.toLocaleString('en-US')} events, ${read.log.userIds.length.toLocaleString('en-US')} users, ${a.candidates.ids.length.toLocaleString('en-US')} candidates`);
 	if (!values['no-pandas']) {
 		const p = spawnSync('/usr/bin/python3', ['scripts/bench/sellers_pandas.py', file], { encoding: 'utf8' });
@@ -61,3 +64,9 @@ const fmt = (xs: number[]) => {
 console.log(`load average ${loadavg()[0].toFixed(1)}`);
 console.log(`this site, file to ranked list: ${fmt(ours)}; read+parse ${fmt(stages.read)}, features+model+market ${fmt(stages.analyse)}`);
 if (pandas.length) console.log(`pandas aggregation (no model): ${fmt(pandas)}`);
+// The worker runs this same code on the same file; the process's peak is an upper bound of its memory
+// (it includes Node, tsx and the file's bytes as one Blob, as the worker holds them too).
+const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+console.log(
+	`memory: peak resident ${mb(peakRss.afterFirst)} after the first run (${mb(peakRss.before)} before reading, so ${mb(peakRss.afterFirst - peakRss.before)} for reading and ranking; target: worker under 300 MB)`
+);
