@@ -11,6 +11,13 @@ import { round } from '../io.ts';
 
 export const AT_K = [100];
 
+/**
+ * The model's isotonic calibration: one breakpoint per flat run at the mean score of its rows
+ * (core/calibration `through: 'centres'`), so users on one run no longer share one probability and
+ * the probability orders users as the page's ranking does (by the forest's score within a run).
+ */
+export const fitModelIsotonic = (scores: ArrayLike<number>, labels: ArrayLike<number>) => fitIsotonic(scores, labels, { through: 'centres' });
+
 /** Reliability bins cut at these quantiles of the predictions: positives are rare, so the top is cut finely. */
 export const RELIABILITY_CUTS = [0.5, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.998];
 
@@ -69,7 +76,7 @@ export function chooseCalibration(scores: Float64Array, y: Uint8Array, seed: num
 	};
 	const a = part(0);
 	const b = part(1);
-	const fitters = { isotonic: fitIsotonic, platt: fitPlatt } as const;
+	const fitters = { isotonic: fitModelIsotonic, platt: fitPlatt } as const;
 	const heldOutLogLoss: Record<string, number> = {};
 	const heldOutListError: Record<string, number> = {};
 	/** (expected - actual)² / expected over the top lists of `h` under calibration `cal`. */
@@ -155,7 +162,7 @@ export function measureCoverage(market: TrainingMarket, months: [number, number]
  */
 export function measureCountSpread(scores: Float64Array, y: Uint8Array, method: 'isotonic' | 'platt', opts: { sizes: number[]; resamples: number; seed: number }): number {
 	const random = seededRandom(opts.seed);
-	const fit = method === 'isotonic' ? fitIsotonic : fitPlatt;
+	const fit = method === 'isotonic' ? fitModelIsotonic : fitPlatt;
 	const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a] || a - b);
 	const lists = opts.sizes.map((size) => Float64Array.from(order.slice(0, size), (i) => scores[i]));
 	const logSums: number[][] = opts.sizes.map(() => []);

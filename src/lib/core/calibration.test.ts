@@ -49,6 +49,44 @@ describe('isotonic calibration', () => {
 	});
 });
 
+describe('isotonic calibration through the centres of its runs', () => {
+	const cal = fitIsotonic(scores, labels, { through: 'centres' });
+
+	it('puts one breakpoint per flat run, at the mean score of its rows, with the run’s rate', () => {
+		// Runs of the scikit-learn fit above: {0.1}, {0.2 x2, 0.3}, {0.35, 0.4 x3, 0.5, 0.6}, {0.65, 0.7, 0.8 x2}, {0.9, 0.95}.
+		const centres = [0.1, 0.7 / 3, 2.65 / 6, 2.95 / 4, 0.925];
+		expect(cal.x.length).toBe(centres.length);
+		cal.x.forEach((v, i) => expect(v).toBeCloseTo(centres[i], 14));
+		cal.y.forEach((v, i) => expect(v).toBeCloseTo([0, 1 / 3, 0.5, 0.75, 1][i], 14));
+	});
+
+	it('separates scores that a flat run would give one probability', () => {
+		// 0.35 and 0.6 sit on the same scikit-learn run (0.5 both); here they differ, in order.
+		expect(calibrate(fitIsotonic(scores, labels), 0.35)).toBe(calibrate(fitIsotonic(scores, labels), 0.6));
+		expect(calibrate(cal, 0.35)).toBeLessThan(calibrate(cal, 0.6));
+		expect(calibrate(cal, 0.35)).toBeCloseTo(1 / 3 + ((0.35 - 0.7 / 3) / (2.65 / 6 - 0.7 / 3)) * (0.5 - 1 / 3), 12);
+	});
+
+	it('is strictly increasing between its first and last centre on random data', () => {
+		const random = seededRandom(7);
+		const s = Array.from({ length: 2000 }, () => random());
+		const y = s.map((v) => (random() < v ** 3 ? 1 : 0));
+		const c = fitIsotonic(s, y, { through: 'centres' });
+		for (let i = 1; i < c.x.length; i++) {
+			expect(c.x[i]).toBeGreaterThan(c.x[i - 1]);
+			expect(c.y[i]).toBeGreaterThan(c.y[i - 1]);
+		}
+		const inside = s.filter((v) => v > c.x[0] && v < c.x[c.x.length - 1]).sort((a, b) => a - b);
+		for (let i = 1; i < inside.length; i++) expect(calibrate(c, inside[i])).toBeGreaterThan(calibrate(c, inside[i - 1]));
+	});
+
+	it('gives a constant for one class only', () => {
+		const c = fitIsotonic([0.2, 0.5, 0.9], [0, 0, 0], { through: 'centres' });
+		expect(c.y).toEqual([0]);
+		expect(calibrate(c, 0.7)).toBe(0);
+	});
+});
+
 describe('Platt scaling', () => {
 	const cal = fitPlatt(scores, labels);
 

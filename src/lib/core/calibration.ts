@@ -6,7 +6,11 @@
  * - Isotonic regression (pool adjacent violators): a non-decreasing step function of the score,
  *   interpolated linearly between its breakpoints and clipped at the ends. Reproduces
  *   scikit-learn's `IsotonicRegression(out_of_bounds='clip')`, as `CalibratedClassifierCV` uses it:
- *   tied scores are pooled first, and only the ends of flat runs are kept as breakpoints.
+ *   tied scores are pooled first, and only the ends of flat runs are kept as breakpoints. Every
+ *   score on one flat run then gets the same probability; with `through: 'centres'` each run is
+ *   instead one breakpoint at the mean score of its rows (where its observed rate was measured), so
+ *   the probability rises between neighbouring runs and orders scores as they are ordered (except
+ *   below the first centre and above the last, where it is clipped).
  * - Platt scaling: `p = 1 / (1 + exp(a * score + b))`, fitted by Newton's method with Platt's
  *   smoothed targets ((N+ + 1) / (N+ + 2) and 1 / (N- + 2)), as scikit-learn's sigmoid method; the
  *   solver is the one of Lin, Lin and Weng (2007), which cannot overflow.
@@ -46,8 +50,18 @@ function checkInput(scores: ArrayLike<number>, labels: ArrayLike<number>): void 
 	}
 }
 
+/** Options of {@link fitIsotonic}. */
+export interface IsotonicOptions {
+	/**
+	 * Where the breakpoints go: `steps` (default, as scikit-learn) at both ends of every flat run,
+	 * so the curve is flat along a run; `centres` at one point per run, the mean score of its rows,
+	 * so the curve interpolates between runs.
+	 */
+	through?: 'steps' | 'centres';
+}
+
 /** Fit an isotonic (non-decreasing) calibration of `scores` to the 0/1 `labels`. */
-export function fitIsotonic(scores: ArrayLike<number>, labels: ArrayLike<number>): IsotonicCalibration {
+export function fitIsotonic(scores: ArrayLike<number>, labels: ArrayLike<number>, opts: IsotonicOptions = {}): IsotonicCalibration {
 	checkInput(scores, labels);
 	const order = Array.from({ length: scores.length }, (_, i) => i).sort((p, q) => scores[p] - scores[q] || labels[p] - labels[q]);
 	// Tied scores pooled into one point: its mean label, weighted by how many rows it holds.
@@ -85,6 +99,7 @@ export function fitIsotonic(scores: ArrayLike<number>, labels: ArrayLike<number>
 			weight[weight.length - 1] = w;
 		}
 	}
+	if (opts.through === 'centres') return centred(ux, uw, mean, start, scores.length);
 	const fitted = new Array<number>(ux.length);
 	for (let b = 0; b < mean.length; b++) {
 		const end = b + 1 < start.length ? start[b + 1] : ux.length;
@@ -101,6 +116,30 @@ export function fitIsotonic(scores: ArrayLike<number>, labels: ArrayLike<number>
 		}
 	}
 	return { method: 'isotonic', x, y, n: scores.length };
+}
+
+/**
+ * One breakpoint per flat run of the pooled blocks (neighbouring blocks of equal value merged): at
+ * the weighted mean score of the run's rows, with the run's value.
+ */
+function centred(ux: number[], uw: number[], mean: number[], start: number[], n: number): IsotonicCalibration {
+	const x: number[] = [];
+	const y: number[] = [];
+	let sum = 0;
+	let rows = 0;
+	for (let b = 0; b < mean.length; b++) {
+		const end = b + 1 < start.length ? start[b + 1] : ux.length;
+		for (let j = start[b]; j < end; j++) {
+			sum += ux[j] * uw[j];
+			rows += uw[j];
+		}
+		if (b + 1 < mean.length && mean[b + 1] === mean[b]) continue;
+		x.push(sum / rows);
+		y.push(mean[b]);
+		sum = 0;
+		rows = 0;
+	}
+	return { method: 'isotonic', x, y, n };
 }
 
 /** Fit Platt scaling of `scores` to the 0/1 `labels`. */

@@ -32,6 +32,15 @@ describe('the one-collector form', () => {
 		expect(none.probability).toBe(r.probability);
 	});
 
+	it('gives collectors a different probability when the forest scores them differently (no flat isotonic steps)', () => {
+		const cal = artifact.calibration;
+		expect(cal.method).toBe('isotonic');
+		if (cal.method !== 'isotonic') return;
+		for (let i = 1; i < cal.y.length; i++) expect(cal.y[i]).toBeGreaterThan(cal.y[i - 1]);
+		const probabilities = [1, 2, 4, 8, 16, 32].map((adds) => scoreCollector(model, { ...DEFAULT_COLLECTOR, collection_adds_1: adds }));
+		expect(new Set(probabilities.map((r) => r.probability)).size).toBeGreaterThan(3);
+	});
+
 	it('says which fields contradict each other', () => {
 		expect(collectorErrors(DEFAULT_COLLECTOR)).toEqual({});
 		const e = collectorErrors({ ...DEFAULT_COLLECTOR, collection_size: 3, orders_1: 0, days_since_active: 90 });
