@@ -145,6 +145,22 @@ export interface FinishOptions {
 export interface CustomerAggregator {
 	/** Read one CSV row (fields as split by the parser; `rowNumber`: spreadsheet row, header = 1). */
 	addLine(fields: readonly string[], rowNumber: number): void;
+	/**
+	 * Read one line from its values as found (the byte reader's entry): the texts as written (trimmed
+	 * here), quantity and price already read as numbers (NaN: unreadable, and the text says why).
+	 */
+	addFields(
+		invoice: string,
+		stockCode: string,
+		quantity: number,
+		quantityText: string,
+		price: number,
+		priceText: string,
+		dateText: string,
+		customerText: string,
+		country: string,
+		rowNumber: number
+	): void;
 	/** Add one line given as typed values. */
 	addInvoiceLine(line: InvoiceLine, rowNumber: number): void;
 	/** Record a problem found outside the line's values (e.g. by the CSV parser); counted and listed. */
@@ -464,14 +480,37 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			issue(row, null, `has ${found} value${found === 1 ? '' : 's'}, but ${minFields} are needed`);
 			return;
 		}
-		linesRead++;
-		const invoice = clip(fields[iInvoice]);
-		const stockCode = clip(fields[iStock]);
 		const quantityText = clip(fields[iQuantity]);
 		const priceText = clip(fields[iPrice]);
-		const dateText = fields[iDate];
-		const quantity = parseNumber(quantityText, decimalComma);
-		const price = parseNumber(priceText, decimalComma);
+		addFields(
+			fields[iInvoice],
+			fields[iStock],
+			parseNumber(quantityText, decimalComma),
+			quantityText,
+			parseNumber(priceText, decimalComma),
+			priceText,
+			fields[iDate],
+			fields[iCustomer],
+			iCountry >= 0 ? fields[iCountry] : '',
+			row
+		);
+	};
+
+	const addFields = (
+		invoiceText: string,
+		stockText: string,
+		quantity: number,
+		quantityText: string,
+		price: number,
+		priceText: string,
+		dateText: string,
+		customerText: string,
+		countryText: string,
+		row: number
+	) => {
+		linesRead++;
+		const invoice = clip(invoiceText);
+		const stockCode = clip(stockText);
 		let dateCode = lastDateCode;
 		if (dateText !== lastDateText || dateCode < 0) {
 			dateCode = lastDateCode = scanDate(dateText);
@@ -498,7 +537,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			overflow(row, quantity, price);
 			return;
 		}
-		addClean(invoice, stockCode, quantity, price, dateCode, fields[iCustomer], iCountry >= 0 ? clip(fields[iCountry]) : '', row);
+		addClean(invoice, stockCode, quantity, price, dateCode, customerText, clip(countryText), row);
 	};
 
 	const overflow = (row: number, quantity: number, price: number) => {
@@ -826,6 +865,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 
 	return {
 		addLine,
+		addFields,
 		addInvoiceLine,
 		addIssue: (problem: RowIssue) => issue(problem.row, problem.column, problem.reason),
 		addUnreadable: (problem: RowIssue) => {

@@ -103,6 +103,22 @@ export function invoiceReadNotes(read: InvoiceReadSuccess): FileNote[] {
 	return [...read.headerNotes, ...streamNotes(read.lineEndings, read.unclosedQuote, read.stoppedAt)];
 }
 
+/** A customer aggregator for a file of this layout (`inputSize` in bytes or characters sizes its storage once). */
+export function aggregatorForLayout(layout: CsvLayout, maxIssues: number, inputSize: number): CustomerAggregator {
+	const columns: Partial<Record<InvoiceColumn, number>> = {};
+	layout.mapping.forEach((key, index) => {
+		if (key !== null) columns[key as InvoiceColumn] = index;
+	});
+	return createCustomerAggregator({
+		columns,
+		fieldCount: layout.mapping.length,
+		decimalComma: layout.decimalComma,
+		maxIssues,
+		// Online Retail lines average 89 bytes; a little spare room avoids one copy for shorter lines.
+		expectedLines: inputSize / 80
+	});
+}
+
 /** Hands the reader's records to a customer aggregator made from the header's layout. */
 class InvoiceSink implements RecordSink {
 	aggregator: CustomerAggregator | null = null;
@@ -120,18 +136,7 @@ class InvoiceSink implements RecordSink {
 	}
 
 	setUp(layout: CsvLayout): void {
-		const columns: Partial<Record<InvoiceColumn, number>> = {};
-		layout.mapping.forEach((key, index) => {
-			if (key !== null) columns[key as InvoiceColumn] = index;
-		});
-		this.aggregator = createCustomerAggregator({
-			columns,
-			fieldCount: layout.mapping.length,
-			decimalComma: layout.decimalComma,
-			maxIssues: this.maxIssues,
-			// Online Retail lines average 89 bytes; a little spare room avoids one copy for shorter lines.
-			expectedLines: this.inputSize / 80
-		});
+		this.aggregator = aggregatorForLayout(layout, this.maxIssues, this.inputSize);
 	}
 
 	record(fields: string[], row: number): void {
