@@ -114,7 +114,8 @@ const runs = Math.max(1, Number(args.runs ?? 5) || 5);
 const segmentsRuns = args.runs === undefined ? SEGMENTS_DEFAULT_RUNS : runs;
 /** Shared data folder (holds online-retail/online-retail.csv). */
 const dataDir = args.data ? resolve(args.data) : resolve(projectRoot, '..', 'shared', 'data');
-const pandasScript = resolve(projectRoot, '..', 'shared', 'bench', 'insiders_pandas.py');
+/** The pandas reference lives beside the data folder (../shared/bench). */
+const pandasScript = resolve(dataDir, '..', 'bench', 'insiders_pandas.py');
 /** Figures with a target get every run; the comparison variants (no target) at most 3, to keep the bench short. */
 const runsFor = (targeted: boolean) => (targeted ? runs : Math.min(runs, 3));
 const listOf = (text: string | undefined) => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
