@@ -1,11 +1,11 @@
 /**
  * From invoice lines to one row per customer, streaming: `createCustomerAggregator()` takes lines one
- * at a time (`addLine` with the split text fields of a CSV row, or `addInvoiceLine` with typed values),
+ * at a time (`addLine` with the split text fields of a CSV row, `addFields` with the values the byte
+ * scan found, or `addInvoiceLine` with typed values),
  * reads and cleans each at once (clean.ts), and keeps only a few typed columns per kept line (about
  * 40 bytes: customer, invoice and product indexes, quantity, line value, date code, row number).
- * `finish()` resolves the dates (the day/month order is decided from the whole file; see dates.ts),
- * and computes the customer features in a few passes over those columns, returning columnar typed
- * arrays. It can be called again with another date order (when the user answers the question)
+ * `finish()` hands those columns to `buildCustomerTable` (customerTable.ts: dates resolved, customer
+ * features in a few passes, columnar typed arrays). It can be called again with another date order (when the user answers the question)
  * without reading the file again. `npm run train` and the browser worker share this code. Pure, no DOM.
  *
  * The features themselves are defined, and computed, in customerTable.ts.
