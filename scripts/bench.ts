@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --runs 5] [--only page,batch,segments,group-buy,dealers,planner,sellers,lighthouse,forest,csv,train] [--skip train] [--no-build]
- *                 [--data ../shared/data]
+ *                 [--data ../shared/data] [--segments-compare <another build/ folder>]
  *
  * Measures Storelens and prints a table per section with each figure's target and whether it was
  * met; writes the same figures as JSON to bench-results/bench.json. It never fails on a missed
@@ -106,6 +106,8 @@ const { values: args } = parseArgs({
 		only: { type: 'string' },
 		skip: { type: 'string' },
 		data: { type: 'string' },
+		/** Another build of the site (e.g. main's build/): its /segments/ upload is timed in the same run, alternating. */
+		'segments-compare': { type: 'string' },
 		'no-build': { type: 'boolean', default: false }
 	}
 });
@@ -428,13 +430,27 @@ async function benchSegments(browser: Browser, server: RunningServer): Promise<R
 		`File: ${csvPath} (${MB(statSync(csvPath).size)}); ${segmentsRuns} runs, each: fresh page, load ${url}, choose the file, ` +
 			`wait for the answers. Browser RSS (all Chromium processes) and the worker heap sampled every 50 ms.`
 	);
-	const list: SegmentsPageRun[] = [];
-	for (let i = 0; i < segmentsRuns; i++) list.push(await measureSegmentsUpload(browser, url, csvPath));
-
+	// Runs alternate (this site, the compared build when given, pandas) so that a change in the
+	// machine's load touches all of them alike.
+	const compareDir = args['segments-compare'] ? resolve(args['segments-compare']) : null;
+	const compareServer = compareDir ? await startServer({ root: compareDir, base: normaliseBase(process.env.BASE_PATH), port: 0 }) : null;
+	if (compareDir) console.log(`Compared in the same run, alternating: the build in ${compareDir}.`);
 	const missing = pandasMissing(pandasScript);
-	const pandasRuns: PandasRun[] = [];
 	if (missing) console.log(`pandas reference skipped: ${missing}`);
-	else for (let i = 0; i < segmentsRuns; i++) pandasRuns.push(runPandas(pandasScript, csvPath));
+	const list: SegmentsPageRun[] = [];
+	const compared: SegmentsPageRun[] = [];
+	const pandasRuns: PandasRun[] = [];
+	const loads: number[] = [];
+	try {
+		for (let i = 0; i < segmentsRuns; i++) {
+			loads.push(loadavg()[0]);
+			list.push(await measureSegmentsUpload(browser, url, csvPath));
+			if (compareServer) compared.push(await measureSegmentsUpload(browser, `${compareServer.url}segments/`, csvPath));
+			if (!missing) pandasRuns.push(runPandas(pandasScript, csvPath));
+		}
+	} finally {
+		await compareServer?.close();
+	}
 
 	const time = (f: (r: SegmentsPageRun) => number) => stats(list.map(f));
 	const wall = time((r) => r.wallMs);
@@ -488,6 +504,12 @@ async function benchSegments(browser: Browser, server: RunningServer): Promise<R
 				: `not measured: ${'unavailable' in last.workerHeap ? last.workerHeap.unavailable : '?'}`
 		)
 	];
+	figures.push(info('  machine load average (1 min) at each run', loads.map((l) => l.toFixed(1)).join(', ')));
+	if (compared.length) {
+		const other = stats(compared.map((r) => r.wallMs));
+		figures.push(info(`compared build (${compareDir}): whole file -> answers`, `${ms(other.median)} median, ${ms(other.min)} best; this site / compared ${(wall.median / other.median).toFixed(2)}`));
+		figures.push(info('  compared build: reader, read wall, features, analysis (medians)', `${[...new Set(compared.map((r) => r.timings.reader?.kind ?? 'papaparse'))].join(', ')}; ${ms(stats(compared.map((r) => r.timings.readingWallMs)).median)}, ${ms(stats(compared.map((r) => r.timings.featuresMs)).median)}, ${ms(stats(compared.map((r) => r.timings.analysisMs)).median)}`));
+	}
 	if (list.some((r) => r.askedDateOrder)) figures.push(info('date-order question', 'the page asked; the bench answered "month first" (waitMs)'));
 
 	const pandasStat = (key: string) => stats(pandasRuns.map((r) => (r.stages[key] ?? NaN) * 1000));
@@ -515,6 +537,8 @@ async function benchSegments(browser: Browser, server: RunningServer): Promise<R
 	return {
 		file: csvPath,
 		runs: list,
+		comparedRuns: compared,
+		loadAverages: loads,
 		wallMs: wall,
 		stagesMs: Object.fromEntries(stageNames.map((stage) => [stage, time((r) => r.timings[stage])])),
 		workerStagesLikePandasMs: likePandas,

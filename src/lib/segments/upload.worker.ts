@@ -29,33 +29,53 @@ scope.onmessage = (event: MessageEvent<SegmentsRequest>) => {
 	});
 };
 
+/** Threads this device can read a file on (this one included). */
+const threads = typeof Worker === 'undefined' ? 1 : Math.min(MAX_READ_THREADS, navigator.hardwareConcurrency || 1);
+
+/**
+ * Reading threads, started with this worker (which the page starts while it is idle, before a file is
+ * chosen), so that a chosen file does not wait for their code to load. A helper that failed is replaced.
+ */
+const helpers: (Worker | null)[] = [];
+function startHelper(): Worker | null {
+	try {
+		return new PartWorker();
+	} catch {
+		return null;
+	}
+}
+for (let k = 1; k < threads; k++) helpers.push(startHelper());
+let nextHelper = 0;
+
+/** Run one part on the next helper (each helper reads one part of a file at a time). */
+function inHelper<O>(request: PartRequest, onProgress: (bytes: number) => void, failed: (message: string) => O): Promise<O> {
+	return new Promise<O>((resolve) => {
+		const slot = nextHelper++ % Math.max(1, helpers.length);
+		const helper = helpers[slot] ?? startHelper();
+		if (!helper) {
+			resolve(failed('this browser would not start a reading thread'));
+			return;
+		}
+		helpers[slot] = helper;
+		helper.onmessage = (e: MessageEvent<PartMessage>) => {
+			if (e.data.type === 'progress') onProgress(e.data.bytesRead);
+			else resolve(e.data.outcome as O);
+		};
+		helper.onerror = (e) => {
+			e.preventDefault();
+			helper.terminate();
+			helpers[slot] = null;
+			resolve(failed(e.message || 'a reading thread stopped'));
+		};
+		helper.postMessage(request);
+	});
+}
+
 async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promise<void> {
 	const { file, fileName, model, maxBytes } = request;
 	const reading: ReadTimings = { readMs: 0, parseMs: 0, cleanMs: 0 };
 	let lastPost = 0;
-	// Other threads read parts of a large file (when this browser lets a worker start them).
-	const helpers: Worker[] = [];
-	const threads = typeof Worker === 'undefined' ? 1 : Math.min(MAX_READ_THREADS, navigator.hardwareConcurrency || 1);
-	const inHelper = <O>(request: PartRequest, onProgress: (bytes: number) => void, failed: (message: string) => O) =>
-		new Promise<O>((resolve) => {
-			let helper: Worker;
-			try {
-				helper = new PartWorker();
-			} catch (error) {
-				resolve(failed(error instanceof Error ? error.message : String(error)));
-				return;
-			}
-			helpers.push(helper);
-			helper.onmessage = (e: MessageEvent<PartMessage>) => {
-				if (e.data.type === 'progress') onProgress(e.data.bytesRead);
-				else resolve(e.data.outcome as O);
-			};
-			helper.onerror = (e) => {
-				e.preventDefault();
-				resolve(failed(e.message || 'a reading thread stopped'));
-			};
-			helper.postMessage(request);
-		});
+	nextHelper = 0;
 	const runners: PartRunners | null =
 		threads < 2
 			? null
@@ -77,7 +97,6 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 			post({ type: 'progress', progress: { stage: 'reading', fraction: p.fraction, linesRead: p.rowsRead } });
 		}
 	}, runners);
-	for (const helper of helpers) helper.terminate();
 	const readingWallMs = performance.now() - readingFrom;
 	const read = parted.result;
 	if (!read.ok) {
