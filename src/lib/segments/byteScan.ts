@@ -58,14 +58,45 @@ export const SCAN_STOPS = {
 
 /** Strings made from bytes once per distinct value (an open-addressing table keyed by the bytes). */
 export class ByteInterner {
-	private table: (string | null)[] = new Array<string | null>(1024).fill(null);
-	private mask = 1023;
+	private table: (string | null)[];
+	private mask: number;
 	private count = 0;
+	// The previous value's bytes and text: consecutive lines of one invoice repeat most fields, and
+	// comparing with the previous bytes is cheaper than hashing.
+	private lastBytes: Uint8Array | null = null;
+	private lastStart = 0;
+	private lastEnd = 0;
+	private lastText = '';
+
+	/** `slots`: a power of two, about twice the distinct values expected (the table doubles when half full). */
+	constructor(slots = 1024) {
+		this.table = new Array<string | null>(slots).fill(null);
+		this.mask = slots - 1;
+	}
 
 	/** The ASCII bytes from `start` to `end` as a string (the caller checked they are ASCII). */
 	get(bytes: Uint8Array, start: number, end: number): string {
 		const len = end - start;
 		if (len === 0) return '';
+		if (bytes === this.lastBytes && len === this.lastEnd - this.lastStart) {
+			const from = this.lastStart;
+			let k = 0;
+			while (k < len && bytes[start + k] === bytes[from + k]) k++;
+			if (k === len) {
+				this.lastStart = start;
+				this.lastEnd = end;
+				return this.lastText;
+			}
+		}
+		const text = this.lookUp(bytes, start, end, len);
+		this.lastBytes = bytes;
+		this.lastStart = start;
+		this.lastEnd = end;
+		this.lastText = text;
+		return text;
+	}
+
+	private lookUp(bytes: Uint8Array, start: number, end: number, len: number): string {
 		let h = 0x811c9dc5;
 		for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k], 16777619);
 		const table = this.table;
@@ -165,11 +196,13 @@ const NON_ASCII = 4;
 
 /** The interned texts of one reader (shared by the parts read on one thread). */
 export class ScanStrings {
-	readonly invoice = new ByteInterner();
-	readonly stock = new ByteInterner();
-	readonly date = new ByteInterner();
-	readonly customer = new ByteInterner();
-	readonly country = new ByteInterner();
+	// Sized for a year of a shop's invoices (Online Retail: 25,900 invoices, 23,260 date texts,
+	// 4,070 stock codes, 4,372 customers, 38 countries), so the tables rarely grow.
+	readonly invoice = new ByteInterner(1 << 16);
+	readonly stock = new ByteInterner(1 << 13);
+	readonly date = new ByteInterner(1 << 16);
+	readonly customer = new ByteInterner(1 << 14);
+	readonly country = new ByteInterner(128);
 }
 
 /**
@@ -184,6 +217,10 @@ export function scanInvoiceBytes(bytes: Uint8Array, aggregator: CustomerAggregat
 	const used = [columns.invoice, columns.stock, columns.quantity, columns.date, columns.price, columns.customer];
 	if (columns.country >= 0) used.push(columns.country);
 	const fieldCount = columns.fieldCount;
+	// Fields whose bytes are read (an unused field's non-ASCII bytes do not matter).
+	const isUsed = new Uint8Array(Math.max(...used) + 1);
+	for (const k of used) isUsed[k] = 1;
+	const usedUpTo = isUsed.length;
 	let starts = new Int32Array(Math.max(16, fieldCount + 4));
 	let ends = new Int32Array(starts.length);
 	let flags = new Uint8Array(starts.length);
@@ -245,12 +282,21 @@ export function scanInvoiceBytes(bytes: Uint8Array, aggregator: CustomerAggregat
 				}
 			} else {
 				start = i;
-				while (i < n) {
-					const c = bytes[i];
-					if (c === 44 || c === 10 || c === 13) break;
-					if (c === 34) return fail(SCAN_STOPS.quoteInValue);
-					if (c >= 128) flag = NON_ASCII;
-					i++;
+				if (f < usedUpTo && isUsed[f] === 1) {
+					while (i < n) {
+						const c = bytes[i];
+						if (c === 44 || c === 10 || c === 13) break;
+						if (c === 34) return fail(SCAN_STOPS.quoteInValue);
+						if (c >= 128) flag = NON_ASCII;
+						i++;
+					}
+				} else {
+					while (i < n) {
+						const c = bytes[i];
+						if (c === 44 || c === 10 || c === 13) break;
+						if (c === 34) return fail(SCAN_STOPS.quoteInValue);
+						i++;
+					}
 				}
 				end = i;
 			}
