@@ -508,6 +508,7 @@ async function benchSegments(browser: Browser, server: RunningServer): Promise<R
 	if (compared.length) {
 		const other = stats(compared.map((r) => r.wallMs));
 		figures.push(info(`compared build (${compareDir}): whole file -> answers`, `${ms(other.median)} median, ${ms(other.min)} best; this site / compared ${(wall.median / other.median).toFixed(2)}`));
+		figures.push(info('  compared build: longest main-thread task', `${ms(stats(compared.map((r) => r.longTasks.longestMs)).max)} worst run, ${ms(stats(compared.map((r) => r.longTasks.longestMs)).median)} median`));
 		figures.push(info('  compared build: reader, read wall, features, analysis (medians)', `${[...new Set(compared.map((r) => r.timings.reader?.kind ?? 'papaparse'))].join(', ')}; ${ms(stats(compared.map((r) => r.timings.readingWallMs)).median)}, ${ms(stats(compared.map((r) => r.timings.featuresMs)).median)}, ${ms(stats(compared.map((r) => r.timings.analysisMs)).median)}`));
 	}
 	if (list.some((r) => r.askedDateOrder)) figures.push(info('date-order question', 'the page asked; the bench answered "month first" (waitMs)'));
