@@ -200,7 +200,7 @@ for (const { name, options } of FORMATS) {
 	});
 }
 
-test('a large file is read on two threads and gives what one reader gives, broken lines included', async ({ page }) => {
+test('a large file is read from its bytes on two threads and gives what one reader gives, broken lines included', async ({ page }) => {
 	// 16 MB through the file input and two readers: minutes on a busy machine.
 	test.slow();
 	const name = 'large.csv';
@@ -210,6 +210,7 @@ test('a large file is read on two threads and gives what one reader gives, broke
 	await openSegments(page);
 	await upload(page, name, text);
 	await expectAnalysed(page, name, expected);
+	await expect(uploadSection(page).getByTestId('timing-line')).toContainText('Read from its bytes');
 	await expect(uploadSection(page).getByTestId('timing-line')).toContainText('on 2 background threads');
 	await expect(reportCount(page, /^Unreadable lines/)).toHaveText(count(broken.length));
 	const problems = uploadSection(page).locator('.issues li');

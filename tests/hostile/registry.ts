@@ -14,4 +14,4 @@ export type { IntakeOutcome, ToolIntake } from './intake';
 export { csvJobIntake } from './intake';
 
 /** Every tool's intake. Add a tool here. */
-export const INTAKES: ToolIntake[] = [gmvBatchIntake(), segmentsUploadIntake(), sellersUploadIntake(), groupBuyUploadIntake(), dealersUploadIntake()];
+export const INTAKES: ToolIntake[] = [gmvBatchIntake(), segmentsUploadIntake(), segmentsUploadIntake('bytes'), sellersUploadIntake(), groupBuyUploadIntake(), dealersUploadIntake()];

@@ -61,13 +61,22 @@ export function isDroppedCountry(country: string): boolean {
 	return droppedCountries.has(country.trim().toLowerCase());
 }
 
-/** The first rule that removes a line, or null when the line is kept. */
-export function removalRule(unitPrice: number, stockCode: string, country: string | null, quantity: number): RemovalRule | null {
+/**
+ * The first rule that removes a line, or null when the line is kept, from what was decided about its
+ * stock code and country (the aggregator decides those once per distinct value). The one place the
+ * rule order lives.
+ */
+export function firstRemovalRule(unitPrice: number, stockCodeDropped: boolean, countryDropped: boolean, quantity: number): RemovalRule | null {
 	if (unitPrice < MIN_UNIT_PRICE) return 'low-price';
-	if (isDroppedStockCode(stockCode)) return 'stock-code';
-	if (country !== null && isDroppedCountry(country)) return 'country';
+	if (stockCodeDropped) return 'stock-code';
+	if (countryDropped) return 'country';
 	if (quantity === 0) return 'zero-quantity';
 	return null;
+}
+
+/** The first rule that removes a line, or null when the line is kept. */
+export function removalRule(unitPrice: number, stockCode: string, country: string | null, quantity: number): RemovalRule | null {
+	return firstRemovalRule(unitPrice, isDroppedStockCode(stockCode), country !== null && isDroppedCountry(country), quantity);
 }
 
 /** An invoice number starting with C (or c) marks a cancellation. */

@@ -1,28 +1,14 @@
 /**
  * From invoice lines to one row per customer, streaming: `createCustomerAggregator()` takes lines one
- * at a time (`addLine` with the split text fields of a CSV row, or `addInvoiceLine` with typed values),
+ * at a time (`addLine` with the split text fields of a CSV row, `addFields` with the values the byte
+ * scan found, or `addInvoiceLine` with typed values),
  * reads and cleans each at once (clean.ts), and keeps only a few typed columns per kept line (about
  * 40 bytes: customer, invoice and product indexes, quantity, line value, date code, row number).
- * `finish()` resolves the dates (the day/month order is decided from the whole file; see dates.ts),
- * and computes the customer features in a few passes over those columns, returning columnar typed
- * arrays. It can be called again with another date order (when the user answers the question)
+ * `finish()` hands those columns to `buildCustomerTable` (customerTable.ts: dates resolved, customer
+ * features in a few passes, columnar typed arrays). It can be called again with another date order (when the user answers the question)
  * without reading the file again. `npm run train` and the browser worker share this code. Pure, no DOM.
  *
- * The features, per customer with at least one purchase (purchases: kept lines with a positive
- * quantity on an invoice not starting with C; returns: the other kept lines):
- *   grossRevenue      sum of quantity x unit price over purchases
- *   recencyDays       calendar days from the customer's last purchase to the last date in the data
- *                     (the latest kept line of any customer, purchase or return); 0 = bought that day
- *   invoices          distinct invoices with at least one purchase
- *   itemsBought       sum of quantities purchased
- *   distinctProducts  distinct stock codes purchased
- *   frequency         invoices per day of the active span; the span counts calendar days from the
- *                     first to the last purchase, both included, so a customer who bought on a single
- *                     day has a span of 1 day and a frequency equal to that day's invoices
- *   itemsReturned     sum of the absolute quantities returned
- *   returnShare       itemsReturned / itemsBought, capped at 1 (returns of items bought before the
- *                     data starts can exceed what was bought in it); 0 when nothing was bought
- * Days are calendar days of the dates as written (UTC arithmetic, no time-zone shifts).
+ * The features themselves are defined, and computed, in customerTable.ts.
  */
 import type { RowIssue } from '../core/schema';
 import { extraLinesIn, spansLinesHint } from '../core/csv/messages';
@@ -30,30 +16,19 @@ import { notANumberReason, parseNumber, quoted } from '../core/csv/validate';
 import { overflowReason } from '../core/plausibility';
 import {
 	type RemovalRule,
-	type CleaningReport,
-	MIN_UNIT_PRICE,
+	firstRemovalRule,
 	guestCustomerId,
 	isCancellation,
 	isDroppedCountry,
 	isDroppedStockCode,
 	normaliseCustomerId
 } from './clean';
-import { screenInvoiceLines } from './implausible';
-import { DateOrderEvidence, type DateOrderVotes, MS_PER_DAY, dateCodeToMs, isDayMonthCode, msToDateCode, scanDate, unpackDateCode, type DateOrder } from '../core/dates';
+import { DateOrderEvidence, type DateOrderVotes, isDayMonthCode, msToDateCode, scanDate, unpackDateCode, type DateOrder } from '../core/dates';
 import { INVOICE_COLUMNS, invoiceLineSchema, type InvoiceColumn } from './schema';
+import { buildCustomerTable, CUSTOMER_FEATURES, type CustomerFeature, type CustomerTable, type FinishOptions } from './customerTable';
 
-/** The customer features, in model order. */
-export const CUSTOMER_FEATURES = [
-	'grossRevenue',
-	'recencyDays',
-	'invoices',
-	'itemsBought',
-	'distinctProducts',
-	'frequency',
-	'itemsReturned',
-	'returnShare'
-] as const;
-export type CustomerFeature = (typeof CUSTOMER_FEATURES)[number];
+export { buildCustomerTable, CUSTOMER_FEATURES, RECENT_WINDOW_DAYS, type CustomerFeature, type CustomerTable, type FinishOptions, type ReadLines } from './customerTable';
+
 
 /** How a marketer reads each feature. */
 export const CUSTOMER_FEATURE_INFO: Record<CustomerFeature, { label: string; unit?: string; help: string }> = {
@@ -71,38 +46,6 @@ export const CUSTOMER_FEATURE_INFO: Record<CustomerFeature, { label: string; uni
 	returnShare: { label: 'Share returned', unit: '%', help: 'Items returned ÷ items bought (at most 100%).' }
 };
 
-/** One customer row per index, columnar. */
-export interface CustomerTable {
-	count: number;
-	/** Customer ids as written (`17850.0` -> `17850`); `guest-<invoice>` for an invoice with no customer. */
-	ids: string[];
-	/** 1 where the id was made for an invoice with no customer. */
-	guest: Uint8Array;
-	features: Record<CustomerFeature, Float64Array>;
-	/** First and last purchase, milliseconds since the epoch (UTC, as written). */
-	firstPurchase: Float64Array;
-	lastPurchase: Float64Array;
-	/**
-	 * Gross revenue of the purchases in the last `recentWindowDays` days of the data (at most a year):
-	 * the run rate behind the revenue forecast.
-	 */
-	recentRevenue: Float64Array;
-	recentWindowDays: number;
-	/**
-	 * Every purchase line's day (days since 1970-01-01) and value, grouped by customer: the lines of
-	 * customer i are `purchaseStart[i]` to `purchaseStart[i + 1]` (the forecast's backtests sum them by day).
-	 */
-	purchaseStart: Int32Array;
-	purchaseDay: Int32Array;
-	purchaseValue: Float64Array;
-	/** Earliest and latest date of the kept lines (NaN when there are none). */
-	firstDate: number;
-	lastDate: number;
-	report: CleaningReport;
-	/** The first `maxIssues` unreadable lines in row order, and how many problems there were in all. */
-	issues: RowIssue[];
-	issueCount: number;
-}
 
 /** A line with typed values (for training code and tests that do not start from CSV text). */
 export interface InvoiceLine {
@@ -134,17 +77,26 @@ export interface CustomerAggregatorOptions {
 	expectedLines?: number;
 }
 
-export interface FinishOptions {
-	/**
-	 * How to read day/month dates. Default: what the data proves. When the data proves nothing
-	 * ('ambiguous', see `dateOrder`), the caller must ask the user and pass 'month-first' or 'day-first'.
-	 */
-	dateOrder?: DateOrder;
-}
 
 export interface CustomerAggregator {
 	/** Read one CSV row (fields as split by the parser; `rowNumber`: spreadsheet row, header = 1). */
 	addLine(fields: readonly string[], rowNumber: number): void;
+	/**
+	 * Read one line from its values as found (the byte reader's entry): the texts as written (trimmed
+	 * here), quantity and price already read as numbers (NaN: unreadable, and the text says why).
+	 */
+	addFields(
+		invoice: string,
+		stockCode: string,
+		quantity: number,
+		quantityText: string,
+		price: number,
+		priceText: string,
+		dateText: string,
+		customerText: string,
+		country: string,
+		rowNumber: number
+	): void;
 	/** Add one line given as typed values. */
 	addInvoiceLine(line: InvoiceLine, rowNumber: number): void;
 	/** Record a problem found outside the line's values (e.g. by the CSV parser); counted and listed. */
@@ -204,8 +156,6 @@ export interface AggregatorState {
 }
 
 const MAX_ISSUES = 100;
-/** The run-rate window of `recentRevenue`: the last year of the data (or all of it, when shorter). */
-export const RECENT_WINDOW_DAYS = 365;
 /** A column's name in messages ('Invoice date'). */
 export const invoiceColumnLabel = (key: InvoiceColumn) => invoiceLineSchema.columns.find((c) => c.key === key)?.label ?? key;
 const LABEL = Object.fromEntries(INVOICE_COLUMNS.map((k) => [k, invoiceColumnLabel(k)])) as Record<InvoiceColumn, string>;
@@ -229,13 +179,6 @@ function isBlank(text: string): boolean {
 
 const notANumber = notANumberReason;
 
-/** A date code written back as text, for messages ("2/30/2010 8:26"). */
-function codeText(code: number): string {
-	const [year, a, b, msOfDay] = unpackDateCode(code);
-	const minutes = Math.floor(msOfDay / 60000);
-	const time = msOfDay === 0 ? '' : ` ${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
-	return isDayMonthCode(code) ? `${a}/${b}/${year}${time}` : `${year}-${a}-${b}${time}`;
-}
 
 /** Create a streaming aggregator from invoice lines to customer features. */
 export function createCustomerAggregator(options: CustomerAggregatorOptions = {}): CustomerAggregator {
@@ -386,32 +329,19 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 
 	/** Apply the rules to one readable line and keep it or count its removal. */
 	const addClean = (invoiceText: string, stockCode: string, quantity: number, price: number, dateCode: number, customerText: string, country: string, row: number) => {
-		if (price < MIN_UNIT_PRICE) {
-			removed['low-price']++;
-			return;
-		}
 		const product = productOf(stockCode);
-		if (productDropped[product]) {
-			removed['stock-code']++;
-			return;
-		}
-		if (country.length !== 0) {
-			if (country !== lastCountry) {
-				let dropped = countryDropped.get(country);
-				if (dropped === undefined) {
-					dropped = isDroppedCountry(country);
-					countryDropped.set(country, dropped);
-				}
-				lastCountry = country;
-				lastCountryDropped = dropped;
+		if (country.length !== 0 && country !== lastCountry) {
+			let dropped = countryDropped.get(country);
+			if (dropped === undefined) {
+				dropped = isDroppedCountry(country);
+				countryDropped.set(country, dropped);
 			}
-			if (lastCountryDropped) {
-				removed.country++;
-				return;
-			}
+			lastCountry = country;
+			lastCountryDropped = dropped;
 		}
-		if (quantity === 0) {
-			removed['zero-quantity']++;
+		const rule = firstRemovalRule(price, productDropped[product], country.length !== 0 && lastCountryDropped, quantity);
+		if (rule !== null) {
+			removed[rule]++;
 			return;
 		}
 		// Lines of one invoice usually follow each other: reuse the previous line's lookups.
@@ -464,14 +394,37 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			issue(row, null, `has ${found} value${found === 1 ? '' : 's'}, but ${minFields} are needed`);
 			return;
 		}
-		linesRead++;
-		const invoice = clip(fields[iInvoice]);
-		const stockCode = clip(fields[iStock]);
 		const quantityText = clip(fields[iQuantity]);
 		const priceText = clip(fields[iPrice]);
-		const dateText = fields[iDate];
-		const quantity = parseNumber(quantityText, decimalComma);
-		const price = parseNumber(priceText, decimalComma);
+		addFields(
+			fields[iInvoice],
+			fields[iStock],
+			parseNumber(quantityText, decimalComma),
+			quantityText,
+			parseNumber(priceText, decimalComma),
+			priceText,
+			fields[iDate],
+			fields[iCustomer],
+			iCountry >= 0 ? fields[iCountry] : '',
+			row
+		);
+	};
+
+	const addFields = (
+		invoiceText: string,
+		stockText: string,
+		quantity: number,
+		quantityText: string,
+		price: number,
+		priceText: string,
+		dateText: string,
+		customerText: string,
+		countryText: string,
+		row: number
+	) => {
+		linesRead++;
+		const invoice = clip(invoiceText);
+		const stockCode = clip(stockText);
 		let dateCode = lastDateCode;
 		if (dateText !== lastDateText || dateCode < 0) {
 			dateCode = lastDateCode = scanDate(dateText);
@@ -498,7 +451,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			overflow(row, quantity, price);
 			return;
 		}
-		addClean(invoice, stockCode, quantity, price, dateCode, fields[iCustomer], iCountry >= 0 ? clip(fields[iCountry]) : '', row);
+		addClean(invoice, stockCode, quantity, price, dateCode, customerText, clip(countryText), row);
 	};
 
 	const overflow = (row: number, quantity: number, price: number) => {
@@ -532,221 +485,15 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		addClean(invoice, stockCode, line.quantity, line.unitPrice, dateCode, customer, (line.country ?? '').trim(), row);
 	};
 
-	const finish = (finishOptions: FinishOptions = {}): CustomerTable => {
-		let order = finishOptions.dateOrder ?? evidence.order;
-		// Decided by plausibility (no value proved the order, and nobody was asked): the reason, for the report.
-		const guess = !finishOptions.dateOrder && evidence.firstAbove12 === 0 && evidence.secondAbove12 === 0 ? evidence.plausible : null;
-		const dateOrderWhy = guess && guess.order === order ? guess.why : undefined;
-		if (evidence.dayMonth === 0) order = 'iso';
-		else if (order === 'iso' || order === 'ambiguous') {
-			order = evidence.order;
-			if (order === 'ambiguous') {
-				throw new Error('The day/month order of the dates cannot be told from the data: ask the user, then finish({ dateOrder }).');
-			}
-		}
-		const n = size;
-		const customers = customerIds.length;
-		const invoiceCount = invoiceCancelled.length;
-		const productCount = productDropped.length;
-		const customer = lineCustomer;
-		const invoice = lineInvoice;
-		const product = lineProduct;
-		const quantity = lineQuantity;
-		const value = lineValue;
-		const date = lineDate;
-		const row = lineRow;
-
-		// 1. Resolve dates; a line whose date is no calendar date in this order is set aside.
-		const ms = new Float64Array(n);
-		const lateIssues: RowIssue[] = [];
-		let lateCount = 0;
-		const orderWords = order === 'day-first' ? 'day first' : 'month first';
-		let lastCode = -1;
-		let lastMs = NaN;
-		for (let i = 0; i < n; i++) {
-			const code = date[i];
-			if (code !== lastCode) {
-				lastCode = code;
-				lastMs = dateCodeToMs(code, order);
-			}
-			const t = lastMs;
-			ms[i] = t;
-			if (t !== t) {
-				lateCount++;
-				if (lateIssues.length < maxIssues) {
-					lateIssues.push({ row: row[i], column: LABEL.InvoiceDate, reason: `${quoted(codeText(date[i]))} is not a date when read ${orderWords}` });
-				}
-			}
-		}
-
-		// 1b. Implausible lines (core/plausibility): dates far outside the file's bulk, extreme quantities,
-		// prices or line values. They are set aside like unreadable dates (ms = NaN) and listed.
-		const implausible = screenInvoiceLines(n, ms, quantity, value, row, maxIssues);
-		let firstDate = Infinity;
-		let lastDate = -Infinity;
-		for (let i = 0; i < n; i++) {
-			const t = ms[i];
-			if (t !== t) continue;
-			if (t < firstDate) firstDate = t;
-			if (t > lastDate) lastDate = t;
-		}
-
-		// 2. Per customer sums, first/last purchase; lines bucketed by customer for the distinct counts.
-		const revenue = new Float64Array(customers);
-		const bought = new Float64Array(customers);
-		const returned = new Float64Array(customers);
-		const firstPurchase = new Float64Array(customers).fill(Infinity);
-		const lastPurchase = new Float64Array(customers).fill(-Infinity);
-		const bucketStart = new Int32Array(customers + 1);
-		const recent = new Float64Array(customers);
-		const lastDayOfData = Math.floor(lastDate / MS_PER_DAY);
-		const firstDayOfData = Math.floor(firstDate / MS_PER_DAY);
-		const recentWindowDays = Number.isFinite(lastDayOfData) ? Math.min(RECENT_WINDOW_DAYS, lastDayOfData - firstDayOfData + 1) : 0;
-		// A purchase counts as recent on one of the last `recentWindowDays` calendar days.
-		const recentFrom = (lastDayOfData - recentWindowDays + 1) * MS_PER_DAY;
-		let purchaseLines = 0;
-		let returnLines = 0;
-		let cancellationLines = 0;
-		const cancelledSeen = new Uint8Array(invoiceCount);
-		let cancellationInvoices = 0;
-		for (let i = 0; i < n; i++) {
-			const t = ms[i];
-			if (t !== t) continue;
-			const c = customer[i];
-			const q = quantity[i];
-			const inv = invoice[i];
-			if (invoiceCancelled[inv]) {
-				cancellationLines++;
-				if (cancelledSeen[inv] === 0) {
-					cancelledSeen[inv] = 1;
-					cancellationInvoices++;
-				}
-				returnLines++;
-				returned[c] += q < 0 ? -q : q;
-			} else if (q < 0) {
-				returnLines++;
-				returned[c] -= q;
-			} else {
-				purchaseLines++;
-				revenue[c] += value[i];
-				if (t >= recentFrom) recent[c] += value[i];
-				bought[c] += q;
-				if (t < firstPurchase[c]) firstPurchase[c] = t;
-				if (t > lastPurchase[c]) lastPurchase[c] = t;
-				bucketStart[c + 1]++;
-			}
-		}
-		for (let c = 0; c < customers; c++) bucketStart[c + 1] += bucketStart[c];
-		const bucket = new Int32Array(purchaseLines);
-		const fill = bucketStart.slice(0, customers);
-		for (let i = 0; i < n; i++) {
-			const t = ms[i];
-			if (t !== t || invoiceCancelled[invoice[i]] || quantity[i] < 0) continue;
-			bucket[fill[customer[i]]++] = i;
-		}
-
-		// 3. Output rows: customers with at least one purchase, in order of first appearance.
-		const productStamp = new Int32Array(productCount).fill(-1);
-		const invoiceStamp = new Int32Array(invoiceCount).fill(-1);
-		let count = 0;
-		for (let c = 0; c < customers; c++) if (bucketStart[c + 1] > bucketStart[c]) count++;
-		const features = Object.fromEntries(CUSTOMER_FEATURES.map((f) => [f, new Float64Array(count)])) as Record<CustomerFeature, Float64Array>;
-		const ids: string[] = new Array(count);
-		const guest = new Uint8Array(count);
-		const first = new Float64Array(count);
-		const last = new Float64Array(count);
-		const recentOut = new Float64Array(count);
-		const purchaseStart = new Int32Array(count + 1);
-		const purchaseDay = new Int32Array(purchaseLines);
-		const purchaseValue = new Float64Array(purchaseLines);
-		let purchaseAt = 0;
-		const lastDay = Math.floor(lastDate / MS_PER_DAY);
-		let returnOnlyCustomers = 0;
-		let out = 0;
-		for (let c = 0; c < customers; c++) {
-			const start = bucketStart[c];
-			const end = bucketStart[c + 1];
-			if (end === start) {
-				if (returned[c] > 0) returnOnlyCustomers++;
-				continue;
-			}
-			let invoices = 0;
-			let products = 0;
-			for (let k = start; k < end; k++) {
-				const i = bucket[k];
-				purchaseDay[purchaseAt] = Math.floor(ms[i] / MS_PER_DAY);
-				purchaseValue[purchaseAt++] = value[i];
-				const p = product[i];
-				if (productStamp[p] !== c) {
-					productStamp[p] = c;
-					products++;
-				}
-				const inv = invoice[i];
-				if (invoiceStamp[inv] !== c) {
-					invoiceStamp[inv] = c;
-					invoices++;
-				}
-			}
-			const firstDay = Math.floor(firstPurchase[c] / MS_PER_DAY);
-			const lastPurchaseDay = Math.floor(lastPurchase[c] / MS_PER_DAY);
-			ids[out] = customerIds[c];
-			guest[out] = customerGuest[c];
-			first[out] = firstPurchase[c];
-			last[out] = lastPurchase[c];
-			recentOut[out] = recent[c];
-			features.grossRevenue[out] = revenue[c];
-			features.recencyDays[out] = lastDay - lastPurchaseDay;
-			features.invoices[out] = invoices;
-			features.itemsBought[out] = bought[c];
-			features.distinctProducts[out] = products;
-			features.frequency[out] = invoices / (lastPurchaseDay - firstDay + 1);
-			features.itemsReturned[out] = returned[c];
-			features.returnShare[out] = bought[c] > 0 ? Math.min(1, returned[c] / bought[c]) : 0;
-			out++;
-			purchaseStart[out] = purchaseAt;
-		}
-
-		// Issues: those found while reading and those found now, merged in row order.
-		let allIssues = issues;
-		const found = lateIssues.concat(implausible.issues);
-		if (found.length > 0) allIssues = [...issues, ...found].sort((a, b) => a.row - b.row).slice(0, maxIssues);
-		const implausibleKept = implausible.counts.date + implausible.counts.outlier;
-		const kept = n - lateCount - implausibleKept;
-		return {
-			count,
-			ids,
-			guest,
-			features,
-			firstPurchase: first,
-			lastPurchase: last,
-			recentRevenue: recentOut,
-			recentWindowDays,
-			purchaseStart,
-			purchaseDay: purchaseDay.subarray(0, purchaseAt),
-			purchaseValue: purchaseValue.subarray(0, purchaseAt),
-			firstDate: kept > 0 ? firstDate : NaN,
-			lastDate: kept > 0 ? lastDate : NaN,
-			report: {
-				linesRead,
-				unreadableLines: unreadableLines + lateCount,
-				implausible: { ...implausible.counts, overflow: overflowLines },
-				removed: { ...removed },
-				keptLines: kept,
-				purchaseLines,
-				returnLines,
-				cancellationLines,
-				cancellationInvoices,
-				guestInvoices,
-				guestLines,
-				returnOnlyCustomers,
-				customers: count,
-				dateOrder: order,
-				...(dateOrderWhy ? { dateOrderWhy } : {})
+	const finish = (finishOptions: FinishOptions = {}): CustomerTable =>
+		buildCustomerTable(
+			{
+				evidence, size, maxIssues, customerIds, customerGuest, invoiceCancelled, productCount: productDropped.length, issues, issueCount,
+				linesRead, unreadableLines, overflowLines, removed, guestInvoices, guestLines,
+				lineCustomer, lineInvoice, lineProduct, lineQuantity, lineValue, lineDate, lineRow
 			},
-			issues: allIssues,
-			issueCount: issueCount + lateCount + implausible.issueCount
-		};
-	};
+			finishOptions
+		);
 
 	const exportState = (): AggregatorState => ({
 		size,
@@ -826,6 +573,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 
 	return {
 		addLine,
+		addFields,
 		addInvoiceLine,
 		addIssue: (problem: RowIssue) => issue(problem.row, problem.column, problem.reason),
 		addUnreadable: (problem: RowIssue) => {

@@ -13,6 +13,7 @@ import type { DateOrder } from '../core/dates';
 import type { CustomerFeature } from './features';
 import type { SegmentsArtifact } from './artifact';
 import type { SegmentAssigner } from './model';
+import type { ReaderUsed } from './parallel';
 
 /** What the worker needs of the model (sent with the file; the page already holds the artifact). */
 export interface SegmentsJobModel extends SegmentAssigner {
@@ -43,11 +44,11 @@ export interface SegmentsProgress {
 
 /** Milliseconds by stage, measured in the worker (render is added by the page). */
 export interface SegmentsTimings {
-	/** Reading the file's bytes and decoding them to text. */
+	/** Reading the file's bytes (and, for papaparse, decoding them to text). */
 	readMs: number;
-	/** Splitting records and fields. */
+	/** Splitting records and fields (byte scan: splitting, reading values and cleaning, all in one). */
 	parseMs: number;
-	/** Reading values and applying the cleaning rules, line by line. */
+	/** Reading values and applying the cleaning rules, line by line (papaparse only; 0 for the byte scan). */
 	cleanMs: number;
 	/** Dates resolved and customer features computed. */
 	featuresMs: number;
@@ -57,8 +58,10 @@ export interface SegmentsTimings {
 	analysisMs: number;
 	/** Time the worker waited for the user to answer the date question (not work). */
 	waitMs: number;
-	/** Threads the file was read on (1 or 2); read/parse/clean above are the first thread's. */
+	/** Threads the file was read on; read/parse/clean above are the first thread's. */
 	parts: number;
+	/** Which reader read the file: the byte scan, or papaparse (and why the byte scan gave way). Absent in runs saved before. */
+	reader?: ReaderUsed;
 	/** The second thread's read/parse/clean, when there was one. */
 	secondPart: { readMs: number; parseMs: number; cleanMs: number } | null;
 	/** Merging the second thread's lines in. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DateOrder } from '../core/dates';
-import { findSplit, readInvoiceInParts, readPart, type RunPart } from './parallel';
+import { findSplit, readInvoiceInParts, readPart, type PartRunners, type RunPart } from './parallel';
 import { readInvoiceText, type InvoiceReadResult } from './read';
 import { generateInvoiceSample, withBrokenLines, type InvoiceSampleOptions } from './sample';
 import { realDataFile } from './testData';
@@ -22,9 +22,12 @@ function outcome(result: InvoiceReadResult, dateOrder?: Exclude<DateOrder, 'iso'
 
 /** The second part read "elsewhere": here, in the same thread, through the same code a worker runs. */
 const inThisThread: RunPart = (part, setup, onProgress) => readPart(part, setup, onProgress);
+/** The papaparse reader's two parts (these tests are about it; byteRead.test.ts tests the byte scan). */
+const papaparseOnly = (text: RunPart | null): PartRunners => ({ text, bytes: null, threads: 2 });
+const NO_BYTES = { byteMinBytes: Infinity };
 
 async function inParts(text: string) {
-	const parted = await readInvoiceInParts(new Blob([text]), {}, inThisThread, 1);
+	const parted = await readInvoiceInParts(new Blob([text]), {}, papaparseOnly(inThisThread), { ...NO_BYTES, minBytes: 1 });
 	return { parts: parted.parts, outcome: outcome(parted.result) };
 }
 
@@ -71,21 +74,21 @@ describe('readInvoiceInParts', () => {
 
 	it('reads small files, or without a second thread, in one part', async () => {
 		const { text } = generateInvoiceSample({ customers: 30 });
-		expect((await readInvoiceInParts(new Blob([text]), {}, inThisThread)).parts).toBe(1);
-		expect((await readInvoiceInParts(new Blob([text]), {}, null, 1)).parts).toBe(1);
+		expect((await readInvoiceInParts(new Blob([text]), {}, papaparseOnly(inThisThread), NO_BYTES)).parts).toBe(1);
+		expect((await readInvoiceInParts(new Blob([text]), {}, null, { ...NO_BYTES, minBytes: 1 })).parts).toBe(1);
 	});
 
 	it('falls back to one part when the second part fails', async () => {
 		const { text } = generateInvoiceSample({ customers: 60 });
 		const failing: RunPart = async () => ({ ok: false, failure: { kind: 'internal', message: 'no worker' } });
-		const parted = await readInvoiceInParts(new Blob([text]), {}, failing, 1);
+		const parted = await readInvoiceInParts(new Blob([text]), {}, papaparseOnly(failing), { ...NO_BYTES, minBytes: 1 });
 		expect(parted.parts).toBe(1);
 		expect(outcome(parted.result)).toEqual(outcome(readInvoiceText(text)));
 	});
 
 	it('reports a layout problem once, from the first part', async () => {
 		const text = 'Invoice,Quantity\n' + '1,2\n'.repeat(100);
-		const parted = await readInvoiceInParts(new Blob([text]), {}, inThisThread, 1);
+		const parted = await readInvoiceInParts(new Blob([text]), {}, papaparseOnly(inThisThread), { ...NO_BYTES, minBytes: 1 });
 		expect(parted.result.ok).toBe(false);
 		if (!parted.result.ok) expect(parted.result.failure.kind).toBe('missing-columns');
 	});
@@ -93,7 +96,7 @@ describe('readInvoiceInParts', () => {
 	const full = realDataFile('online-retail/online-retail.csv') ?? '';
 	it.skipIf(!full)('reads the full Online Retail file in two parts exactly as in one (needs ../shared/data)', { timeout: 60_000 }, async () => {
 		const bytes = readFileSync(full);
-		const parted = await readInvoiceInParts(new Blob([bytes]), {}, inThisThread);
+		const parted = await readInvoiceInParts(new Blob([bytes]), {}, papaparseOnly(inThisThread), NO_BYTES);
 		expect(parted.parts).toBe(2);
 		expect(outcome(parted.result)).toEqual(outcome(readInvoiceText(bytes.toString('utf8'))));
 	});

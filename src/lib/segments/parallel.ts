@@ -1,17 +1,48 @@
 /**
- * Reading a large invoice file in two parts at once: the second half goes to another thread (the
- * caller's `runPart`, a Web Worker in the browser) as soon as the header is known, this thread
- * reads the first half, and the second half's aggregator state is merged in (`absorb`), giving what
- * one reader would give. When the cut turns out to lie inside a quoted field, or the second part
- * fails, the whole file is read again in one go. Pure, no DOM; `runPart` decides where work runs.
+ * Reading an invoice file on several threads. A file of BYTE_READ_MIN_BYTES or more is first read by
+ * the byte scan (byteRead.ts) on up to `threads` threads; when the byte scan cannot prove it reads
+ * the file right, the whole file is read by the papaparse reader instead, and the result says which
+ * reader ran and why. The papaparse reading of a large file uses two parts at once: the second half
+ * goes to another thread (the caller's `runPart`) as soon as the header is known, this thread reads
+ * the first half, and the second half's aggregator state is merged in (`absorb`), giving what one
+ * reader would give. When the cut turns out to lie inside a quoted field, or the second part fails,
+ * the whole file is read again in one go. Pure, no DOM; the runners decide where work runs.
  */
 import type { LineEndingCounts } from '../core/csv/lineEndings';
 import type { CsvJobFailure } from '../core/csv/types';
 import type { AggregatorState } from './features';
+import { DEFAULT_MAX_BYTES } from '../core/csv/source';
+import { readInvoiceBytes, type RunBytePart } from './byteRead';
 import { readInvoiceBlob, type InvoiceHeaderSetup, type InvoiceReadOptions, type InvoiceReadResult, type ReadTimings } from './read';
 
 /** Files below this size are read in one part (two threads do not pay for themselves). */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+/** Files below this size are read by the papaparse reader (the byte scan gains nothing worth its setup). */
+export const BYTE_READ_MIN_BYTES = 1024 * 1024;
+/** At most this many threads read one file. */
+export const MAX_READ_THREADS = 8;
+
+/** Which reader read a file: the byte scan, or papaparse (with why, when the byte scan gave way). */
+export type ReaderUsed = { kind: 'bytes' } | { kind: 'papaparse'; why: string };
+
+/** Where the parts of a file are read (Web Workers in the browser; in-thread in tests). */
+export interface PartRunners {
+	/** A later part for the papaparse reader. */
+	text: RunPart | null;
+	/** A part for the byte scan. */
+	bytes: RunBytePart | null;
+	/** Threads to use in all, this one included (navigator.hardwareConcurrency, at most MAX_READ_THREADS). */
+	threads: number;
+}
+
+export interface PartedReadOptions {
+	/** Papaparse reading in two parts from this size (default PARALLEL_MIN_BYTES). */
+	minBytes?: number;
+	/** The byte scan from this size (default BYTE_READ_MIN_BYTES; Infinity: never). */
+	byteMinBytes?: number;
+	/** The byte scan's smallest part (default 1 MB; tests make it small to cut small files). */
+	minPartBytes?: number;
+}
 
 export type PartOutcome =
 	| {
@@ -30,8 +61,9 @@ export type RunPart = (part: Blob, setup: InvoiceHeaderSetup, onProgress: (bytes
 
 export interface PartedRead {
 	result: InvoiceReadResult;
-	/** 2 when the file was read in two parts, 1 otherwise. */
+	/** Threads the file was read on (parts). */
 	parts: number;
+	reader: ReaderUsed;
 	/** Milliseconds spent merging the second part in. */
 	mergeMs: number;
 	/** Where the second part's reading time went. */
@@ -52,14 +84,26 @@ export async function findSplit(blob: Blob): Promise<number | null> {
 	return middle + at;
 }
 
-/** Read an invoice file, in two parts when it is large and `runPart` is given. */
-export async function readInvoiceInParts(
-	blob: Blob,
-	options: InvoiceReadOptions,
-	runPart: RunPart | null,
-	minBytes = PARALLEL_MIN_BYTES
-): Promise<PartedRead> {
-	const whole = async (): Promise<PartedRead> => ({ result: await readInvoiceBlob(blob, options), parts: 1, mergeMs: 0, secondPart: null });
+/**
+ * Read an invoice file: by the byte scan on `runners.threads` threads when it is large enough and the
+ * scan can read it, else by the papaparse reader (in two parts when it is large and a runner is given).
+ */
+export async function readInvoiceInParts(blob: Blob, options: InvoiceReadOptions, runners: PartRunners | null, partedOptions: PartedReadOptions = {}): Promise<PartedRead> {
+	const byteMinBytes = partedOptions.byteMinBytes ?? BYTE_READ_MIN_BYTES;
+	const withinLimit = blob.size <= (options.maxBytes ?? DEFAULT_MAX_BYTES);
+	let why = `a file under ${byteMinBytes >= 1 << 20 ? `${(byteMinBytes / (1 << 20)).toFixed(0)} MB` : `${Math.ceil(byteMinBytes / 1024)} KB`}`;
+	if (blob.size >= byteMinBytes && withinLimit && !options.part) {
+		const threads = Math.max(1, Math.min(MAX_READ_THREADS, runners?.threads ?? 1));
+		const bytes = await readInvoiceBytes(blob, options, runners?.bytes ?? null, threads, partedOptions.minPartBytes);
+		if (bytes.ok) return { result: bytes.result, parts: bytes.parts, mergeMs: bytes.mergeMs, secondPart: bytes.secondPart, reader: { kind: 'bytes' } };
+		why = bytes.why;
+		if (options.timings) Object.assign(options.timings, { readMs: 0, parseMs: 0, cleanMs: 0 });
+	}
+	return readWithPapaparse(blob, options, runners?.text ?? null, partedOptions.minBytes ?? PARALLEL_MIN_BYTES, { kind: 'papaparse', why });
+}
+
+async function readWithPapaparse(blob: Blob, options: InvoiceReadOptions, runPart: RunPart | null, minBytes: number, reader: ReaderUsed): Promise<PartedRead> {
+	const whole = async (): Promise<PartedRead> => ({ result: await readInvoiceBlob(blob, options), parts: 1, mergeMs: 0, secondPart: null, reader });
 	const maxBytes = options.maxBytes;
 	if (!runPart || blob.size < minBytes || (maxBytes !== undefined && blob.size > maxBytes)) return whole();
 	const split = await findSplit(blob);
@@ -88,7 +132,7 @@ export async function readInvoiceInParts(
 	if (!first.ok) {
 		// A whole-file problem (layout, not a CSV) is the file's; an "empty" first half is not.
 		if (first.failure.kind === 'empty') return whole();
-		return { result: first, parts: 1, mergeMs: 0, secondPart: null };
+		return { result: first, parts: 1, mergeMs: 0, secondPart: null, reader };
 	}
 	// Cut inside a quoted field (or the first half stopped early): the halves do not start and end on
 	// records, so read it whole.
@@ -106,7 +150,7 @@ export async function readInvoiceInParts(
 	endings.crlf += other.lineEndings.crlf + (cr ? 1 : 0);
 	endings.lf += other.lineEndings.lf + (cr ? 0 : 1);
 	endings.cr += other.lineEndings.cr;
-	return { result: first, parts: 2, mergeMs: performance.now() - started, secondPart: other.timings };
+	return { result: first, parts: 2, mergeMs: performance.now() - started, secondPart: other.timings, reader };
 }
 
 /** The part reader itself (what a second thread runs): `readInvoiceBlob` of a later part, as a PartOutcome. */

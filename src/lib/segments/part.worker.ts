@@ -1,34 +1,52 @@
 /// <reference lib="webworker" />
 /**
- * Reads the second half of a large invoice file for the upload worker (see parallel.ts), and sends
- * back its aggregator state, with the typed arrays transferred rather than copied.
+ * Reads one part of a large invoice file for the upload worker and sends back its aggregator state,
+ * with the typed arrays transferred rather than copied: a part for the byte scan (byteRead.ts), or
+ * the second half for the papaparse reader (parallel.ts).
  */
+import type { AggregatorState } from './features';
+import { readBytePart, type BytePartOutcome, type BytePartSetup } from './byteRead';
 import type { InvoiceHeaderSetup } from './read';
 import { readPart, type PartOutcome } from './parallel';
 
-export type PartRequest = { part: Blob; setup: InvoiceHeaderSetup };
-export type PartMessage = { type: 'progress'; bytesRead: number } | { type: 'done'; outcome: PartOutcome };
+export type PartRequest = { kind: 'text'; part: Blob; setup: InvoiceHeaderSetup } | { kind: 'bytes'; part: Blob; setup: BytePartSetup };
+export type PartMessage =
+	| { type: 'progress'; bytesRead: number }
+	| { type: 'done'; kind: 'text'; outcome: PartOutcome }
+	| { type: 'done'; kind: 'bytes'; outcome: BytePartOutcome };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+function buffers(s: AggregatorState): Transferable[] {
+	return [s.lineCustomer.buffer, s.lineInvoice.buffer, s.lineProduct.buffer, s.lineRow.buffer, s.lineQuantity.buffer, s.lineValue.buffer, s.lineDate.buffer];
+}
+
+const internal = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 scope.onmessage = async (event: MessageEvent<PartRequest>) => {
-	const { part, setup } = event.data;
+	const request = event.data;
 	let lastPost = 0;
+	const onProgress = (bytesRead: number) => {
+		const now = performance.now();
+		if (now - lastPost < 50) return;
+		lastPost = now;
+		scope.postMessage({ type: 'progress', bytesRead } satisfies PartMessage);
+	};
+	if (request.kind === 'bytes') {
+		let outcome: BytePartOutcome;
+		try {
+			outcome = await readBytePart(request.part, request.setup, onProgress);
+		} catch (error) {
+			outcome = { ok: false, why: `an error in a reading thread (${internal(error)})`, cutInQuotes: false };
+		}
+		scope.postMessage({ type: 'done', kind: 'bytes', outcome } satisfies PartMessage, outcome.ok ? buffers(outcome.state) : []);
+		return;
+	}
 	let outcome: PartOutcome;
 	try {
-		outcome = await readPart(part, setup, (bytesRead) => {
-			const now = performance.now();
-			if (now - lastPost < 50) return;
-			lastPost = now;
-			scope.postMessage({ type: 'progress', bytesRead } satisfies PartMessage);
-		});
+		outcome = await readPart(request.part, request.setup, onProgress);
 	} catch (error) {
-		outcome = { ok: false, failure: { kind: 'internal', message: error instanceof Error ? error.message : String(error) } };
+		outcome = { ok: false, failure: { kind: 'internal', message: internal(error) } };
 	}
-	const transfer: Transferable[] = [];
-	if (outcome.ok) {
-		const s = outcome.state;
-		transfer.push(s.lineCustomer.buffer, s.lineInvoice.buffer, s.lineProduct.buffer, s.lineRow.buffer, s.lineQuantity.buffer, s.lineValue.buffer, s.lineDate.buffer);
-	}
-	scope.postMessage({ type: 'done', outcome } satisfies PartMessage, transfer);
+	scope.postMessage({ type: 'done', kind: 'text', outcome } satisfies PartMessage, outcome.ok ? buffers(outcome.state) : []);
 };

@@ -11,9 +11,10 @@
  *   else read.aggregator.finish();
  */
 import type { LineEndingCounts } from '../core/csv/lineEndings';
-import { failure, streamNotes, tooLarge } from '../core/csv/messages';
-import { CsvReader, type CsvLayout, type RecordSink } from '../core/csv/reader';
-import { DEFAULT_CHUNK_SIZE, DEFAULT_MAX_BYTES, feedBlob, feedText, type Fed } from '../core/csv/source';
+import { readBlobInto, readTextInto, type ReadingTimings, type SinkRead, type SinkReadOptions } from '../core/csv/intake';
+import { failure, streamNotes } from '../core/csv/messages';
+import type { CsvLayout, RecordSink } from '../core/csv/reader';
+import { DEFAULT_CHUNK_SIZE, DEFAULT_MAX_BYTES } from '../core/csv/source';
 import type { CsvJobFailure, FileNote, JobProgress } from '../core/csv/types';
 import type { RowIssue } from '../core/schema';
 import { createCustomerAggregator, type CustomerAggregator } from './features';
@@ -103,6 +104,22 @@ export function invoiceReadNotes(read: InvoiceReadSuccess): FileNote[] {
 	return [...read.headerNotes, ...streamNotes(read.lineEndings, read.unclosedQuote, read.stoppedAt)];
 }
 
+/** A customer aggregator for a file of this layout (`inputSize` in bytes or characters sizes its storage once). */
+export function aggregatorForLayout(layout: CsvLayout, maxIssues: number, inputSize: number): CustomerAggregator {
+	const columns: Partial<Record<InvoiceColumn, number>> = {};
+	layout.mapping.forEach((key, index) => {
+		if (key !== null) columns[key as InvoiceColumn] = index;
+	});
+	return createCustomerAggregator({
+		columns,
+		fieldCount: layout.mapping.length,
+		decimalComma: layout.decimalComma,
+		maxIssues,
+		// Online Retail lines average 89 bytes; a little spare room avoids one copy for shorter lines.
+		expectedLines: inputSize / 80
+	});
+}
+
 /** Hands the reader's records to a customer aggregator made from the header's layout. */
 class InvoiceSink implements RecordSink {
 	aggregator: CustomerAggregator | null = null;
@@ -110,28 +127,11 @@ class InvoiceSink implements RecordSink {
 	constructor(
 		private readonly maxIssues: number,
 		/** Input size (bytes or characters), to size the line storage once. */
-		private readonly inputSize: number,
-		private readonly onHeader?: (layout: CsvLayout) => void
+		private readonly inputSize: number
 	) {}
 
 	header(layout: CsvLayout): void {
-		this.setUp(layout);
-		this.onHeader?.(layout);
-	}
-
-	setUp(layout: CsvLayout): void {
-		const columns: Partial<Record<InvoiceColumn, number>> = {};
-		layout.mapping.forEach((key, index) => {
-			if (key !== null) columns[key as InvoiceColumn] = index;
-		});
-		this.aggregator = createCustomerAggregator({
-			columns,
-			fieldCount: layout.mapping.length,
-			decimalComma: layout.decimalComma,
-			maxIssues: this.maxIssues,
-			// Online Retail lines average 89 bytes; a little spare room avoids one copy for shorter lines.
-			expectedLines: this.inputSize / 80
-		});
+		this.aggregator = aggregatorForLayout(layout, this.maxIssues, this.inputSize);
 	}
 
 	record(fields: string[], row: number): void {
@@ -143,26 +143,35 @@ class InvoiceSink implements RecordSink {
 	}
 }
 
-function setUp(options: InvoiceReadOptions, inputSize: number) {
-	const maxIssues = options.maxIssues ?? 100;
-	const part = options.part;
-	const timings = options.timings ? { parseMs: 0, sinkMs: 0 } : undefined;
-	let reader: CsvReader | null = null;
-	const onHeader = options.onHeader && ((layout: CsvLayout) => options.onHeader?.({ layout, encoding: (reader as CsvReader).encoding }));
-	const sink = new InvoiceSink(maxIssues, inputSize, onHeader);
-	if (part) sink.setUp(part.layout);
-	reader = new CsvReader(invoiceLineSchema, sink, { part: part?.layout, timings });
-	if (part) reader.encoding = part.encoding;
-	return { sink, reader, timings };
+/** The core intake's options for this reading (a part's layout, the header hook, timings, progress by lines read). */
+function intakeOptions(options: InvoiceReadOptions, sink: InvoiceSink): { sinkOptions: SinkReadOptions; timings?: ReadingTimings } {
+	const timings = options.timings ? { readMs: 0, parseMs: 0, sinkMs: 0 } : undefined;
+	if (options.part) sink.header(options.part.layout);
+	const onHeader = options.onHeader;
+	return {
+		timings,
+		sinkOptions: {
+			maxBytes: options.maxBytes,
+			chunkSize: options.chunkSize,
+			maxIssues: options.maxIssues,
+			signal: options.signal,
+			part: options.part,
+			timings,
+			onHeader: onHeader && ((layout, encoding) => onHeader({ layout, encoding })),
+			rowsRead: () => sink.aggregator?.linesRead ?? 0,
+			onProgress: options.onProgress
+		}
+	};
 }
 
-function finish(sink: InvoiceSink, reader: CsvReader, fed: Fed, options: InvoiceReadOptions, readerTimings?: { parseMs: number; sinkMs: number }): InvoiceReadResult {
-	if (options.timings && readerTimings) {
-		options.timings.parseMs += readerTimings.parseMs;
-		options.timings.cleanMs += readerTimings.sinkMs;
+function finish(sink: InvoiceSink, read: SinkRead, options: InvoiceReadOptions, timings?: ReadingTimings): InvoiceReadResult {
+	if (options.timings && timings) {
+		options.timings.readMs += timings.readMs;
+		options.timings.parseMs += timings.parseMs;
+		options.timings.cleanMs += timings.sinkMs;
 	}
-	const failed = fed.failure ?? reader.finish();
-	if (failed) return { ok: false, failure: failed };
+	if (!read.ok) return read;
+	const { reader, fed } = read;
 	const aggregator = sink.aggregator as CustomerAggregator;
 	const layout = reader.layout as CsvLayout;
 	if (aggregator.linesRead === 0 && !options.part) return { ok: false, failure: failure('empty', 'The file has a header row but no invoice lines below it.') };
@@ -186,14 +195,9 @@ function finish(sink: InvoiceSink, reader: CsvReader, fed: Fed, options: Invoice
 
 /** Read invoice-lines CSV text (synchronous). */
 export function readInvoiceText(text: string, options: InvoiceReadOptions = {}): InvoiceReadResult {
-	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-	if (text.length > maxBytes) return { ok: false, failure: tooLarge(text.length, maxBytes) };
-	const { sink, reader, timings } = setUp(options, text.length);
-	const fed = feedText(text, reader, {
-		chunkSize: options.chunkSize,
-		onProgress: (fraction) => options.onProgress?.({ stage: 'parsing', fraction, rowsRead: sink.aggregator?.linesRead ?? 0 })
-	});
-	return finish(sink, reader, fed, options, timings);
+	const sink = new InvoiceSink(options.maxIssues ?? 100, text.length);
+	const { sinkOptions, timings } = intakeOptions(options, sink);
+	return finish(sink, readTextInto(text, invoiceLineSchema, sink, sinkOptions), options, timings);
 }
 
 /**
@@ -201,15 +205,7 @@ export function readInvoiceText(text: string, options: InvoiceReadOptions = {}):
  * a streaming TextDecoder keeps characters split across chunks whole).
  */
 export async function readInvoiceBlob(blob: Blob, options: InvoiceReadOptions = {}): Promise<InvoiceReadResult> {
-	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-	if (blob.size > maxBytes) return { ok: false, failure: tooLarge(blob.size, maxBytes) };
-	const { sink, reader, timings } = setUp(options, blob.size);
-	const fed = await feedBlob(blob, reader, {
-		chunkSize: options.chunkSize,
-		signal: options.signal,
-		encoding: options.part?.encoding,
-		timings: options.timings,
-		onProgress: (fraction) => options.onProgress?.({ stage: 'parsing', fraction, rowsRead: sink.aggregator?.linesRead ?? 0 })
-	});
-	return finish(sink, reader, fed, options, timings);
+	const sink = new InvoiceSink(options.maxIssues ?? 100, blob.size);
+	const { sinkOptions, timings } = intakeOptions(options, sink);
+	return finish(sink, await readBlobInto(blob, invoiceLineSchema, sink, sinkOptions), options, timings);
 }

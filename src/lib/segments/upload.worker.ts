@@ -6,7 +6,8 @@
  */
 import type { CsvJobFailure } from '../core/csv/types';
 import type { ChosenDateOrder, SegmentsMessage, SegmentsRequest, SegmentsResult, SegmentsTimings } from './job';
-import { readInvoiceInParts, type PartOutcome, type RunPart } from './parallel';
+import type { BytePartOutcome } from './byteRead';
+import { MAX_READ_THREADS, readInvoiceInParts, type PartOutcome, type PartRunners } from './parallel';
 import type { PartMessage, PartRequest } from './part.worker';
 import PartWorker from './part.worker.ts?worker';
 import { noCustomersFailure, segmentsResult } from './outcome';
@@ -28,36 +29,63 @@ scope.onmessage = (event: MessageEvent<SegmentsRequest>) => {
 	});
 };
 
+/** Threads this device can read a file on (this one included). */
+const threads = typeof Worker === 'undefined' ? 1 : Math.min(MAX_READ_THREADS, navigator.hardwareConcurrency || 1);
+
+/**
+ * Reading threads, started with this worker (which the page starts while it is idle, before a file is
+ * chosen), so that a chosen file does not wait for their code to load. A helper that failed is replaced.
+ */
+const helpers: (Worker | null)[] = [];
+function startHelper(): Worker | null {
+	try {
+		return new PartWorker();
+	} catch {
+		return null;
+	}
+}
+for (let k = 1; k < threads; k++) helpers.push(startHelper());
+let nextHelper = 0;
+
+/** Run one part on the next helper (each helper reads one part of a file at a time). */
+function inHelper<O>(request: PartRequest, onProgress: (bytes: number) => void, failed: (message: string) => O): Promise<O> {
+	return new Promise<O>((resolve) => {
+		const slot = nextHelper++ % Math.max(1, helpers.length);
+		const helper = helpers[slot] ?? startHelper();
+		if (!helper) {
+			resolve(failed('this browser would not start a reading thread'));
+			return;
+		}
+		helpers[slot] = helper;
+		helper.onmessage = (e: MessageEvent<PartMessage>) => {
+			if (e.data.type === 'progress') onProgress(e.data.bytesRead);
+			else resolve(e.data.outcome as O);
+		};
+		helper.onerror = (e) => {
+			e.preventDefault();
+			helper.terminate();
+			helpers[slot] = null;
+			resolve(failed(e.message || 'a reading thread stopped'));
+		};
+		helper.postMessage(request);
+	});
+}
+
 async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promise<void> {
 	const { file, fileName, model, maxBytes } = request;
 	const reading: ReadTimings = { readMs: 0, parseMs: 0, cleanMs: 0 };
 	let lastPost = 0;
-	// A second thread reads the second half of a large file (when this browser lets a worker start one).
-	const helpers: Worker[] = [];
-	const runPart: RunPart | null =
-		typeof Worker === 'undefined' || (navigator.hardwareConcurrency ?? 1) < 2
+	nextHelper = 0;
+	const runners: PartRunners | null =
+		threads < 2
 			? null
-			: (part, setup, onProgress) =>
-					new Promise<PartOutcome>((resolve) => {
-						const failed = (message: string) => resolve({ ok: false, failure: { kind: 'internal', message } });
-						let helper: Worker;
-						try {
-							helper = new PartWorker();
-						} catch (error) {
-							failed(error instanceof Error ? error.message : String(error));
-							return;
-						}
-						helpers.push(helper);
-						helper.onmessage = (e: MessageEvent<PartMessage>) => {
-							if (e.data.type === 'progress') onProgress(e.data.bytesRead);
-							else resolve(e.data.outcome);
-						};
-						helper.onerror = (e) => {
-							e.preventDefault();
-							failed(e.message || 'the second reader stopped');
-						};
-						helper.postMessage({ part, setup } satisfies PartRequest);
-					});
+			: {
+					threads,
+					text: (part, setup, onProgress) =>
+						inHelper<PartOutcome>({ kind: 'text', part, setup }, onProgress, (message) => ({ ok: false, failure: { kind: 'internal', message } })),
+					bytes: (part, setup, onProgress) =>
+						inHelper<BytePartOutcome>({ kind: 'bytes', part, setup }, onProgress, (message) => ({ ok: false, why: `a reading thread that failed (${message})`, cutInQuotes: false }))
+				};
 	const readingFrom = performance.now();
 	const parted = await readInvoiceInParts(file, {
 		maxBytes,
@@ -68,8 +96,7 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 			lastPost = now;
 			post({ type: 'progress', progress: { stage: 'reading', fraction: p.fraction, linesRead: p.rowsRead } });
 		}
-	}, runPart);
-	for (const helper of helpers) helper.terminate();
+	}, runners);
 	const readingWallMs = performance.now() - readingFrom;
 	const read = parted.result;
 	if (!read.ok) {
@@ -98,6 +125,7 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 	const timings: SegmentsTimings = {
 		...reading,
 		parts: parted.parts,
+		reader: parted.reader,
 		secondPart: parted.secondPart,
 		mergeMs: parted.mergeMs,
 		readingWallMs,

@@ -111,10 +111,8 @@ class RowIntake implements RecordSink {
 		this.addIssue(issue);
 	}
 
-	/** The result once the reader has read everything. */
+	/** The result once the reader has read everything (without a whole-file failure). */
 	finish(reader: CsvReader, fed: Fed): IntakeResult {
-		const failed = fed.failure ?? reader.finish();
-		if (failed) return { ok: false, failure: failed };
 		const layout = reader.layout as CsvLayout;
 		const schema = this.schema;
 		if (this.totalRows === 0) return { ok: false, failure: makeFailure('empty', `The file has a header row but no ${schema.rowNoun} below it.`) };
@@ -156,21 +154,92 @@ class RowIntake implements RecordSink {
 	}
 }
 
-function setUp(schema: TableSchema, options: IntakeOptions): { intake: RowIntake; reader: CsvReader } {
-	const intake = new RowIntake(schema, options.maxIssues ?? MAX_ISSUES);
-	return { intake, reader: new CsvReader(schema, intake) };
+/** Where a reading's time went (milliseconds): waiting for bytes and decoding, splitting records, the sink. */
+export interface ReadingTimings {
+	readMs: number;
+	parseMs: number;
+	sinkMs: number;
+}
+
+/** How a tool with its own record sink (a streaming aggregator, …) has a file read: `IntakeOptions` and a few more. */
+export interface SinkReadOptions extends IntakeOptions {
+	/** Read a later part of a file: no header row; this layout, and this encoding for a Blob. */
+	part?: { layout: CsvLayout; encoding: string };
+	/** Called once the header is read, with the layout and the encoding (not for a part). */
+	onHeader?: (layout: CsvLayout, encoding: string) => void;
+	/** When given, the milliseconds of the reading are added to it. */
+	timings?: ReadingTimings;
+	/** Records handed over so far, for progress reports (default: the reader's row count). */
+	rowsRead?: () => number;
+}
+
+/** A reading that went through: the reader (layout, rows, line ends, notes) and what fed it. */
+export type SinkRead = { ok: true; reader: CsvReader; fed: Fed } | { ok: false; failure: CsvJobFailure };
+
+/**
+ * The shared reader around a tool's own sink: the size limit checked first, the reader set up (for a
+ * part, with its layout), fed chunk by chunk with progress and the abort signal, and the whole-file
+ * failure (not text, empty, no header, …) when there is one. Every intake reads through this.
+ */
+function sinkReader(schema: TableSchema, sink: RecordSink, options: SinkReadOptions, size: number): { reader: CsvReader; progress: (fraction: number) => void; tally?: { parseMs: number; sinkMs: number } } | CsvJobFailure {
+	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+	if (size > maxBytes) return tooLarge(size, maxBytes);
+	const tally = options.timings ? { parseMs: 0, sinkMs: 0 } : undefined;
+	let reader: CsvReader | null = null;
+	const onHeader = options.onHeader;
+	const withHeader: RecordSink = onHeader
+		? {
+				header(layout) {
+					sink.header?.(layout);
+					onHeader(layout, (reader as CsvReader).encoding);
+				},
+				record: (fields, row) => sink.record(fields, row),
+				unreadable: (issue) => sink.unreadable(issue)
+			}
+		: sink;
+	reader = new CsvReader(schema, withHeader, { part: options.part?.layout, timings: tally });
+	if (options.part) reader.encoding = options.part.encoding;
+	const r = reader;
+	const rowsRead = options.rowsRead ?? (() => r.recordsRead);
+	return { reader, tally, progress: (fraction) => options.onProgress?.({ stage: 'parsing', fraction, rowsRead: rowsRead() }) };
+}
+
+function settled(reader: CsvReader, fed: Fed, options: SinkReadOptions, tally?: { parseMs: number; sinkMs: number }): SinkRead {
+	if (options.timings && tally) {
+		options.timings.parseMs += tally.parseMs;
+		options.timings.sinkMs += tally.sinkMs;
+	}
+	const failed = fed.failure ?? reader.finish();
+	return failed ? { ok: false, failure: failed } : { ok: true, reader, fed };
+}
+
+/** Read CSV text into a sink (synchronous). */
+export function readTextInto(text: string, schema: TableSchema, sink: RecordSink, options: SinkReadOptions = {}): SinkRead {
+	const set = sinkReader(schema, sink, options, text.length);
+	if (!('reader' in set)) return { ok: false, failure: set };
+	const fed = feedText(text, set.reader, { chunkSize: options.chunkSize, onProgress: set.progress });
+	return settled(set.reader, fed, options, set.tally);
+}
+
+/** Read a File/Blob into a sink chunk by chunk (never more than one chunk of text held at a time). */
+export async function readBlobInto(blob: Blob, schema: TableSchema, sink: RecordSink, options: SinkReadOptions = {}): Promise<SinkRead> {
+	const set = sinkReader(schema, sink, options, blob.size);
+	if (!('reader' in set)) return { ok: false, failure: set };
+	const fed = await feedBlob(blob, set.reader, {
+		chunkSize: options.chunkSize,
+		signal: options.signal,
+		encoding: options.part?.encoding,
+		timings: options.timings,
+		onProgress: set.progress
+	});
+	return settled(set.reader, fed, options, set.tally);
 }
 
 /** Parse and validate CSV text (synchronous). */
 export function parseCsvText(text: string, schema: TableSchema, options: IntakeOptions = {}): IntakeResult {
-	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-	if (text.length > maxBytes) return { ok: false, failure: tooLarge(text.length, maxBytes) };
-	const { intake, reader } = setUp(schema, options);
-	const fed = feedText(text, reader, {
-		chunkSize: options.chunkSize,
-		onProgress: (fraction) => options.onProgress?.({ stage: 'parsing', fraction, rowsRead: intake.totalRows })
-	});
-	return intake.finish(reader, fed);
+	const intake = new RowIntake(schema, options.maxIssues ?? MAX_ISSUES);
+	const read = readTextInto(text, schema, intake, { ...options, rowsRead: () => intake.totalRows });
+	return read.ok ? intake.finish(read.reader, read.fed) : read;
 }
 
 /**
@@ -178,13 +247,7 @@ export function parseCsvText(text: string, schema: TableSchema, options: IntakeO
  * Works in a Web Worker, on the main thread and in Node (Blob.slice + arrayBuffer + TextDecoder).
  */
 export async function parseCsvBlob(blob: Blob, schema: TableSchema, options: IntakeOptions = {}): Promise<IntakeResult> {
-	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-	if (blob.size > maxBytes) return { ok: false, failure: tooLarge(blob.size, maxBytes) };
-	const { intake, reader } = setUp(schema, options);
-	const fed = await feedBlob(blob, reader, {
-		chunkSize: options.chunkSize,
-		signal: options.signal,
-		onProgress: (fraction) => options.onProgress?.({ stage: 'parsing', fraction, rowsRead: intake.totalRows })
-	});
-	return intake.finish(reader, fed);
+	const intake = new RowIntake(schema, options.maxIssues ?? MAX_ISSUES);
+	const read = await readBlobInto(blob, schema, intake, { ...options, rowsRead: () => intake.totalRows });
+	return read.ok ? intake.finish(read.reader, read.fed) : read;
 }
