@@ -6,18 +6,8 @@
  * built in a task of its own instead of one long one.
  */
 
-/**
- * Idle building starts this long after the load event: after the page's start-up (hydration, the
- * first answer from the worker, the service worker's registration) has settled, so that building
- * the parts below never lengthens the time until a phone answers a tap (Lighthouse's time to
- * interactive and total blocking time measure that window). A part that comes near the screen
- * earlier is built at once.
- */
-export const IDLE_START_MS = 5000;
-/** An idle period must leave at least this much time for a part to be built in it... */
-const IDLE_ROOM_MS = 30;
-/** ...unless the page has not been idle for this long (a busy page still gets its parts). */
-const IDLE_WAIT_MS = 3000;
+/** Idle building starts this long after the load event. */
+export const IDLE_START_MS = 2500;
 
 type Part = { element: Element; show: () => void };
 const queue: Part[] = [];
@@ -32,23 +22,8 @@ function showPart(part: Part): void {
 	part.show();
 }
 
-/** Run `run` in an idle period with room for a part (or after IDLE_WAIT_MS of a busy page). */
-function whenIdle(run: () => void): void {
-	if (!('requestIdleCallback' in window)) {
-		setTimeout(run, 50);
-		return;
-	}
-	const askedAt = performance.now();
-	const ask = () =>
-		requestIdleCallback(
-			(deadline) => {
-				if (deadline.didTimeout || deadline.timeRemaining() >= IDLE_ROOM_MS || performance.now() - askedAt >= IDLE_WAIT_MS) run();
-				else ask();
-			},
-			{ timeout: IDLE_WAIT_MS }
-		);
-	ask();
-}
+const whenIdle = (run: () => void) =>
+	'requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 1000 }) : setTimeout(run, 50);
 
 function buildNextWhenIdle(): void {
 	whenIdle(() => {
