@@ -7,7 +7,7 @@
  */
 import { quantile } from '../../../src/lib/core/metrics.ts';
 import { averagePrecision, precisionRecallAtK } from '../../../src/lib/core/metrics/classification.ts';
-import { seededRandom } from '../../../src/lib/core/random.ts';
+import { poisson, seededRandom } from '../../../src/lib/core/random.ts';
 import type { SplitPlan } from './data.ts';
 
 /** A validation month and the last month its model may train on. */
@@ -113,18 +113,6 @@ function weightedMetric(o: Ordered, y: Uint8Array, w: Float64Array, metric: 'prA
 	return metric === 'prAuc' ? ap : tp / Math.max(seen, 1);
 }
 
-/** Knuth's Poisson(1) draw: the number of times a row appears in a bootstrap resample. */
-function poissonOne(random: () => number): number {
-	const limit = Math.exp(-1);
-	let k = 0;
-	let p = random();
-	while (p > limit) {
-		k++;
-		p *= random();
-	}
-	return k;
-}
-
 /**
  * Paired bootstrap of (model - reference) of the month-averaged metric: every resample weighs each
  * user of each month by a Poisson(1) count (the usual large-sample form of drawing users with
@@ -139,7 +127,7 @@ export function rollingBootstrap(model: readonly ScoredMonth[], reference: reado
 	const difference = meanDiff(model.map((m) => new Float64Array(m.y.length).fill(1)));
 	const random = seededRandom(opts.seed);
 	const diffs: number[] = [];
-	for (let r = 0; r < opts.resamples; r++) diffs.push(meanDiff(model.map((m) => Float64Array.from({ length: m.y.length }, () => poissonOne(random)))));
+	for (let r = 0; r < opts.resamples; r++) diffs.push(meanDiff(model.map((m) => Float64Array.from({ length: m.y.length }, () => poisson(random, 1)))));
 	const finite = diffs.filter(Number.isFinite);
 	const tail = (1 - level) / 2;
 	return { metric, difference, low: quantile(finite, tail), high: quantile(finite, 1 - tail), level, resamples: finite.length };

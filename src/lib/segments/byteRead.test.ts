@@ -1,29 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { DateOrder } from '../core/dates';
 import { readBytePart } from './byteRead';
 import { simpleDecimal } from './byteScan';
 import { readInvoiceInParts, readPart, type PartRunners } from './parallel';
 import { readInvoiceText, type InvoiceReadResult } from './read';
+import { readOutcome } from './readOutcome.fixture';
 import { generateInvoiceSample, withBrokenLines, type InvoiceSampleOptions } from './sample';
 import { realDataFile } from './testData';
 
 /** Everything a reader hands on: the table, cleaning counts, problems, rows, line ends and notes. */
-function outcome(result: InvoiceReadResult, dateOrder?: Exclude<DateOrder, 'iso' | 'ambiguous'>) {
+function outcome(result: InvoiceReadResult) {
 	if (!result.ok) return { failure: result.failure };
 	const aggregator = result.aggregator;
-	const order = aggregator.dateOrder;
-	const table = aggregator.finish(order === 'ambiguous' ? { dateOrder: dateOrder ?? 'day-first' } : {});
 	return {
-		dateOrder: order,
-		examples: [...aggregator.ambiguousDateExamples],
-		linesRead: aggregator.linesRead,
+		...readOutcome(result),
 		extraLines: aggregator.extraLines,
 		recordsRead: result.recordsRead,
 		lineEndings: result.lineEndings,
 		headerNotes: result.headerNotes,
-		columns: [result.matchedColumns, result.ignoredColumns, result.missingOptional, result.duplicateColumns],
-		table: { ...table, features: Object.fromEntries(Object.entries(table.features).map(([k, v]) => [k, Array.from(v)])) }
+		columns: [result.matchedColumns, result.ignoredColumns, result.missingOptional, result.duplicateColumns]
 	};
 }
 

@@ -84,8 +84,8 @@ export interface FinishOptions {
 /** The run-rate window of `recentRevenue`: the last year of the data (or all of it, when shorter). */
 export const RECENT_WINDOW_DAYS = 365;
 
-/** What a customer aggregator read: the kept lines, columnar (the first `size` entries), lookups and counts. */
-export interface ReadLines {
+/** The invoice lines kept, columnar: the first `size` entries of each array (indexes into the lookups). */
+export interface KeptLines {
 	size: number;
 	lineCustomer: Int32Array;
 	lineInvoice: Int32Array;
@@ -94,6 +94,10 @@ export interface ReadLines {
 	lineQuantity: Float64Array;
 	lineValue: Float64Array;
 	lineDate: Float64Array;
+}
+
+/** What a customer aggregator read: the kept lines, lookups and counts. */
+export interface ReadLines extends KeptLines {
 	customerIds: readonly string[];
 	customerGuest: ArrayLike<number>;
 	invoiceCancelled: ArrayLike<boolean>;

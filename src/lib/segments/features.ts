@@ -25,7 +25,7 @@ import {
 } from './clean';
 import { DateOrderEvidence, type DateOrderVotes, isDayMonthCode, msToDateCode, scanDate, unpackDateCode, type DateOrder } from '../core/dates';
 import { INVOICE_COLUMNS, invoiceLineSchema, type InvoiceColumn } from './schema';
-import { buildCustomerTable, CUSTOMER_FEATURES, type CustomerFeature, type CustomerTable, type FinishOptions } from './customerTable';
+import { buildCustomerTable, CUSTOMER_FEATURES, type CustomerFeature, type CustomerTable, type FinishOptions, type KeptLines } from './customerTable';
 
 export { buildCustomerTable, CUSTOMER_FEATURES, RECENT_WINDOW_DAYS, type CustomerFeature, type CustomerTable, type FinishOptions, type ReadLines } from './customerTable';
 
@@ -124,15 +124,7 @@ export interface CustomerAggregator {
 }
 
 /** An aggregator's lines, lookups and counts, for reading a file in parts on several threads. */
-export interface AggregatorState {
-	size: number;
-	lineCustomer: Int32Array;
-	lineInvoice: Int32Array;
-	lineProduct: Int32Array;
-	lineRow: Int32Array;
-	lineQuantity: Float64Array;
-	lineValue: Float64Array;
-	lineDate: Float64Array;
+export interface AggregatorState extends KeptLines {
 	invoices: string[];
 	/** Per invoice, its guest customer's index (-1: none). */
 	invoiceGuest: Int32Array;

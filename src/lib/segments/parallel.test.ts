@@ -1,24 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { DateOrder } from '../core/dates';
 import { findSplit, readInvoiceInParts, readPart, type PartRunners, type RunPart } from './parallel';
-import { readInvoiceText, type InvoiceReadResult } from './read';
+import { readInvoiceText } from './read';
+import { readOutcome } from './readOutcome.fixture';
 import { generateInvoiceSample, withBrokenLines, type InvoiceSampleOptions } from './sample';
 import { realDataFile } from './testData';
 
-/** Everything a reader hands on: the table (features as plain arrays), cleaning counts and problems. */
-function outcome(result: InvoiceReadResult, dateOrder?: Exclude<DateOrder, 'iso' | 'ambiguous'>) {
-	if (!result.ok) return { failure: result.failure };
-	const aggregator = result.aggregator;
-	const order = aggregator.dateOrder;
-	const table = aggregator.finish(order === 'ambiguous' ? { dateOrder: dateOrder ?? 'day-first' } : {});
-	return {
-		dateOrder: order,
-		examples: [...aggregator.ambiguousDateExamples],
-		linesRead: aggregator.linesRead,
-		table: { ...table, features: Object.fromEntries(Object.entries(table.features).map(([k, v]) => [k, Array.from(v)])) }
-	};
-}
+const outcome = readOutcome;
 
 /** The second part read "elsewhere": here, in the same thread, through the same code a worker runs. */
 const inThisThread: RunPart = (part, setup, onProgress) => readPart(part, setup, onProgress);
