@@ -6,7 +6,8 @@
  * Offline support. Registered by the page only after its first result is on screen
  * (src/lib/components/serviceWorker.ts), so installing it and filling the cache never compete
  * with the first view. On install it caches the whole site (code, styles, models, pages, icons) so a
- * field user keeps working with a weak or no network; sample files are cached when first used, not
+ * field user keeps working with a weak or no network (a few files at a time, each retried, so one
+ * dropped request does not fail the install); sample files are cached when first used, not
  * downloaded up front (the segments sample alone is 0.7 MB). The rules for each request are
  * in src/lib/core/offline/strategy.ts (built files cache first; pages and the rest network first,
  * the cache only when offline; a non-200 reply passed through untouched).
@@ -16,6 +17,7 @@
  * and the page reloads when the new worker takes control.
  */
 import { base, build, files, prerendered, version } from '$service-worker';
+import { precache } from '$lib/core/offline/precache';
 import { cacheFirst, cacheName, isWorkerCommand, networkFirst, routeOf, staleCaches } from '$lib/core/offline/strategy';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -24,7 +26,9 @@ const CACHE = cacheName(version);
 const PRECACHE = [...build, ...files.filter((f) => !f.includes('/readme/') && !f.includes('/samples/')), ...prerendered];
 
 sw.addEventListener('install', (event) => {
-	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+	// A few files at a time, each tried again after a pause: one slow or dropped request must not
+	// fail the whole install (src/lib/core/offline/precache.ts).
+	event.waitUntil(caches.open(CACHE).then((cache) => precache(PRECACHE, { cache, fetch: (url) => fetch(url) })));
 });
 
 sw.addEventListener('activate', (event) => {

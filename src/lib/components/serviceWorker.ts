@@ -35,12 +35,44 @@ export function afterFirstResult(): void {
 	else window.addEventListener('load', start, { once: true });
 }
 
-async function register(): Promise<void> {
+/** Pauses before registering again after a first install failed; none left: the next visit tries. */
+const INSTALL_RETRY_MS = [30_000, 120_000, 600_000];
+let failedInstalls = 0;
+
+async function registerWorker(): Promise<ServiceWorkerRegistration | undefined> {
 	const home = resolve('/');
 	const registration = await navigator.serviceWorker.register(`${home}service-worker.js`, { scope: home }).catch(
 		// Refused by the browser (e.g. storage turned off): the site still works while online.
 		() => undefined
 	);
+	if (registration) retryIfFirstInstallFails(registration);
+	return registration;
+}
+
+/**
+ * The first install caches the whole site; when a file never arrives (a dropped connection) the
+ * install fails and the page would stay without offline support until the next visit. Register
+ * again after a pause, or as soon as the device is back online.
+ */
+function retryIfFirstInstallFails(registration: ServiceWorkerRegistration): void {
+	const worker = registration.installing;
+	if (!worker || registration.active) return;
+	worker.addEventListener('statechange', () => {
+		if (worker.state !== 'redundant' || registration.active) return;
+		const pause = INSTALL_RETRY_MS[failedInstalls++];
+		if (pause === undefined) return;
+		const again = () => {
+			clearTimeout(timer);
+			window.removeEventListener('online', again);
+			void registerWorker();
+		};
+		const timer = setTimeout(again, pause);
+		window.addEventListener('online', again);
+	});
+}
+
+async function register(): Promise<void> {
+	const registration = await registerWorker();
 	// Some hosts (an embedding browser, a test runner blocking workers) resolve with nothing.
 	if (!registration) return;
 	const container = navigator.serviceWorker;
