@@ -15,7 +15,7 @@
  *
  * Pure TS, no DOM.
  */
-import { seededRandom } from '../core/random';
+import { poisson, seededRandom } from '../core/random';
 
 export const SAMPLE_NAMES = [
 	'Asha', 'Ravi', 'Meena', 'Imran', 'Priya', 'Suresh', 'Fatima', 'Arjun', 'Lakshmi', 'Vikram',
@@ -46,17 +46,6 @@ function drawByWeight(weights: ArrayLike<number>, total: number, random: () => n
 	return weights.length - 1;
 }
 
-function poisson(mean: number, random: () => number): number {
-	const limit = Math.exp(-mean);
-	let k = 0;
-	let p = random();
-	while (p > limit) {
-		k++;
-		p *= random();
-	}
-	return k;
-}
-
 function formatDay(day: number): string {
 	const d = new Date(Date.UTC(2026, 0, 1) + day * 86_400_000);
 	return `${String(d.getUTCDate()).padStart(2, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${d.getUTCFullYear()}`;
@@ -81,7 +70,7 @@ export function sampleMembers(basketCounts: ArrayLike<number>, count: number, se
 		for (let b = 0; b < nBaskets; b++) {
 			const items = new Set<number>();
 			for (const f of favourites) if (random() < 0.5) items.add(f);
-			const extra = 1 + poisson(1.2, random);
+			const extra = 1 + poisson(random, 1.2);
 			for (let k = 0; k < extra; k++) items.add(draw());
 			const sorted = [...items].sort((a, c) => a - c);
 			for (const i of sorted) times.set(i, (times.get(i) ?? 0) + 1);
