@@ -17,7 +17,8 @@ import { predictForest } from '../../src/lib/core/forest/predict.ts';
 import { quantile, regressionMetrics } from '../../src/lib/core/metrics.ts';
 import { pairedBootstrap, pick } from '../../src/lib/core/metrics/bootstrap.ts';
 import { encodeTarget, fitScaler, fitTargetTransform, serializeNetwork } from '../../src/lib/core/network/mlp.ts';
-import { networkModel } from '../../src/lib/gmv/predict.ts';
+import { forestModel, networkModel } from '../../src/lib/gmv/predict.ts';
+import { startPredictions } from '../../src/lib/gmv/startWeek.ts';
 import { seededRandom } from '../../src/lib/core/random.ts';
 import type { GmvContext, GmvForestArtifact, GmvNetworkArtifact, TypicalInputs } from '../../src/lib/gmv/artifacts.ts';
 import { GMV_TOOL } from '../../src/lib/gmv/artifacts.ts';
@@ -281,7 +282,7 @@ export async function trainGmv(opts: { dataDir: string; outDir: string; exportFe
 	].sort((a, b) => a.wape - b.wape);
 	const heldOutGmv: Record<string, Record<string, number>> = {};
 	for (const r of rows.filter((r) => r.week >= FIRST_TEST_WEEK - RECENT_WEEKS)) (heldOutGmv[r.scenario.subCategory] ??= {})[String(r.week)] = round(r.gmv, 10);
-	await writeArtifact<GmvContext>(join(opts.outDir, 'gmv', 'context.json'), {
+	const context: GmvContext = {
 		format: ARTIFACT_FORMAT,
 		formatVersion: ARTIFACT_FORMAT_VERSION,
 		tool: GMV_TOOL,
@@ -308,7 +309,10 @@ export async function trainGmv(opts: { dataDir: string; outDir: string; exportFe
 		modelRanking: ranking.map((r) => r.id),
 		models: { forest: 'forest.json', network: 'network.json' },
 		contentHash: ''
-	});
+	};
+	// The page's first answer, in its HTML before any model is fetched: the shipped models' own.
+	context.startPredictions = startPredictions(context, [forestModel(forestArtifact), networkModel(networkArtifact)]);
+	await writeArtifact<GmvContext>(join(opts.outDir, 'gmv', 'context.json'), context);
 }
 
 /**

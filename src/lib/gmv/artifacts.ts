@@ -4,6 +4,7 @@ import type { LogConformalInterval } from '../core/conformal';
 import type { Scaler, SerializedNetwork, TargetTransform } from '../core/network/mlp';
 import type { GmvCalendar } from './calendar';
 import type { GmvEncoders } from './features';
+import type { GmvPrediction } from './prediction';
 import type { RecentEncoders } from './recent';
 import type { ChannelSpend } from './spend';
 
@@ -67,6 +68,13 @@ export interface TypicalInputs {
  * month's media investment, typical inputs per sub-category, one real week to start from, and
  * which model is the default (the better on held-out WAPE).
  */
+/** A model's answer for the start week, kept in context.json. */
+export interface StartPrediction {
+	/** The model's label, as its own artifact names it. */
+	label: string;
+	prediction: GmvPrediction;
+}
+
 export interface GmvContext extends ArtifactBase {
 	modelId: 'context';
 	provenance: Provenance;
@@ -95,6 +103,11 @@ export interface GmvContext extends ArtifactBase {
 	varianceBetweenSubCategories: number;
 	/** Ids of the models without recent GMV in order of validation WAPE, best first. */
 	modelRanking: string[];
+	/**
+	 * The start week's prediction by each shipped model (by model id), written by training with those
+	 * models: the page shows its first answer in its HTML, before any model is fetched (`startWeek.ts`).
+	 */
+	startPredictions?: Record<string, StartPrediction>;
 	/** Files of the models, relative to this artifact. */
 	models: Record<string, string>;
 }

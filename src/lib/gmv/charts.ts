@@ -9,7 +9,7 @@ import { signedBarChart } from '../charts/bars';
 import { actualPredictedChart } from '../charts/lines';
 import { seriesColour } from '../charts/theme';
 import { formatRupees } from '../core/rupees';
-import type { Contribution } from './predict';
+import type { Contribution } from './prediction';
 
 /** Each input's push on the prediction, in rupees, in the order given (green up, red down). */
 export function contributionsChart(contributions: readonly Contribution[]): ChartConfiguration<'bar', number[], string> {

@@ -9,7 +9,7 @@ import GmvModelWorker from './model.worker.ts?worker';
 import type { GmvScenario } from './features';
 import type { GmvModelInfo } from './modelInfo';
 import type { GmvModelId } from './models.svelte';
-import type { GmvPrediction } from './predict';
+import type { GmvPrediction } from './prediction';
 
 export class GmvPredictor {
 	info = $state.raw<Partial<Record<GmvModelId, GmvModelInfo>>>({});
