@@ -27,3 +27,21 @@ test('a tampered model file is refused with a clear message, and the other model
 	await page.getByRole('radio', { name: /Random forest/ }).check();
 	await expect(page.getByTestId('gmv-prediction')).toHaveText(/^₹[\d.,]+( lakh| crore)?$/, { timeout: 15_000 });
 });
+
+test('a tampered seller model is refused where it is needed; the first view, which needs no model file, stays', async ({ page }) => {
+	await page.route(/\/model[^/]*\.json(\?.*)?$/, async (route) => {
+		const response = await route.fetch();
+		const artifact = await response.json();
+		artifact.metrics.model.rocAuc = 0.99;
+		await route.fulfill({ response, body: JSON.stringify(artifact) });
+	});
+	await page.goto('sellers/');
+	await expect(page.getByTestId('showing')).toContainText('the demo marketplace');
+	const ranked = page.locator('table').first();
+	await expect(ranked).toBeVisible();
+	await page.locator('#coverage').scrollIntoViewIfNeeded();
+	await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+	const refused = page.getByRole('alert').filter({ hasText: 'The model card needs the model file' });
+	await expect(refused).toContainText('failed its integrity check', { timeout: 15_000 });
+	await expect(ranked).toBeVisible();
+});

@@ -23,7 +23,8 @@ export async function writeDemo(outDir: string, model: SellersModelArtifact): Pr
 		contentHash: '',
 		modelHash: model.contentHash,
 		sample: { path: DEMO_SAMPLE_PATH, seed: DEMO_MARKET.seed, months: DEMO_MARKET.months, users: truth.users, events: log.n },
-		analysis: analysisToJson(analysis)
+		analysis: analysisToJson(analysis),
+		firstView: { featureLabels: model.featureLabels, coverage: model.coverage }
 	};
 	await writeArtifact(join(outDir, SELLERS_TOOL, 'demo.json'), artifact);
 	console.log(`demo marketplace: ${truth.users} users, ${log.n} events, ${analysis.candidates.ids.length} candidates as of the last full month`);

@@ -4,6 +4,7 @@
  */
 import type { ArtifactBase } from '../core/artifact/types';
 import type { MarketAnalysis } from './analysis';
+import type { CoverageReport } from './model';
 
 export interface AnalysisJson extends Omit<MarketAnalysis, 'asOfMonth' | 'candidates' | 'countSpread'> {
 	asOfMonth: number | null;
@@ -31,6 +32,12 @@ export interface SellersDemoArtifact extends ArtifactBase {
 	/** The downloadable sample this analysis is of, and how it was generated. */
 	sample: { path: string; seed: number; months: number; users: number; events: number };
 	analysis: AnalysisJson;
+	/**
+	 * What the first view shows of the model (its feature names and the measured coverage of the
+	 * sellers-to-expect interval), so the page carries the demo without the model: the model itself
+	 * is fetched when the form, an upload or the model card needs it.
+	 */
+	firstView: { featureLabels: Record<string, string>; coverage: CoverageReport };
 }
 
 const round = (x: number, digits: number) => {
