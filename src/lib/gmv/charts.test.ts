@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { budgetCurveChart, contributionsChart, weeklyGmvChart } from './charts';
+import { budgetCurveChart, weeklyGmvChart } from './charts';
 
 describe('GMV charts', () => {
-	it('draws pushes up in the ok colour and down in the danger colour, ticks in rupees', () => {
-		const c = contributionsChart([
-			{ input: 'Sub-category', rupees: 250_000.4 },
-			{ input: 'Discount', rupees: -12_000 }
-		]);
-		expect(c.data.datasets[0].data).toEqual([250_000, -12_000]);
-		expect(c.data.datasets[0].backgroundColor).toEqual(['--c-ok', '--c-danger']);
-		const tick = (c.options?.scales?.x?.ticks as { callback: (v: number) => string }).callback;
-		expect(tick(250_000)).toMatch(/^₹/);
-	});
-
 	it('labels weeks and keeps actual and predicted apart', () => {
 		const c = weeklyGmvChart([
 			[44, { actual: 10, predicted: 12 }],

@@ -1,23 +1,14 @@
 /**
- * The GMV page's chart configurations, built with the shared chart layer (`$lib/charts`): what
- * pushed a prediction up or down, predicted against actual GMV by week, and the month's predicted
- * GMV as the budget grows. Rupee ticks in lakh and crore. Pure, no DOM.
+ * The GMV page's chart configurations, built with the shared chart layer (`$lib/charts`): predicted
+ * against actual GMV by week, and the month's predicted GMV as the budget grows (what pushed a
+ * prediction up or down is drawn in HTML: components/SignedBars.svelte). Rupee ticks in lakh and
+ * crore. Pure, no DOM.
  */
 import type { ChartConfiguration } from 'chart.js';
 import { axisTitle, baseOptions, mergeOptions } from '../charts/axes';
-import { signedBarChart } from '../charts/bars';
 import { actualPredictedChart } from '../charts/lines';
 import { seriesColour } from '../charts/theme';
 import { formatRupees } from '../core/rupees';
-import type { Contribution } from './prediction';
-
-/** Each input's push on the prediction, in rupees, in the order given (green up, red down). */
-export function contributionsChart(contributions: readonly Contribution[]): ChartConfiguration<'bar', number[], string> {
-	return signedBarChart(
-		contributions.map((c) => ({ label: c.input, value: Math.round(c.rupees) })),
-		{ valueLabel: 'Push on predicted GMV (₹)', format: formatRupees }
-	);
-}
 
 /** Weekly totals of actual and predicted GMV, one point per week ("W12"). */
 export function weeklyGmvChart(weeks: readonly (readonly [number, { actual: number; predicted: number }])[]): ChartConfiguration<'line', number[], string> {
