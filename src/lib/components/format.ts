@@ -4,6 +4,7 @@
  * exponent notation: a value that is not a number shows as "–", one too large to mean anything as
  * "more than 1,000,000,000,000,000" (see core/numberText). Pure: no DOM.
  */
+import { formatDecimal } from '$lib/core/decimalText';
 import { beyondWritten, formatCountPlain, NO_VALUE, roundedNumber } from '$lib/core/numberText';
 
 export const LOCALE = 'en';
@@ -19,7 +20,7 @@ export function formatNumber(n: number): string {
 	if (beyond !== null) return beyond;
 	const a = Math.abs(n);
 	if (a >= 1000) return formatCountPlain(n);
-	if (a >= 1 || a === 0) return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 }).format(n);
+	if (a >= 1 || a === 0) return formatDecimal(n, { maxFractionDigits: 2 });
 	return roundedNumber(n);
 }
 

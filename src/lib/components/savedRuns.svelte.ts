@@ -6,6 +6,7 @@
  * view never waits for it.
  */
 import { HistoryError, HistoryStore, type ImportReport, type NewRun, type RunSummary, type SavedRun } from '$lib/core/history';
+import { formatCountPlain } from '$lib/core/numberText';
 
 let shared: HistoryStore | null = null;
 /** Set while another tab holds an older version of the database open. */
@@ -29,14 +30,16 @@ function askForPersistence(): void {
 
 const BLOCKED_MESSAGE = 'Saved runs are being updated: close other Storelens tabs or windows to finish.';
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+// Made when the first saved run is listed, not when a page loads (a page's first Intl object loads locale data: a long task).
+let dateTime: Intl.DateTimeFormat | null = null;
 
 /** "3 Mar 2026, 14:05" in the device's time zone. */
 export function savedWhen(savedAt: number): string {
+	dateTime ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 	return dateTime.format(savedAt);
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${formatCountPlain(n)} ${n === 1 ? one : many}`;
 
 /** One sentence on what an import did. */
 export function importMessage(report: ImportReport): string {

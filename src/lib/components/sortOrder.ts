@@ -7,7 +7,8 @@ import { LOCALE } from './format';
 
 export type Cell = number | string | null | undefined;
 
-const collator = new Intl.Collator(LOCALE, { numeric: true, sensitivity: 'base' });
+// Made on the first text sort, not when a page loads: a page's first Intl object loads locale data (a long task).
+let collator: Intl.Collator | null = null;
 
 /** Sort keys: numbers as they are, text as its rank among the column's distinct values; NaN = empty. */
 function sortKeys(rows: readonly Record<string, Cell>[], key: string, kind: 'number' | 'text'): Float64Array {
@@ -28,11 +29,12 @@ function sortKeys(rows: readonly Record<string, Cell>[], key: string, kind: 'num
 		texts[i] = t;
 		if (t !== null && !distinct.has(t)) distinct.set(t, 0);
 	}
+	collator ??= new Intl.Collator(LOCALE, { numeric: true, sensitivity: 'base' });
 	const sorted = Array.from(distinct.keys()).sort(collator.compare);
 	// Spellings the collator calls equal ("Item 2", "item 2") share a rank, so they tie.
 	let rank = 0;
 	for (let r = 0; r < sorted.length; r++) {
-		if (r > 0 && collator.compare(sorted[r - 1], sorted[r]) !== 0) rank = r;
+		if (r > 0 && collator!.compare(sorted[r - 1], sorted[r]) !== 0) rank = r;
 		distinct.set(sorted[r], rank);
 	}
 	for (let i = 0; i < n; i++) {

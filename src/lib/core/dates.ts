@@ -156,6 +156,9 @@ function readTime(s: string): number {
 	return ((hour * 60 + minute) * 60 + second) * 1000 + ms;
 }
 
+/** Month names as pages write them: 'Jan' ... 'Dec'. */
+export const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 function isLetter(c: number): boolean {

@@ -7,7 +7,9 @@ import type { InputRange } from './artifact/types';
 
 export type FieldParse = { ok: true; value: CellValue } | { ok: false; reason: string };
 
-const plainNumber = new Intl.NumberFormat('en', { maximumFractionDigits: 6 });
+import { formatDecimal } from './decimalText';
+
+const plainNumber = { format: (n: number) => formatDecimal(n, { maxFractionDigits: 6 }) };
 
 /** A bound or limit as people write it: 1,000,000 or 0.05. */
 export function formatLimit(n: number): string {
@@ -18,7 +20,7 @@ export function formatLimit(n: number): string {
 export function formatRangeEnd(n: number): string {
 	if (!Number.isFinite(n)) return String(n);
 	if (Math.abs(n) >= 100) return plainNumber.format(Math.round(n));
-	return new Intl.NumberFormat('en', { maximumSignificantDigits: 3 }).format(n);
+	return formatDecimal(n, { maxSignificantDigits: 3 });
 }
 
 /** What a number field asks for, e.g. "Enter a whole number between 0 and 100". */

@@ -9,9 +9,12 @@ export const LARGEST_WRITTEN = 1e15;
 /** Non-zero magnitudes below this are written as "less than 0.000001". */
 export const SMALLEST_WRITTEN = 1e-6;
 
-const grouped = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
-const plain = new Intl.NumberFormat('en', { maximumFractionDigits: 6 });
-const threeSignificant = new Intl.NumberFormat('en', { maximumSignificantDigits: 3 });
+import { formatDecimal } from './decimalText';
+
+// Written without Intl (see decimalText.ts: the first Intl formatter of a page costs a long task).
+const grouped = { format: (n: number) => formatDecimal(n, { maxFractionDigits: 0 }) };
+const plain = { format: (n: number) => formatDecimal(n, { maxFractionDigits: 6 }) };
+const threeSignificant = { format: (n: number) => formatDecimal(n, { maxSignificantDigits: 3 }) };
 
 /** What a value that is no number at all (NaN) is shown as. */
 export const NO_VALUE = '–';

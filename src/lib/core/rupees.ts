@@ -3,9 +3,10 @@
  * "Infinity" or exponent notation: a value that is not a number is "–", and amounts of a crore
  * crore (₹1,00,00,000 crore) or more are written as "more than ₹1,00,00,000 crore".
  */
+import { formatDecimal } from './decimalText';
 import { NO_VALUE } from './numberText';
 
-const grouping = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 0 });
+const grouping = { format: (n: number) => formatDecimal(n, { maxFractionDigits: 0, grouping: 'en-IN' }) };
 
 /** ₹1 crore crore: beyond it, amounts are written as "more than" this. */
 const LARGEST = 1e14;

@@ -7,6 +7,7 @@
  * responses take hours), and are not estimates from real dealers.
  */
 import { MONTHS, REGIONS, VENDORS } from './table';
+import { formatDecimal } from '../core/decimalText';
 
 export const NETWORK = {
 	dealers: 5000,
@@ -93,11 +94,11 @@ const months = (values: readonly number[]) => list(values, MONTHS);
 
 /** The generator as a table: one row per quantity, its distribution and parameters. */
 export const GENERATOR_TABLE: readonly GeneratorRow[] = [
-	{ what: 'Dealers', distribution: 'fixed', parameters: `${NETWORK.dealers.toLocaleString('en-US')} dealers, BAC ${NETWORK.firstBac}-${NETWORK.firstBac + NETWORK.dealers - 1}, 12 months (Jan-Dec)` },
+	{ what: 'Dealers', distribution: 'fixed', parameters: `${formatDecimal(NETWORK.dealers)} dealers, BAC ${NETWORK.firstBac}-${NETWORK.firstBac + NETWORK.dealers - 1}, 12 months (Jan-Dec)` },
 	{ what: 'Region', distribution: 'in rotation (dealer i gets region i mod 5)', parameters: REGIONS.join(', ') },
 	{ what: 'Dealer size', distribution: 'lognormal', parameters: `median 1, sigma ${NETWORK.sizeSigma}` },
 	{ what: 'Website vendor', distribution: 'categorical', parameters: list(VENDOR_EFFECTS.share, VENDORS) },
-	{ what: 'VDP views per month', distribution: 'size x regional demand x traffic season x lognormal noise', parameters: `${NETWORK.vdpPerMonth.toLocaleString('en-US')} for a median dealer; noise sigma ${NETWORK.trafficNoise}` },
+	{ what: 'VDP views per month', distribution: 'size x regional demand x traffic season x lognormal noise', parameters: `${formatDecimal(NETWORK.vdpPerMonth)} for a median dealer; noise sigma ${NETWORK.trafficNoise}` },
 	{ what: 'Regional demand', distribution: 'multiplier of traffic, other leads and service leads', parameters: list(REGION_EFFECTS.demand, REGIONS) },
 	{ what: 'Traffic season', distribution: 'multiplier by month', parameters: months(SEASONS.traffic) },
 	{ what: 'Visitors', distribution: 'binomial(VDP views, share)', parameters: `share ${pct(NETWORK.visitorShare)} x vendor (${VENDOR_EFFECTS.visitorShare.join(', ')}) x dealer effect` },

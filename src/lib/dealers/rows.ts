@@ -8,6 +8,7 @@
 import type { ParsedRow, RowIssue } from '../core/schema';
 import { COUNT_COLUMNS } from './schema';
 import { emptyDealerMonths, LEAD_SOURCES, MONTHS, RICH_FIELDS, SOURCE_FIELDS, UNKNOWN, type CountField, type DealerMonths, type RichField } from './table';
+import { formatDecimal } from '../core/decimalText';
 
 export interface DealerRowsResult {
 	table: DealerMonths;
@@ -21,7 +22,7 @@ const KEY_OF = Object.fromEntries(COUNT_COLUMNS.map((c) => [c.field, c.key])) as
 const LABEL_OF = Object.fromEntries(COUNT_COLUMNS.map((c) => [c.field, c.label])) as Record<CountField, string>;
 const MONTH_INDEX = new Map<string, number>(MONTHS.map((m, i) => [m, i]));
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = (n: number) => formatDecimal(n);
 
 function num(row: ParsedRow, field: CountField): number {
 	const v = row[KEY_OF[field]];

@@ -8,6 +8,7 @@ import type { NewRun, SavedRun } from '../core/history';
 import type { RowIssue } from '../core/schema';
 import { DEALERS_TOOL } from './artifacts';
 import { FUNNEL_FIELDS, RICH_FIELDS, type DealerMonths } from './table';
+import { formatDecimal } from '../core/decimalText';
 
 export const FILE_KIND = 'file';
 export const FILE_PAYLOAD_VERSION = 1;
@@ -27,7 +28,7 @@ export interface DealerFilePayload {
 	report: FileReport;
 }
 
-const count = (n: number) => n.toLocaleString('en');
+const count = (n: number) => formatDecimal(n);
 
 export function dealerFileRun(fileName: string, table: DealerMonths, report: FileReport, dealers: number): NewRun<DealerFilePayload> {
 	return {

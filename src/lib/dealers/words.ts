@@ -2,12 +2,13 @@
  * The dealer tool's words and number formats for the page: the eight KPI tiles, funnel steps,
  * verdicts, effectiveness with its interval. Pure TS, no DOM.
  */
+import { formatDecimal } from '../core/decimalText';
 import type { FunnelStep } from './analysis';
 import type { Effectiveness } from './effectiveness';
 import type { KpiValues } from './kpis';
 
 const pct = (v: number, digits = 1) => `${(v * 100).toFixed(digits)}%`;
-const num = (v: number, digits = 1) => v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+const num = (v: number, digits = 1) => formatDecimal(v, { maxFractionDigits: digits });
 
 export interface TileSpec {
 	key: keyof KpiValues;

@@ -18,6 +18,7 @@ import { scenarioFromRow } from './features';
 import { recentFromRows } from './recent';
 import type { GmvModel } from './predict';
 import { weeklyRowSchema } from './schema';
+import { formatDecimal } from '../core/decimalText';
 
 /**
  * The scored table's columns. The answer comes first (after the week), so it is on screen on a
@@ -108,7 +109,7 @@ export function batchSummary(scored: readonly Record<string, number | string | n
 export function batchSummaryText(summary: BatchSummary): string {
 	const { metrics } = summary;
 	const why = metrics.undefinedBecause ?? {};
-	const rows = `${summary.rowsWithActual.toLocaleString('en')} row${summary.rowsWithActual === 1 ? '' : 's'}`;
+	const rows = `${formatDecimal(summary.rowsWithActual)} row${summary.rowsWithActual === 1 ? '' : 's'}`;
 	const said = (name: string, value: number | null, reason: string | undefined, show: (v: number) => string) =>
 		value === null ? `${name} not defined: ${reason ?? 'it cannot be computed from these rows'}` : `${name} ${show(value)}`;
 	const wape = said('WAPE', metrics.wape, why.wape, (v) => `${(v * 100).toFixed(1)}%`);
@@ -128,7 +129,7 @@ export function gmvBatchService(prepare: CsvJobService<GmvModel>['prepare']): Cs
 		prepare,
 		reject: (row, model, rowNumber) => farOutsideIssues(row, model.artifact.inputRanges ?? {}, rowNumber),
 		rejectNote: (n) =>
-			`${n.toLocaleString('en')} row${n === 1 ? ' was' : 's were'} not scored: an input lies far outside the range the model was trained on (listed with the problems).`,
+			`${formatDecimal(n)} row${n === 1 ? ' was' : 's were'} not scored: an input lies far outside the range the model was trained on (listed with the problems).`,
 		score: (rows, model, rowNumbers) => scoreWeeklyRows(rows, model, rowNumbers),
 		// One call for the whole file: a row's recent GMV comes from the file's other rows, wherever they are.
 		chunkRows: Number.MAX_SAFE_INTEGER,

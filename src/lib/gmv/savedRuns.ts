@@ -11,6 +11,7 @@ import { formatRupees } from '../core/rupees';
 import { GMV_TOOL, type GmvContext } from './artifacts';
 import { formFromLink, formToParams, type GmvFormValues } from './form';
 import { subCategoryLabel } from './schema';
+import { formatDecimal } from '../core/decimalText';
 
 export const SCENARIO_KIND = 'scenario';
 export const BATCH_KIND = 'batch';
@@ -58,8 +59,8 @@ export function scenarioFromRun(run: SavedRun, ctx: GmvContext): { values: GmvFo
 
 export function batchRun(result: CsvJobResult, modelLabel: string): NewRun<BatchPayload> {
 	const { scored, ...rest } = result;
-	const good = result.goodRows.toLocaleString('en');
-	const total = result.totalRows.toLocaleString('en');
+	const good = formatDecimal(result.goodRows);
+	const total = formatDecimal(result.totalRows);
 	return {
 		tool: GMV_TOOL,
 		kind: BATCH_KIND,

@@ -23,6 +23,7 @@
  */
 import { PLAUSIBILITY_RULES, type ImplausibleCounts } from '../core/plausibility';
 import type { DateOrder } from '../core/dates';
+import { formatDecimal } from '../core/decimalText';
 
 export const MIN_UNIT_PRICE = 0.04;
 
@@ -168,7 +169,7 @@ export function removedLines(report: CleaningReport): number {
 	return n;
 }
 
-const count = new Intl.NumberFormat('en-GB');
+const count = { format: (n: number) => formatDecimal(n) };
 
 function lines(n: number): string {
 	return `${count.format(n)} line${n === 1 ? '' : 's'}`;

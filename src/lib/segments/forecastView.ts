@@ -3,13 +3,13 @@
  * points (forecast, its range made from the other cuts, actual) followed by the window ahead, a
  * sentence for screen readers, and one row per candidate method. Pure, no DOM.
  */
+import { SHORT_MONTHS } from '../core/dates';
 import type { RangePoint } from '../charts/range';
 import type { RevenueForecast } from './analysis';
 import { FORECAST_METHOD_NAMES, type ForecastMethod } from './forecast';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "9 Sep 11" from "2011-09-09" (the same in every browser, whatever its locale data). */
-const dayLabel = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(2, 4)}`;
+const dayLabel = (iso: string) => `${Number(iso.slice(8, 10))} ${SHORT_MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(2, 4)}`;
 
 /** The chosen method's backtests, oldest first (labelled by the last day of data used), then the window ahead. */
 export function backtestPoints(f: RevenueForecast): RangePoint[] {

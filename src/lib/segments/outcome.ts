@@ -12,6 +12,7 @@ import { implausibleLines } from './clean';
 import { invoiceColumnLabel, type CustomerTable } from './features';
 import type { SegmentsJobModel, SegmentsResult } from './job';
 import { invoiceReadNotes, type InvoiceReadSuccess } from './read';
+import { formatDecimal } from '../core/decimalText';
 
 /**
  * When the date column is why nothing was left (most listed problems are unreadable dates): one
@@ -29,10 +30,10 @@ export function noCustomersFailure(read: InvoiceReadSuccess, table: CustomerTabl
 	const dates = unreadableDatesMessage(table.issues, invoiceColumnLabel('InvoiceDate'));
 	if (dates) return { kind: 'no-good-rows', message: `No customer with a purchase was left: ${dates}`, issues: table.issues, issueCount: table.issueCount };
 	const first = table.issues[0];
-	const where = first ? ` First problem: row ${first.row.toLocaleString('en')}${first.column ? `, ${first.column}` : ''}: ${first.reason}.` : '';
+	const where = first ? ` First problem: row ${formatDecimal(first.row)}${first.column ? `, ${first.column}` : ''}: ${first.reason}.` : '';
 	return {
 		kind: 'no-good-rows',
-		message: `No customer with a purchase was left after reading ${read.aggregator.linesRead.toLocaleString('en')} lines: every line was unreadable or removed by the cleaning rules.${where}`,
+		message: `No customer with a purchase was left after reading ${formatDecimal(read.aggregator.linesRead)} lines: every line was unreadable or removed by the cleaning rules.${where}`,
 		issues: table.issues,
 		issueCount: table.issueCount
 	};

@@ -7,6 +7,7 @@ import type { NewRun, SavedRun } from '../core/history';
 import { CUSTOMER_FEATURES } from './features';
 import type { SegmentsResult } from './job';
 import { SEGMENTS_TOOL } from './model';
+import { formatDecimal } from '../core/decimalText';
 
 export const UPLOAD_KIND = 'upload';
 /** 2: the analysis counts anonymous invoices apart (`analysis.anonymous`); 3: the forecast's range and candidates changed shape (BG/NBD, coverage). */
@@ -14,7 +15,7 @@ export const UPLOAD_PAYLOAD_VERSION = 3;
 
 export function uploadRun(result: SegmentsResult): NewRun<SegmentsResult> {
 	const a = result.analysis;
-	const count = (n: number) => n.toLocaleString('en');
+	const count = (n: number) => formatDecimal(n);
 	const insiders = a.clusters[a.insiders]?.size ?? 0; // `insiders` is the cluster's index
 	return {
 		tool: SEGMENTS_TOOL,

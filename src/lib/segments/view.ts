@@ -3,6 +3,7 @@
  * marketing team's questions (its charts are in `charts.ts`). Pure (no DOM), so it is unit-tested
  * and the Svelte components stay thin.
  */
+import { formatDecimal, formatMoneyText } from '../core/decimalText';
 import type { SegmentsAnalysis } from './analysis';
 import { CUSTOMER_FEATURES, CUSTOMER_FEATURE_INFO } from './features';
 import type { SegmentedCustomers } from './job';
@@ -97,17 +98,17 @@ export function ruleConditions(analysis: SegmentsAnalysis, currency: CurrencyCod
 	const entry: RuleCondition[] = [];
 	const exit: RuleCondition[] = [];
 	const money = (n: number) => formatMoney(n, currency);
-	const days = (n: number) => `${n.toLocaleString('en')} day${n === 1 ? '' : 's'}`;
+	const days = (n: number) => `${formatDecimal(n)} day${n === 1 ? '' : 's'}`;
 	const e = analysis.entry;
 	if (e) {
 		if (e.revenueAtLeast > 0) entry.push({ before: 'gross revenue of at least ', value: money(e.revenueAtLeast), after: ' over the period analysed' });
-		if (e.invoicesAtLeast > 1) entry.push({ before: 'at least ', value: e.invoicesAtLeast.toLocaleString('en'), after: ' invoices' });
+		if (e.invoicesAtLeast > 1) entry.push({ before: 'at least ', value: formatDecimal(e.invoicesAtLeast), after: ' invoices' });
 		if (e.recencyAtMost < analysis.maxRecencyDays) entry.push({ before: 'last purchase at most ', value: days(e.recencyAtMost), after: ' ago' });
 	}
 	const x = analysis.exit;
 	if (x) {
 		if (x.revenueBelow > 0) exit.push({ before: 'gross revenue below ', value: money(x.revenueBelow), after: '' });
-		if (x.invoicesBelow > 1) exit.push({ before: 'fewer than ', value: x.invoicesBelow.toLocaleString('en'), after: ' invoices' });
+		if (x.invoicesBelow > 1) exit.push({ before: 'fewer than ', value: formatDecimal(x.invoicesBelow), after: ' invoices' });
 		if (x.recencyAbove < analysis.maxRecencyDays) exit.push({ before: 'no purchase for more than ', value: days(x.recencyAbove), after: '' });
 	}
 	return { entry, exit };
@@ -121,15 +122,15 @@ export const CURRENCIES = [
 	{ code: 'USD', label: 'US dollars ($)' }
 ] as const;
 export type CurrencyCode = (typeof CURRENCIES)[number]['code'];
+/** Each currency's narrow symbol, as Intl writes it ('' for none). */
+const CURRENCY_SYMBOLS: Record<CurrencyCode, string> = { '': '', GBP: '£', EUR: '€', USD: '$' };
 /** The Online Retail export's currency. */
 export const TRAINING_CURRENCY: CurrencyCode = 'GBP';
 
 /** An amount of money, rounded to whole units ("£1,350,990"), or compact ("£1.35M") for headline figures. */
 export function formatMoney(amount: number, currency: CurrencyCode, compact = false): string {
 	if (!Number.isFinite(amount)) return '–';
-	const options: Intl.NumberFormatOptions = compact ? { notation: 'compact', maximumSignificantDigits: 3 } : { maximumFractionDigits: 0 };
-	if (currency) Object.assign(options, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
-	return new Intl.NumberFormat('en', options).format(compact ? amount : Math.round(amount));
+	return formatMoneyText(compact ? amount : Math.round(amount), CURRENCY_SYMBOLS[currency], compact);
 }
 
 /** What marketing can do with invoices that carry no customer id. */

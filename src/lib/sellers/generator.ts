@@ -39,6 +39,7 @@
  *   buyer events before, engagement scaled by `engagementScale`, and quality ~
  *   LogNormal(`qualityLogMean`, `qualityLogSd`).
  */
+import { SHORT_MONTHS } from '../core/dates';
 import { beta, cumulativeSums, gamma, logNormal, normal, poisson, seededRandom, weightedIndex } from '../core/random';
 import { monthOf, monthStart } from './calendar';
 import { DEMO_CATEGORIES } from './categories';
@@ -316,8 +317,7 @@ const fixed = (x: number, d = 2) => String(Math.round(x * 10 ** d) / 10 ** d);
 
 /** The generator's parameters as a table (the README and the model card show it). */
 export function marketParameterTable(p: MarketParams = DEFAULT_MARKET): ParameterRow[] {
-	const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-	const season = (s: readonly number[]) => s.map((v, i) => (v === 1 ? '' : `${months[i]} ${v}`)).filter(Boolean).join(', ') + '; other months 1';
+	const season = (s: readonly number[]) => s.map((v, i) => (v === 1 ? '' : `${SHORT_MONTHS[i]} ${v}`)).filter(Boolean).join(', ') + '; other months 1';
 	const c = p.conversion;
 	const s = p.seller;
 	return [

@@ -24,6 +24,7 @@ import { eventKindOf, hasAmount } from './events';
 import { END_DAY, EventLogBuilder, FIRST_DAY, NO_CATEGORY, type EventLog } from './log';
 import { activityLogSchema, RECENT_CATEGORIES, userRowSchema } from './schema';
 import { createUserRowsBuilder, type UserRows } from './userRows';
+import { formatDecimal } from '../core/decimalText';
 
 export interface ActivityReadOptions {
 	/** Refuse larger inputs before reading (bytes; characters for text). Default 512 MB. */
@@ -189,7 +190,7 @@ class ActivitySink implements RecordSink {
 		const noun = this.layoutKind === 'events' ? 'events' : 'user rows';
 		if (this.rows === 0) return { ok: false, failure: makeFailure('empty', `The file has a header row but no ${noun} below it.`) };
 		if (this.usedRows === 0)
-			return { ok: false, failure: makeFailure('no-good-rows', `None of the ${this.rows.toLocaleString('en-US')} rows could be read; the first problems are listed.`, { issues: this.issues, issueCount: this.issueCount }) };
+			return { ok: false, failure: makeFailure('no-good-rows', `None of the ${formatDecimal(this.rows)} rows could be read; the first problems are listed.`, { issues: this.issues, issueCount: this.issueCount }) };
 		if (this.users) return { ok: true, layout: 'users', users: this.users.finish(), report };
 		return { ok: true, layout: 'events', log: this.builder.finish(), report };
 	}

@@ -5,18 +5,19 @@
 import type { NewRun, SavedRun } from '../core/history';
 import type { SellersResult } from './job';
 import { SELLERS_TOOL } from './model';
+import { formatDecimal } from '../core/decimalText';
 
 export const UPLOAD_KIND = 'upload';
 export const UPLOAD_PAYLOAD_VERSION = 1;
 
 export function uploadRun(result: SellersResult): NewRun<SellersResult> {
 	const a = result.analysis;
-	const n = a.candidates.ids.length.toLocaleString('en');
+	const n = formatDecimal(a.candidates.ids.length);
 	return {
 		tool: SELLERS_TOOL,
 		kind: UPLOAD_KIND,
 		name: result.fileName,
-		summary: a.layout === 'events' ? `${n} candidates, ${a.events.toLocaleString('en')} events` : `${n} users (one row per user)`,
+		summary: a.layout === 'events' ? `${n} candidates, ${formatDecimal(a.events)} events` : `${n} users (one row per user)`,
 		payload: result,
 		payloadVersion: UPLOAD_PAYLOAD_VERSION
 	};

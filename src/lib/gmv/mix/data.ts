@@ -75,7 +75,7 @@ export function observedMonths(
 	groups: readonly { channels: readonly string[] }[]
 ): ObservedMonth[] {
 	const months: ObservedMonth[] = [];
-	for (const [month, budget] of Object.entries(monthlyBudget).sort(([a], [b]) => a.localeCompare(b))) {
+	for (const [month, budget] of Object.entries(monthlyBudget).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
 		const inMonth = weeks.filter((w) => monthOfWeek(w.week) === month);
 		const good = inMonth.filter((w) => !w.gap);
 		if (!good.length) continue;
