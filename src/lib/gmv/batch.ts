@@ -71,10 +71,13 @@ function percentError(predicted: number, actual: number | null): number | null {
 export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, rowNumbers?: ArrayLike<number>): ScoredRows {
 	const ranges = model.artifact.inputRanges ?? {};
 	const scenarios = rows.map(scenarioFromRow);
-	const recent = recentFromRows(
-		rows.map((r, i) => ({ subCategory: scenarios[i].subCategory, week: typeof r.week === 'number' ? r.week : null, gmv: typeof r.gmv === 'number' ? r.gmv : null }))
-	);
-	scenarios.forEach((s, i) => (s.recentGmv = recent[i] ?? undefined));
+	// Only a file that gives some GMV can give a row recent GMV.
+	if (rows.some((r) => typeof r.gmv === 'number')) {
+		const recent = recentFromRows(
+			rows.map((r, i) => ({ subCategory: scenarios[i].subCategory, week: typeof r.week === 'number' ? r.week : null, gmv: typeof r.gmv === 'number' ? r.gmv : null }))
+		);
+		scenarios.forEach((s, i) => (s.recentGmv = recent[i] ?? undefined));
+	}
 	const { gmv: predicted, low, high, usedRecent } = model.predictBatch(scenarios);
 	const out = new Array<Record<string, number | string | null>>(rows.length);
 	for (let i = 0; i < rows.length; i++) {
