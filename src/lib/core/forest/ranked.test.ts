@@ -31,7 +31,7 @@ describe('a ranked forest', () => {
 	] as const) {
 		const flat = flattenRegressionForest(trainForestRegressor(trainX, y.slice(0, 600), { nEstimators: 9, seed: 3, maxDepth }), trainX);
 		const ranked = rankForest(flat);
-		const predict = manyRowPredictor(flat);
+		const predict = manyRowPredictor(flat, 0);
 
 		it(`${name}: predicts exactly what predictForest predicts`, () => {
 			expect(ranked === null).toBe(maxDepth === undefined);

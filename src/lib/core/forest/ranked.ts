@@ -9,8 +9,8 @@
  * the processor mispredicts at every other node. Each tree is laid out as a complete binary tree
  * (a leaf above the bottom passes rows down to copies of itself), so every row takes the same
  * number of steps, and four rows are walked at once. That pays only for shallow trees: a forest
- * deeper than COMPLETE_DEPTH is not ranked (`rankForest` gives null) and `predictMany` walks it
- * with `predictForest`. Figures: `npx tsx scripts/bench/forest-ranked.ts` on the shipped GMV forests.
+ * deeper than COMPLETE_DEPTH is not ranked (`rankForest` gives null) and `manyRowPredictor` walks it
+ * with `predictForest`, as it does batches too small to repay the preparation. Figures: `npx tsx scripts/bench/forest-ranked.ts` on the shipped GMV forests.
  *
  * Pure TS, no DOM.
  */
@@ -88,12 +88,20 @@ export function rankForest(flat: FlatForest): RankedForest | null {
 }
 
 /**
- * Predictions of many rows with a regression forest, ranked when it is shallow enough (prepared on
- * the first call, kept for the next), else with `predictForest`: the same numbers either way.
+ * Rows from which a batch is walked ranked: preparing the shipped GMV forest (depth 12) takes
+ * 80-110 ms and saves about 4 us a row, so it pays from some 20,000 rows.
  */
-export function manyRowPredictor(flat: FlatForest): (rows: Float64Array, nRows: number) => Float64Array {
+export const RANKED_MIN_ROWS = 20_000;
+
+/**
+ * Predictions of many rows with a regression forest: ranked when the forest is shallow enough and
+ * the batch has at least `minRows` rows (prepared on the first such call, kept for the next), else
+ * with `predictForest`. The same numbers either way.
+ */
+export function manyRowPredictor(flat: FlatForest, minRows = RANKED_MIN_ROWS): (rows: Float64Array, nRows: number) => Float64Array {
 	let ranked: RankedForest | null | undefined;
 	return (rows, nRows) => {
+		if (nRows < minRows) return predictForest(flat, rows, nRows);
 		if (ranked === undefined) ranked = rankForest(flat);
 		return ranked ? predictRanked(ranked, rows, nRows) : predictForest(flat, rows, nRows);
 	};
