@@ -63,6 +63,28 @@ export function checkRanges(
 	return { near, far };
 }
 
+/**
+ * A quick test, made once per set of ranges, that a case lies inside every training range (the
+ * common case), so `checkRanges` need only run on the others: true exactly when `checkRanges` with
+ * the same ranges and fields finds nothing near or far.
+ */
+export function insideAllRanges(
+	ranges: Readonly<Record<string, InputRange>>,
+	fields: Readonly<Record<string, RangeField>>
+): (values: Readonly<Record<string, unknown>>) => boolean {
+	const checked = Object.entries(ranges).filter(([key]) => fields[key]);
+	const keys = checked.map(([key]) => key);
+	const min = checked.map(([, r]) => r.min);
+	const max = checked.map(([, r]) => r.max);
+	return (values) => {
+		for (let j = 0; j < keys.length; j++) {
+			const v = values[keys[j]];
+			if (typeof v === 'number' && !(v >= min[j] && v <= max[j])) return false;
+		}
+		return true;
+	};
+}
+
 function withUnit(n: string, unit?: string): string {
 	if (!unit) return n;
 	if (unit === '₹') return `₹${n}`;

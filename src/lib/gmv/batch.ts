@@ -8,7 +8,7 @@
  * Pure: runs in the batch worker and in Node tests alike.
  */
 import type { InputRange, RegressionMetrics } from '../core/artifact/types';
-import { checkRanges, farReason, type RangeField } from '../core/inputRanges';
+import { checkRanges, farReason, insideAllRanges, type RangeField } from '../core/inputRanges';
 import { regressionMetrics } from '../core/metrics';
 import { formatRupees } from '../core/rupees';
 import type { ParsedRow, RowIssue } from '../core/schema';
@@ -40,13 +40,23 @@ export const BATCH_COLUMNS: ScoredRows['columns'] = [
 
 const FIELDS: Record<string, RangeField> = Object.fromEntries(weeklyRowSchema.columns.map((c) => [c.key, { label: c.label, unit: c.unit }]));
 
+/** The quick inside-every-range test of each model's ranges, made once (100,000 rows are checked twice each). */
+const insideTests = new WeakMap<Record<string, InputRange>, (row: ParsedRow) => boolean>();
+function insideAll(row: ParsedRow, ranges: Record<string, InputRange>): boolean {
+	let test = insideTests.get(ranges);
+	if (!test) insideTests.set(ranges, (test = insideAllRanges(ranges, FIELDS)));
+	return test(row);
+}
+
 /** The inputs of a row far outside the training ranges, as problems of that row (empty: score it). */
 export function farOutsideIssues(row: ParsedRow, ranges: Record<string, InputRange>, rowNumber: number): RowIssue[] {
+	if (insideAll(row, ranges)) return [];
 	return checkRanges(row, ranges, FIELDS).far.map((f) => ({ row: rowNumber, column: f.label, reason: farReason(f) }));
 }
 
 /** "Outside the training range: Average MRP, TV spend", or null for a row inside every range. */
 function rangeNote(row: ParsedRow, ranges: Record<string, InputRange>): string | null {
+	if (insideAll(row, ranges)) return null;
 	const near = checkRanges(row, ranges, FIELDS).near;
 	return near.length === 0 ? null : `Outside the training range (a rough guide): ${near.map((f) => f.label).join(', ')}`;
 }
@@ -62,10 +72,13 @@ function percentError(predicted: number, actual: number | null): number | null {
 export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, rowNumbers?: ArrayLike<number>): ScoredRows {
 	const ranges = model.artifact.inputRanges ?? {};
 	const scenarios = rows.map(scenarioFromRow);
-	const recent = recentFromRows(
-		rows.map((r, i) => ({ subCategory: scenarios[i].subCategory, week: typeof r.week === 'number' ? r.week : null, gmv: typeof r.gmv === 'number' ? r.gmv : null }))
-	);
-	scenarios.forEach((s, i) => (s.recentGmv = recent[i] ?? undefined));
+	// Only a file that gives some GMV can give a row recent GMV.
+	if (rows.some((r) => typeof r.gmv === 'number')) {
+		const recent = recentFromRows(
+			rows.map((r, i) => ({ subCategory: scenarios[i].subCategory, week: typeof r.week === 'number' ? r.week : null, gmv: typeof r.gmv === 'number' ? r.gmv : null }))
+		);
+		scenarios.forEach((s, i) => (s.recentGmv = recent[i] ?? undefined));
+	}
 	const { gmv: predicted, low, high, usedRecent } = model.predictBatch(scenarios);
 	const out = new Array<Record<string, number | string | null>>(rows.length);
 	for (let i = 0; i < rows.length; i++) {

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkArtifact } from '../core/artifact/load';
 import type { GmvContext, GmvForestArtifact, GmvNetworkArtifact } from './artifacts';
-import { featureNames } from './features';
+import { base64ToBytes } from '../core/base64';
+import { decodeFlatForest } from '../core/forest/flat';
+import { predictForest } from '../core/forest/predict';
+import { RANKED_MIN_ROWS } from '../core/forest/ranked';
+import { featureMatrix, featureNames, scenarioFromRow } from './features';
+import { gmvFromLogRatio, RECENT_FEATURES, recentFromRows, recentOf, writeRecentFeatures } from './recent';
+import { generateWeeklyRows, weeklyRowsCsv } from './sample';
+import { parseCsvText } from '../core/csv/intake';
+import { weeklyRowSchema } from './schema';
 import { defaultFormValues, scenarioFromForm } from './form';
 import { forestModel, networkModel } from './predict';
 
@@ -66,5 +74,32 @@ describe('the shipped GMV artifacts', async () => {
 				for (const m of [forest, network]) expect(m.predictOne(s).gmv, `${m.id} other=${other} discount=${discount}`).toBeGreaterThanOrEqual(0);
 			}
 		}
+	});
+	it('score generated rows in a batch exactly as the plain forest walk does (the path before the ranked forest)', () => {
+		// 24,003 rows (not a multiple of four); those of weeks 48-53 with an actual GMV, so the recent-GMV forest scores weeks 49-53
+		// and the forest on the inputs the 21,000-odd others (enough for its ranked walk).
+		const rows = generateWeeklyRows(context, 24_003, 21).map((r, i) => (Number(r.week) < 48 ? r : { ...r, gmv: 1e5 + 977 * i }));
+		const parsed = parseCsvText(weeklyRowsCsv(rows), weeklyRowSchema);
+		if (!parsed.ok) throw new Error(parsed.failure.message);
+		const scenarios = parsed.rows.map(scenarioFromRow);
+		const recent = recentFromRows(parsed.rows.map((r, i) => ({ subCategory: scenarios[i].subCategory, week: r.week as number, gmv: typeof r.gmv === 'number' ? r.gmv : null })));
+		scenarios.forEach((s, i) => (s.recentGmv = recent[i] ?? undefined));
+		const got = forest.predictBatch(scenarios);
+		const plain = decodeFlatForest(base64ToBytes(forestArtifact.forest));
+		const recentFlat = decodeFlatForest(base64ToBytes(forestArtifact.recent.forest));
+		const want = predictForest(plain, featureMatrix(scenarios, forestArtifact.encoders), scenarios.length);
+		let fromRecent = 0;
+		scenarios.forEach((s, i) => {
+			const r = recentOf(s);
+			if (!r) return expect(got.usedRecent[i]).toBe(0);
+			fromRecent++;
+			const X = new Float64Array(RECENT_FEATURES.length);
+			writeRecentFeatures(s, r, forestArtifact.recent.encoders, X);
+			want[i] = gmvFromLogRatio(predictForest(recentFlat, X, 1)[0], r, forestArtifact.recent.encoders.shrink);
+			expect(got.usedRecent[i]).toBe(1);
+		});
+		expect(fromRecent).toBeGreaterThan(100);
+		expect(scenarios.length - fromRecent).toBeGreaterThanOrEqual(RANKED_MIN_ROWS);
+		for (let i = 0; i < scenarios.length; i++) expect(got.gmv[i], `row ${i}`).toBe(want[i]);
 	});
 });

@@ -9,7 +9,7 @@ import { base64ToBytes } from '../core/base64';
 import { sampledShapley } from '../core/explain';
 import { decodeFlatForest, type FlatForest } from '../core/forest/flat';
 import { explainPrediction } from '../core/forest/explain';
-import { predictForest } from '../core/forest/predict';
+import { manyRowPredictor } from '../core/forest/ranked';
 import { forwardDense, readDenseNetwork } from '../core/network/dense';
 import { applyScaler, decodeTarget } from '../core/network/mlp';
 import type { GmvForestArtifact, GmvModelArtifact, GmvNetworkArtifact } from './artifacts';
@@ -60,7 +60,9 @@ export function forestModel(artifact: GmvForestArtifact): GmvModel {
 	if (recentFlat.nFeatures !== RECENT_FEATURES.length)
 		throw new Error(`the recent-GMV forest expects ${recentFlat.nFeatures} features but this site builds ${RECENT_FEATURES.length}`);
 	const groups = featureGroups(enc);
-	const predictFeatures = (X: Float64Array, n: number) => predictForest(flat, X, n);
+	// Prepared for many rows on the first batch (the form's single predictions never need it).
+	const predictFeatures = manyRowPredictor(flat);
+	const predictRecent = manyRowPredictor(recentFlat);
 	/** Scenarios with recent GMV through the recent forest, the others through the plain one. */
 	const predictBatch = (scenarios: readonly GmvScenario[]): BatchPredictions => {
 		const out = new Float64Array(scenarios.length);
@@ -74,7 +76,7 @@ export function forestModel(artifact: GmvForestArtifact): GmvModel {
 			const X = new Float64Array(withRecent.length * RECENT_FEATURES.length);
 			const recents = withRecent.map((i) => recentOf(scenarios[i]) as number[]);
 			withRecent.forEach((i, k) => writeRecentFeatures(scenarios[i], recents[k], recent.encoders, X, k));
-			predictForest(recentFlat, X, withRecent.length).forEach((f, k) => (out[withRecent[k]] = gmvFromLogRatio(f, recents[k], recent.encoders.shrink)));
+			predictRecent(X, withRecent.length).forEach((f, k) => (out[withRecent[k]] = gmvFromLogRatio(f, recents[k], recent.encoders.shrink)));
 		}
 		return withRanges(out, usedRecent, (r) => (r ? recent.interval : artifact.interval));
 	};

@@ -60,6 +60,7 @@ export const RECENT_FEATURE_GROUPS = [
 
 /** The usable recent GMV of a scenario (finite, not negative; most recent first), or null when none is given. */
 export function recentOf(s: GmvScenario): number[] | null {
+	if (!s.recentGmv) return null;
 	const r = (s.recentGmv ?? []).slice(0, RECENT_WEEKS).filter((v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0);
 	return r.length ? r : null;
 }
@@ -123,6 +124,7 @@ export function logRatioTarget(gmv: number, recent: readonly number[]): number {
 export function recentFromRows(rows: readonly { subCategory: string; week: number | null; gmv: number | null }[]): (number[] | null)[] {
 	const known = new Map<string, number>();
 	for (const r of rows) if (r.week !== null && r.gmv !== null && Number.isFinite(r.gmv)) known.set(`${r.subCategory}|${r.week}`, r.gmv);
+	if (known.size === 0) return rows.map(() => null);
 	return rows.map((r) => {
 		if (r.week === null) return null;
 		const out: number[] = [];

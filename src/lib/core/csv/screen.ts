@@ -5,7 +5,7 @@
  * rows are read, so every tool that reads through it gets the rules without code of its own.
  * Pure, no DOM.
  */
-import { DateTally, MagnitudeTally, dateReason, noImplausible, outlierReason, type ImplausibleCounts } from '../plausibility';
+import { ABSURD_MAGNITUDE, DateTally, MagnitudeTally, dateReason, noImplausible, outlierReason, type ImplausibleCounts } from '../plausibility';
 import type { ParsedRow, RowIssue, TableSchema } from '../schema';
 
 export interface Screened {
@@ -28,13 +28,18 @@ export function screenRows(rows: readonly ParsedRow[], rowNumbers: readonly numb
 	const dated = schema.columns.filter((c) => c.type === 'date');
 	const tallies = numeric.map(() => new MagnitudeTally());
 	const dateTallies = dated.map(() => new DateTally());
-	for (const row of rows) {
-		numeric.forEach((c, j) => {
-			const v = row[c.key];
-			if (typeof v === 'number') tallies[j].add(v);
-		});
-		dated.forEach((c, j) => dateTallies[j].add(dateMs(row[c.key])));
-	}
+	// Column by column (one property read per row each), then each column's limit once: 100,000 rows x 20 columns pass in tens of ms.
+	numeric.forEach((c, j) => {
+		const tally = tallies[j];
+		for (let i = 0; i < rows.length; i++) {
+			const v = rows[i][c.key];
+			if (typeof v === 'number') tally.add(v);
+		}
+	});
+	for (const row of rows) dated.forEach((c, j) => dateTallies[j].add(dateMs(row[c.key])));
+	// A magnitude at or below its column's limit (which is below ABSURD_MAGNITUDE) is never an outlier: outlierReason need not be asked.
+	const limits = tallies.map((t) => Math.min(t.limit(), ABSURD_MAGNITUDE * (1 - Number.EPSILON)));
+	const keys = numeric.map((c) => c.key);
 	const windows = dateTallies.map((t) => t.window());
 	const kept: ParsedRow[] = [];
 	const keptNumbers: number[] = [];
@@ -43,14 +48,15 @@ export function screenRows(rows: readonly ParsedRow[], rowNumbers: readonly numb
 	rows.forEach((row, i) => {
 		const rowNumber = rowNumbers[i];
 		let rule: 'date' | 'outlier' | null = null;
-		numeric.forEach((c, j) => {
-			const v = row[c.key];
-			if (typeof v !== 'number') return;
+		for (let j = 0; j < keys.length; j++) {
+			const v = row[keys[j]];
+			if (typeof v !== 'number' || (v < 0 ? -v : v) <= limits[j]) continue;
+			const c = numeric[j];
 			const reason = outlierReason(v, tallies[j], c.label.toLowerCase());
-			if (reason === null) return;
+			if (reason === null) continue;
 			issues.push({ row: rowNumber, column: c.label, reason });
 			rule ??= 'outlier';
-		});
+		}
 		dated.forEach((c, j) => {
 			const v = row[c.key];
 			if (v === null || v === undefined) return;
