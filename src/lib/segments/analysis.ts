@@ -415,8 +415,23 @@ export function seasonWords(window: [string, string]): string {
 	return from === to ? from : `${from} to ${to}`;
 }
 
+/** What the forecast needs of a customer table (small enough to send to another thread). */
+export type ForecastTable = Pick<CustomerTable, 'count' | 'firstDate' | 'lastDate' | 'purchaseStart' | 'purchaseDay' | 'purchaseValue'>;
+
+/** The Insiders' forecast, or why there is none. */
+export interface InsidersForecast {
+	forecast: RevenueForecast | null;
+	refused?: string;
+}
+
+/** The forecast's inputs: the customers with an id (their purchases) and which of them are Insiders. */
+export interface ForecastJob {
+	table: ForecastTable;
+	insiders: Int32Array;
+}
+
 /** The Insiders' revenue forecast chosen by backtest (forecast.ts), from their purchases by day; BG/NBD fitted on every customer. */
-export function insidersForecast(table: CustomerTable, insiders: Int32Array): { forecast: RevenueForecast | null; refused?: string } {
+export function insidersForecast(table: ForecastTable, insiders: Int32Array): InsidersForecast {
 	if (insiders.length < 2 || !Number.isFinite(table.firstDate)) return { forecast: null };
 	const firstDay = Math.floor(table.firstDate / MS_PER_DAY);
 	const daily = new Float64Array(Math.floor(table.lastDate / MS_PER_DAY) - firstDay + 1);
@@ -519,11 +534,14 @@ export function identifiedCustomers(table: CustomerTable, assignments: SegmentAs
  * Analyse a customer table with the model's clusters (`assignments` from `assignTable`). Anonymous
  * invoices (no customer id) are counted apart: every figure below is of the customers with an id,
  * except revenue shares, which are of all revenue (so the clusters and the anonymous invoices add up to 100%).
+ * `computedForecast`: the Insiders' forecast when it is computed elsewhere (`forecastJob`, then
+ * `insidersForecast` on another thread); else it is computed here.
  */
 export function analyseSegments(
 	allTable: CustomerTable,
 	allAssignments: SegmentAssignments,
-	model: { names: readonly ClusterNaming[]; insiders: number; map: SegmentMap; features: readonly CustomerFeature[] }
+	model: { names: readonly ClusterNaming[]; insiders: number; map: SegmentMap; features: readonly CustomerFeature[] },
+	computedForecast?: InsidersForecast
 ): SegmentsAnalysis {
 	const k = model.names.length;
 	let totalRevenue = 0;
@@ -598,7 +616,7 @@ export function analyseSegments(
 		};
 	}
 
-	const { forecast, refused: forecastRefused } = insidersForecast(table, insiders);
+	const { forecast, refused: forecastRefused } = computedForecast ?? insidersForecast(table, insiders);
 
 	const rules = insiderRules(table, isInsider);
 	const m = model.features.length;
@@ -621,4 +639,20 @@ export function analyseSegments(
 		exit: rules?.exit ?? null,
 		map: mapSample(model.map, assignments.points, m, assignments.cluster)
 	};
+}
+
+/** The forecast's inputs for a table and its assignments, to compute it apart (the same answer `analyseSegments` computes). */
+export function forecastJob(allTable: CustomerTable, allAssignments: SegmentAssignments, insiders: number, m: number): ForecastJob {
+	const { table, assignments } = identifiedCustomers(allTable, allAssignments, m);
+	const members: number[] = [];
+	for (let i = 0; i < table.count; i++) if (assignments.cluster[i] === insiders) members.push(i);
+	const { count, firstDate, lastDate, purchaseStart, purchaseDay, purchaseValue } = table;
+	return { table: { count, firstDate, lastDate, purchaseStart, purchaseDay, purchaseValue }, insiders: Int32Array.from(members) };
+}
+
+/** An analysis made with a stand-in forecast, with the real one put in. */
+export function withForecast(analysis: SegmentsAnalysis, computed: InsidersForecast): SegmentsAnalysis {
+	const { forecastRefused: _dropped, ...rest } = analysis;
+	void _dropped;
+	return { ...rest, forecast: computed.forecast, ...(computed.refused ? { forecastRefused: computed.refused } : {}) };
 }

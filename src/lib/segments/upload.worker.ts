@@ -10,7 +10,8 @@ import type { BytePartOutcome } from './byteRead';
 import { MAX_READ_THREADS, readInvoiceInParts, type PartOutcome, type PartRunners } from './parallel';
 import type { PartMessage, PartRequest } from './part.worker';
 import PartWorker from './part.worker.ts?worker';
-import { noCustomersFailure, segmentsResult } from './outcome';
+import { noCustomersFailure, segmentsResult, type RunForecast } from './outcome';
+import { insidersForecast, type InsidersForecast } from './analysis';
 import type { ReadTimings } from './read';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -121,7 +122,15 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 		post({ type: 'failed', failure: noCustomersFailure(read, table) });
 		return;
 	}
-	const done = segmentsResult(read, table, model, { fileName, fileSize: file.size });
+	// The forecast on a reading thread (idle once the file is read) while this one computes the rest.
+	const runForecast: RunForecast | null =
+		threads < 2
+			? null
+			: async (job) => {
+					const outcome = await inHelper<InsidersForecast | { failed: string }>({ kind: 'forecast', job }, () => {}, (message) => ({ failed: message }));
+					return 'failed' in outcome ? insidersForecast(job.table, job.insiders) : outcome;
+				};
+	const done = await segmentsResult(read, table, model, { fileName, fileSize: file.size }, runForecast);
 	const timings: SegmentsTimings = {
 		...reading,
 		parts: parted.parts,
@@ -132,6 +141,7 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 		featuresMs: t1 - t0,
 		assignMs: done.assignMs,
 		analysisMs: done.analysisMs,
+		forecastWaitMs: done.forecastWaitMs,
 		waitMs
 	};
 	const result: SegmentsResult = { ...done.result, timings };
