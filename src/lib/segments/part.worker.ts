@@ -10,6 +10,7 @@ import type { AggregatorState } from './features';
 import { readBytePart, type BytePartOutcome, type BytePartSetup } from './byteRead';
 import type { InvoiceHeaderSetup } from './read';
 import { readPart, type PartOutcome } from './parallel';
+import { warmUpReading } from './warmUp';
 
 export type PartRequest =
 	| { kind: 'text'; part: Blob; setup: InvoiceHeaderSetup }
@@ -26,6 +27,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 function buffers(s: AggregatorState): Transferable[] {
 	return [s.lineCustomer.buffer, s.lineInvoice.buffer, s.lineProduct.buffer, s.lineRow.buffer, s.lineQuantity.buffer, s.lineValue.buffer, s.lineDate.buffer];
 }
+
+// Compile the byte scan's code while the page is idle (warmUp.ts); a warm-up that fails costs nothing more.
+void warmUpReading().catch(() => {});
 
 const internal = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

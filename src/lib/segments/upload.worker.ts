@@ -13,6 +13,7 @@ import PartWorker from './part.worker.ts?worker';
 import { noCustomersFailure, segmentsResult, type RunForecast } from './outcome';
 import { insidersForecast, type InsidersForecast } from './analysis';
 import type { ReadTimings } from './read';
+import { warmUpReading } from './warmUp';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: SegmentsMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
@@ -46,6 +47,8 @@ function startHelper(): Worker | null {
 	}
 }
 for (let k = 1; k < threads; k++) helpers.push(startHelper());
+// Compile this thread's reading and features code while the page is idle (warmUp.ts).
+void warmUpReading({ features: true }).catch(() => {});
 let nextHelper = 0;
 
 /** Run one part on the next helper (each helper reads one part of a file at a time). */
