@@ -13,13 +13,16 @@ export function formatCount(n: number): string {
 	return formatCountPlain(n);
 }
 
+// Made once: a formatter costs far more to make than to use (a table page of numbers made 250).
+const twoDecimals = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+
 /** A measured value, rounded for reading: 12,346 · 12.35 · 0.0123. */
 export function formatNumber(n: number): string {
 	const beyond = beyondWritten(n);
 	if (beyond !== null) return beyond;
 	const a = Math.abs(n);
 	if (a >= 1000) return formatCountPlain(n);
-	if (a >= 1 || a === 0) return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 }).format(n);
+	if (a >= 1 || a === 0) return twoDecimals.format(n);
 	return roundedNumber(n);
 }
 
