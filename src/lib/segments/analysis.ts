@@ -298,32 +298,68 @@ export function insiderRules(table: CustomerTable, isInsider: Uint8Array): { ent
 	let maxRecency = 0;
 	for (let i = 0; i < n; i++) if (recency[i] > maxRecency) maxRecency = recency[i];
 	const recencyCandidates = unique([Math.ceil(maxRecency), ...low.map((q) => Math.ceil(quantileSorted(rec, 1 - q)))]);
-	let best: EntryRule | null = null;
+	// Set inside `consider` (a closure), so typed by assertion for the checks after the loops.
+	let best = null as EntryRule | null;
 	let bestF1 = -1;
+	const consider = (r: number, v: number, d: number, meet: number, hit: number) => {
+		const f1 = meet === 0 ? 0 : (2 * hit) / (meet + members.length);
+		if (f1 > bestF1 + 1e-12) {
+			bestF1 = f1;
+			best = {
+				revenueAtLeast: r,
+				invoicesAtLeast: v,
+				recencyAtMost: d,
+				qualifying: meet,
+				precision: meet === 0 ? 0 : hit / meet,
+				recall: hit / members.length
+			};
+		}
+	};
+	// The recency candidates ascend, so a customer meets every one from the first at or above their
+	// recency on: per revenue and invoice pair, each customer is counted once, at that first one, and
+	// the counts are summed up (the same counts as testing every customer against every rule).
+	const dCount = recencyCandidates.length;
+	const ascending = recencyCandidates.every((d, k) => k === 0 || d > recencyCandidates[k - 1]);
+	const firstD = new Int32Array(n);
+	for (let i = 0; i < n; i++) {
+		let k = 0;
+		while (k < dCount && !(recency[i] <= recencyCandidates[k])) k++;
+		firstD[i] = k;
+	}
+	const meetFrom = new Int32Array(dCount + 1);
+	const hitFrom = new Int32Array(dCount + 1);
 	for (const r of revenueCandidates)
-		for (const v of invoiceCandidates)
-			for (const d of recencyCandidates) {
-				let hit = 0;
-				let meet = 0;
-				for (let i = 0; i < n; i++) {
-					if (revenue[i] >= r && invoices[i] >= v && recency[i] <= d) {
-						meet++;
-						hit += isInsider[i];
+		for (const v of invoiceCandidates) {
+			if (!ascending) {
+				for (const d of recencyCandidates) {
+					let hit = 0;
+					let meet = 0;
+					for (let i = 0; i < n; i++) {
+						if (revenue[i] >= r && invoices[i] >= v && recency[i] <= d) {
+							meet++;
+							hit += isInsider[i];
+						}
 					}
+					consider(r, v, d, meet, hit);
 				}
-				const f1 = meet === 0 ? 0 : (2 * hit) / (meet + members.length);
-				if (f1 > bestF1 + 1e-12) {
-					bestF1 = f1;
-					best = {
-						revenueAtLeast: r,
-						invoicesAtLeast: v,
-						recencyAtMost: d,
-						qualifying: meet,
-						precision: meet === 0 ? 0 : hit / meet,
-						recall: hit / members.length
-					};
+				continue;
+			}
+			meetFrom.fill(0);
+			hitFrom.fill(0);
+			for (let i = 0; i < n; i++) {
+				if (revenue[i] >= r && invoices[i] >= v) {
+					meetFrom[firstD[i]]++;
+					hitFrom[firstD[i]] += isInsider[i];
 				}
 			}
+			let hit = 0;
+			let meet = 0;
+			for (let k = 0; k < dCount; k++) {
+				meet += meetFrom[k];
+				hit += hitFrom[k];
+				consider(r, v, recencyCandidates[k], meet, hit);
+			}
+		}
 	if (!best) return null;
 	const revenueBelow = Math.min(best.revenueAtLeast, niceFloor(quantileSorted(rev, 0.05)));
 	const invoicesBelow = Math.min(best.invoicesAtLeast, Math.max(1, Math.floor(quantileSorted(inv, 0.05))));
