@@ -28,12 +28,15 @@ function buffers(s: AggregatorState): Transferable[] {
 	return [s.lineCustomer.buffer, s.lineInvoice.buffer, s.lineProduct.buffer, s.lineRow.buffer, s.lineQuantity.buffer, s.lineValue.buffer, s.lineDate.buffer];
 }
 
-// Compile the byte scan's code while the page is idle (warmUp.ts); a warm-up that fails costs nothing more.
-void warmUpReading().catch(() => {});
+// Compile the byte scan's code while the page is idle (warmUp.ts), stopping when a part comes; a
+// warm-up that fails costs nothing more.
+let requested = false;
+void warmUpReading({ stop: () => requested }).catch(() => {});
 
 const internal = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 scope.onmessage = async (event: MessageEvent<PartRequest>) => {
+	requested = true;
 	const request = event.data;
 	let lastPost = 0;
 	const onProgress = (bytesRead: number) => {

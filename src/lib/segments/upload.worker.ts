@@ -20,6 +20,7 @@ const post = (message: SegmentsMessage, transfer: Transferable[] = []) => scope.
 let answer: ((order: ChosenDateOrder) => void) | null = null;
 
 scope.onmessage = (event: MessageEvent<SegmentsRequest>) => {
+	requested = true;
 	const request = event.data;
 	if (request.type === 'date-order') {
 		answer?.(request.order);
@@ -47,8 +48,10 @@ function startHelper(): Worker | null {
 	}
 }
 for (let k = 1; k < threads; k++) helpers.push(startHelper());
-// Compile this thread's reading and features code while the page is idle (warmUp.ts).
-void warmUpReading({ features: true }).catch(() => {});
+// Compile this thread's reading and features code while the page is idle (warmUp.ts), stopping when a
+// file comes.
+let requested = false;
+void warmUpReading({ features: true, stop: () => requested }).catch(() => {});
 let nextHelper = 0;
 
 /** Run one part on the next helper (each helper reads one part of a file at a time). */

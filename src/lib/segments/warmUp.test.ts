@@ -8,4 +8,11 @@ describe('warmUpReading', () => {
 		expect(ms).toBeGreaterThan(0);
 		expect(Number.isFinite(ms)).toBe(true);
 	});
+
+	it('stops when asked to', async () => {
+		let asked = 0;
+		await warmUpReading({ rounds: 5, customers: 5, stop: () => ++asked > 2 });
+		// Asked before the file is made, then before each round until told to stop.
+		expect(asked).toBe(3);
+	});
 });
