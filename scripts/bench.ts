@@ -521,6 +521,7 @@ async function benchSegments(browser: Browser, server: RunningServer): Promise<R
 		info('  read + parse + clean, both threads, merge included (wall)', medianMin(time((r) => r.timings.readingWallMs))),
 		info('  merging the second half in', medianMin(time((r) => r.timings.mergeMs))),
 		...stageNames.map((stage) => info(`  ${stageLabels[stage]}`, medianMin(time((r) => r.timings[stage])))),
+		info('  of the answers: waiting for the forecast on a reading thread', medianMin(time((r) => r.timings.forecastWaitMs ?? NaN))),
 		info('  worker reading (wall) + features + assign (the stages pandas times)', medianMin(likePandas)),
 		info('  customers / lines read', `${last.timings.customers.toLocaleString('en-US')} / ${last.timings.lines.toLocaleString('en-US')}`),
 		atMost(

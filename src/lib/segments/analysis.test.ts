@@ -14,6 +14,9 @@ import {
 	analyseSegments,
 	assignTable,
 	clusterAction,
+	forecastJob,
+	insidersForecast,
+	withForecast,
 	insiderRules,
 	mapSample,
 	niceFloor,
@@ -506,5 +509,13 @@ describe('the whole analysis on the seeded sample with the shipped model', () =>
 			expect(analysis.exit!.invoicesBelow).toBeLessThanOrEqual(analysis.entry.invoicesAtLeast);
 			expect(analysis.exit!.recencyAbove).toBeGreaterThanOrEqual(analysis.entry.recencyAtMost);
 		}
+	});
+
+	it('gives the same answers when the forecast is computed apart (as on a reading thread)', () => {
+		expect(analysis.forecast, 'the sample has a forecast').not.toBeNull();
+		const job = structuredClone(forecastJob(sample, assignments, artifact.insiders, artifact.space.features.length));
+		const model = { names: artifact.profiles, insiders: artifact.insiders, map: artifact.map, features: artifact.space.features };
+		const apart = withForecast(analyseSegments(sample, assignments, model, { forecast: null }), insidersForecast(job.table, job.insiders));
+		expect(apart).toEqual(analysis);
 	});
 });

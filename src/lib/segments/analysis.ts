@@ -298,32 +298,68 @@ export function insiderRules(table: CustomerTable, isInsider: Uint8Array): { ent
 	let maxRecency = 0;
 	for (let i = 0; i < n; i++) if (recency[i] > maxRecency) maxRecency = recency[i];
 	const recencyCandidates = unique([Math.ceil(maxRecency), ...low.map((q) => Math.ceil(quantileSorted(rec, 1 - q)))]);
-	let best: EntryRule | null = null;
+	// Set inside `consider` (a closure), so typed by assertion for the checks after the loops.
+	let best = null as EntryRule | null;
 	let bestF1 = -1;
+	const consider = (r: number, v: number, d: number, meet: number, hit: number) => {
+		const f1 = meet === 0 ? 0 : (2 * hit) / (meet + members.length);
+		if (f1 > bestF1 + 1e-12) {
+			bestF1 = f1;
+			best = {
+				revenueAtLeast: r,
+				invoicesAtLeast: v,
+				recencyAtMost: d,
+				qualifying: meet,
+				precision: meet === 0 ? 0 : hit / meet,
+				recall: hit / members.length
+			};
+		}
+	};
+	// The recency candidates ascend, so a customer meets every one from the first at or above their
+	// recency on: per revenue and invoice pair, each customer is counted once, at that first one, and
+	// the counts are summed up (the same counts as testing every customer against every rule).
+	const dCount = recencyCandidates.length;
+	const ascending = recencyCandidates.every((d, k) => k === 0 || d > recencyCandidates[k - 1]);
+	const firstD = new Int32Array(n);
+	for (let i = 0; i < n; i++) {
+		let k = 0;
+		while (k < dCount && !(recency[i] <= recencyCandidates[k])) k++;
+		firstD[i] = k;
+	}
+	const meetFrom = new Int32Array(dCount + 1);
+	const hitFrom = new Int32Array(dCount + 1);
 	for (const r of revenueCandidates)
-		for (const v of invoiceCandidates)
-			for (const d of recencyCandidates) {
-				let hit = 0;
-				let meet = 0;
-				for (let i = 0; i < n; i++) {
-					if (revenue[i] >= r && invoices[i] >= v && recency[i] <= d) {
-						meet++;
-						hit += isInsider[i];
+		for (const v of invoiceCandidates) {
+			if (!ascending) {
+				for (const d of recencyCandidates) {
+					let hit = 0;
+					let meet = 0;
+					for (let i = 0; i < n; i++) {
+						if (revenue[i] >= r && invoices[i] >= v && recency[i] <= d) {
+							meet++;
+							hit += isInsider[i];
+						}
 					}
+					consider(r, v, d, meet, hit);
 				}
-				const f1 = meet === 0 ? 0 : (2 * hit) / (meet + members.length);
-				if (f1 > bestF1 + 1e-12) {
-					bestF1 = f1;
-					best = {
-						revenueAtLeast: r,
-						invoicesAtLeast: v,
-						recencyAtMost: d,
-						qualifying: meet,
-						precision: meet === 0 ? 0 : hit / meet,
-						recall: hit / members.length
-					};
+				continue;
+			}
+			meetFrom.fill(0);
+			hitFrom.fill(0);
+			for (let i = 0; i < n; i++) {
+				if (revenue[i] >= r && invoices[i] >= v) {
+					meetFrom[firstD[i]]++;
+					hitFrom[firstD[i]] += isInsider[i];
 				}
 			}
+			let hit = 0;
+			let meet = 0;
+			for (let k = 0; k < dCount; k++) {
+				meet += meetFrom[k];
+				hit += hitFrom[k];
+				consider(r, v, recencyCandidates[k], meet, hit);
+			}
+		}
 	if (!best) return null;
 	const revenueBelow = Math.min(best.revenueAtLeast, niceFloor(quantileSorted(rev, 0.05)));
 	const invoicesBelow = Math.min(best.invoicesAtLeast, Math.max(1, Math.floor(quantileSorted(inv, 0.05))));
@@ -415,8 +451,23 @@ export function seasonWords(window: [string, string]): string {
 	return from === to ? from : `${from} to ${to}`;
 }
 
+/** What the forecast needs of a customer table (small enough to send to another thread). */
+export type ForecastTable = Pick<CustomerTable, 'count' | 'firstDate' | 'lastDate' | 'purchaseStart' | 'purchaseDay' | 'purchaseValue'>;
+
+/** The Insiders' forecast, or why there is none. */
+export interface InsidersForecast {
+	forecast: RevenueForecast | null;
+	refused?: string;
+}
+
+/** The forecast's inputs: the customers with an id (their purchases) and which of them are Insiders. */
+export interface ForecastJob {
+	table: ForecastTable;
+	insiders: Int32Array;
+}
+
 /** The Insiders' revenue forecast chosen by backtest (forecast.ts), from their purchases by day; BG/NBD fitted on every customer. */
-export function insidersForecast(table: CustomerTable, insiders: Int32Array): { forecast: RevenueForecast | null; refused?: string } {
+export function insidersForecast(table: ForecastTable, insiders: Int32Array): InsidersForecast {
 	if (insiders.length < 2 || !Number.isFinite(table.firstDate)) return { forecast: null };
 	const firstDay = Math.floor(table.firstDate / MS_PER_DAY);
 	const daily = new Float64Array(Math.floor(table.lastDate / MS_PER_DAY) - firstDay + 1);
@@ -519,11 +570,14 @@ export function identifiedCustomers(table: CustomerTable, assignments: SegmentAs
  * Analyse a customer table with the model's clusters (`assignments` from `assignTable`). Anonymous
  * invoices (no customer id) are counted apart: every figure below is of the customers with an id,
  * except revenue shares, which are of all revenue (so the clusters and the anonymous invoices add up to 100%).
+ * `computedForecast`: the Insiders' forecast when it is computed elsewhere (`forecastJob`, then
+ * `insidersForecast` on another thread); else it is computed here.
  */
 export function analyseSegments(
 	allTable: CustomerTable,
 	allAssignments: SegmentAssignments,
-	model: { names: readonly ClusterNaming[]; insiders: number; map: SegmentMap; features: readonly CustomerFeature[] }
+	model: { names: readonly ClusterNaming[]; insiders: number; map: SegmentMap; features: readonly CustomerFeature[] },
+	computedForecast?: InsidersForecast
 ): SegmentsAnalysis {
 	const k = model.names.length;
 	let totalRevenue = 0;
@@ -598,7 +652,7 @@ export function analyseSegments(
 		};
 	}
 
-	const { forecast, refused: forecastRefused } = insidersForecast(table, insiders);
+	const { forecast, refused: forecastRefused } = computedForecast ?? insidersForecast(table, insiders);
 
 	const rules = insiderRules(table, isInsider);
 	const m = model.features.length;
@@ -621,4 +675,20 @@ export function analyseSegments(
 		exit: rules?.exit ?? null,
 		map: mapSample(model.map, assignments.points, m, assignments.cluster)
 	};
+}
+
+/** The forecast's inputs for a table and its assignments, to compute it apart (the same answer `analyseSegments` computes). */
+export function forecastJob(allTable: CustomerTable, allAssignments: SegmentAssignments, insiders: number, m: number): ForecastJob {
+	const { table, assignments } = identifiedCustomers(allTable, allAssignments, m);
+	const members: number[] = [];
+	for (let i = 0; i < table.count; i++) if (assignments.cluster[i] === insiders) members.push(i);
+	const { count, firstDate, lastDate, purchaseStart, purchaseDay, purchaseValue } = table;
+	return { table: { count, firstDate, lastDate, purchaseStart, purchaseDay, purchaseValue }, insiders: Int32Array.from(members) };
+}
+
+/** An analysis made with a stand-in forecast, with the real one put in. */
+export function withForecast(analysis: SegmentsAnalysis, computed: InsidersForecast): SegmentsAnalysis {
+	const { forecastRefused: _dropped, ...rest } = analysis;
+	void _dropped;
+	return { ...rest, forecast: computed.forecast, ...(computed.refused ? { forecastRefused: computed.refused } : {}) };
 }

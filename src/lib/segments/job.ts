@@ -56,6 +56,8 @@ export interface SegmentsTimings {
 	assignMs: number;
 	/** Profiles, rules, forecast, tests and map. */
 	analysisMs: number;
+	/** Of `analysisMs`, the wait for the forecast computed on another thread after the rest was done (absent when computed in line, and in runs saved before). */
+	forecastWaitMs?: number;
 	/** Time the worker waited for the user to answer the date question (not work). */
 	waitMs: number;
 	/** Threads the file was read on; read/parse/clean above are the first thread's. */

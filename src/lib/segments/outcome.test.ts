@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DATE_STYLES_UNDERSTOOD } from '../core/dates';
-import { noCustomersFailure, unreadableDatesMessage } from './outcome';
+import { insidersForecast } from './analysis';
+import type { SegmentsArtifact } from './artifact';
+import { jobModelOf } from './job';
+import { noCustomersFailure, segmentsResult, unreadableDatesMessage, type RunForecast } from './outcome';
 import { readInvoiceText } from './read';
 import { generateInvoiceSample } from './sample';
 
@@ -26,5 +30,30 @@ describe('a file whose dates cannot be read', () => {
 		expect(unreadableDatesMessage(issues.slice(2), 'Invoice date')).toBe(
 			`The Invoice date column could not be read as dates (for example "z"). Dates understood: ${DATE_STYLES_UNDERSTOOD}.`
 		);
+	});
+});
+
+describe('segmentsResult with the forecast computed apart (as the upload worker does on a reading thread)', () => {
+	const artifact = JSON.parse(readFileSync(new URL('../../../model-artifacts/segments/model.json', import.meta.url), 'utf8')) as SegmentsArtifact;
+	const model = jobModelOf(artifact);
+	const file = { fileName: 'sample.csv', fileSize: 1 };
+
+	it('gives the same result as in one go', async () => {
+		const read = readInvoiceText(generateInvoiceSample({ customers: 200, seed: 3 }).text);
+		if (!read.ok) throw new Error(read.failure.message);
+		const table = read.aggregator.finish();
+		let jobs = 0;
+		// As a thread would: the job is copied (structured clone) and answered later.
+		const apart: RunForecast = async (job) => {
+			jobs++;
+			const copy = structuredClone(job);
+			await new Promise((resolve) => setTimeout(resolve, 1));
+			return insidersForecast(copy.table, copy.insiders);
+		};
+		const inLine = await segmentsResult(read, table, model, file);
+		const withRunner = await segmentsResult(read, table, model, file, apart);
+		expect(jobs).toBe(1);
+		expect(withRunner.result.analysis.forecast).not.toBeNull();
+		expect(withRunner.result).toEqual(inLine.result);
 	});
 });

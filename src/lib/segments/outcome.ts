@@ -7,7 +7,7 @@ import type { CsvJobFailure } from '../core/csv/types';
 import { DATE_STYLES_UNDERSTOOD } from '../core/dates';
 import type { RowIssue } from '../core/schema';
 import { implausibleNote } from '../core/plausibility';
-import { analyseSegments, assignTable } from './analysis';
+import { analyseSegments, assignTable, forecastJob, withForecast, type ForecastJob, type InsidersForecast } from './analysis';
 import { implausibleLines } from './clean';
 import { invoiceColumnLabel, type CustomerTable } from './features';
 import type { SegmentsJobModel, SegmentsResult } from './job';
@@ -39,17 +39,29 @@ export function noCustomersFailure(read: InvoiceReadSuccess, table: CustomerTabl
 	};
 }
 
-/** The result of a file with at least one customer (timings are the caller's), and how long its two steps took. */
-export function segmentsResult(
+/** Computes the Insiders' forecast elsewhere (another thread), at the same time as the rest of the analysis. */
+export type RunForecast = (job: ForecastJob) => Promise<InsidersForecast>;
+
+/**
+ * The result of a file with at least one customer (timings are the caller's), and how long its two
+ * steps took. With `runForecast`, the forecast (the analysis' longest part) is computed there while
+ * the rest of the analysis is computed here; the answer is the same.
+ */
+export async function segmentsResult(
 	read: InvoiceReadSuccess,
 	table: CustomerTable,
 	model: SegmentsJobModel,
-	file: { fileName: string; fileSize: number }
-): { result: Omit<SegmentsResult, 'timings'>; assignMs: number; analysisMs: number } {
+	file: { fileName: string; fileSize: number },
+	runForecast: RunForecast | null = null
+): Promise<{ result: Omit<SegmentsResult, 'timings'>; assignMs: number; analysisMs: number; forecastWaitMs: number }> {
 	const t0 = performance.now();
 	const assignments = assignTable(model, table);
 	const t1 = performance.now();
-	const analysis = analyseSegments(table, assignments, { names: model.names, insiders: model.insiders, map: model.map, features: model.space.features });
+	const aboutModel = { names: model.names, insiders: model.insiders, map: model.map, features: model.space.features };
+	const pending = runForecast?.(forecastJob(table, assignments, model.insiders, model.space.features.length));
+	let analysis = analyseSegments(table, assignments, aboutModel, pending ? { forecast: null } : undefined);
+	const waitFrom = performance.now();
+	if (pending) analysis = withForecast(analysis, await pending);
 	const t2 = performance.now();
 	const notes = invoiceReadNotes(read);
 	const report = table.report;
@@ -83,5 +95,5 @@ export function segmentsResult(
 			lastPurchase: table.lastPurchase
 		}
 	};
-	return { result, assignMs: t1 - t0, analysisMs: t2 - t1 };
+	return { result, assignMs: t1 - t0, analysisMs: t2 - t1, forecastWaitMs: t2 - waitFrom };
 }

@@ -2,16 +2,23 @@
 /**
  * Reads one part of a large invoice file for the upload worker and sends back its aggregator state,
  * with the typed arrays transferred rather than copied: a part for the byte scan (byteRead.ts), or
- * the second half for the papaparse reader (parallel.ts).
+ * the second half for the papaparse reader (parallel.ts). Once the file is read, it also computes
+ * the Insiders' forecast (analysis.ts) while the upload worker computes the rest of the analysis.
  */
+import { insidersForecast, type ForecastJob, type InsidersForecast } from './analysis';
 import type { AggregatorState } from './features';
 import { readBytePart, type BytePartOutcome, type BytePartSetup } from './byteRead';
 import type { InvoiceHeaderSetup } from './read';
 import { readPart, type PartOutcome } from './parallel';
+import { warmUpReading } from './warmUp';
 
-export type PartRequest = { kind: 'text'; part: Blob; setup: InvoiceHeaderSetup } | { kind: 'bytes'; part: Blob; setup: BytePartSetup };
+export type PartRequest =
+	| { kind: 'text'; part: Blob; setup: InvoiceHeaderSetup }
+	| { kind: 'bytes'; part: Blob; setup: BytePartSetup }
+	| { kind: 'forecast'; job: ForecastJob };
 export type PartMessage =
 	| { type: 'progress'; bytesRead: number }
+	| { type: 'done'; kind: 'forecast'; outcome: InsidersForecast | { failed: string } }
 	| { type: 'done'; kind: 'text'; outcome: PartOutcome }
 	| { type: 'done'; kind: 'bytes'; outcome: BytePartOutcome };
 
@@ -21,9 +28,15 @@ function buffers(s: AggregatorState): Transferable[] {
 	return [s.lineCustomer.buffer, s.lineInvoice.buffer, s.lineProduct.buffer, s.lineRow.buffer, s.lineQuantity.buffer, s.lineValue.buffer, s.lineDate.buffer];
 }
 
+// Compile the byte scan's code while the page is idle (warmUp.ts), stopping when a part comes; a
+// warm-up that fails costs nothing more.
+let requested = false;
+void warmUpReading({ stop: () => requested }).catch(() => {});
+
 const internal = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 scope.onmessage = async (event: MessageEvent<PartRequest>) => {
+	requested = true;
 	const request = event.data;
 	let lastPost = 0;
 	const onProgress = (bytesRead: number) => {
@@ -32,6 +45,16 @@ scope.onmessage = async (event: MessageEvent<PartRequest>) => {
 		lastPost = now;
 		scope.postMessage({ type: 'progress', bytesRead } satisfies PartMessage);
 	};
+	if (request.kind === 'forecast') {
+		let outcome: InsidersForecast | { failed: string };
+		try {
+			outcome = insidersForecast(request.job.table, request.job.insiders);
+		} catch (error) {
+			outcome = { failed: internal(error) };
+		}
+		scope.postMessage({ type: 'done', kind: 'forecast', outcome } satisfies PartMessage);
+		return;
+	}
 	if (request.kind === 'bytes') {
 		let outcome: BytePartOutcome;
 		try {

@@ -10,14 +10,17 @@ import type { BytePartOutcome } from './byteRead';
 import { MAX_READ_THREADS, readInvoiceInParts, type PartOutcome, type PartRunners } from './parallel';
 import type { PartMessage, PartRequest } from './part.worker';
 import PartWorker from './part.worker.ts?worker';
-import { noCustomersFailure, segmentsResult } from './outcome';
+import { noCustomersFailure, segmentsResult, type RunForecast } from './outcome';
+import { insidersForecast, type InsidersForecast } from './analysis';
 import type { ReadTimings } from './read';
+import { warmUpReading } from './warmUp';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: SegmentsMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 let answer: ((order: ChosenDateOrder) => void) | null = null;
 
 scope.onmessage = (event: MessageEvent<SegmentsRequest>) => {
+	requested = true;
 	const request = event.data;
 	if (request.type === 'date-order') {
 		answer?.(request.order);
@@ -45,6 +48,10 @@ function startHelper(): Worker | null {
 	}
 }
 for (let k = 1; k < threads; k++) helpers.push(startHelper());
+// Compile this thread's reading and features code while the page is idle (warmUp.ts), stopping when a
+// file comes.
+let requested = false;
+void warmUpReading({ features: true, stop: () => requested }).catch(() => {});
 let nextHelper = 0;
 
 /** Run one part on the next helper (each helper reads one part of a file at a time). */
@@ -121,7 +128,15 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 		post({ type: 'failed', failure: noCustomersFailure(read, table) });
 		return;
 	}
-	const done = segmentsResult(read, table, model, { fileName, fileSize: file.size });
+	// The forecast on a reading thread (idle once the file is read) while this one computes the rest.
+	const runForecast: RunForecast | null =
+		threads < 2
+			? null
+			: async (job) => {
+					const outcome = await inHelper<InsidersForecast | { failed: string }>({ kind: 'forecast', job }, () => {}, (message) => ({ failed: message }));
+					return 'failed' in outcome ? insidersForecast(job.table, job.insiders) : outcome;
+				};
+	const done = await segmentsResult(read, table, model, { fileName, fileSize: file.size }, runForecast);
 	const timings: SegmentsTimings = {
 		...reading,
 		parts: parted.parts,
@@ -132,6 +147,7 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 		featuresMs: t1 - t0,
 		assignMs: done.assignMs,
 		analysisMs: done.analysisMs,
+		forecastWaitMs: done.forecastWaitMs,
 		waitMs
 	};
 	const result: SegmentsResult = { ...done.result, timings };

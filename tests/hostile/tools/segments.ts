@@ -49,7 +49,7 @@ export function segmentsUploadIntake(reader: Reader = 'papaparse'): ToolIntake {
 				const failure = noCustomersFailure(read, table);
 				return { failure, result: null, texts: [failure.message, ...table.issues.map(issueText)], numbers: [] };
 			}
-			const { result } = segmentsResult(read, table, model, { fileName, fileSize: file.size });
+			const { result } = await segmentsResult(read, table, model, { fileName, fileSize: file.size });
 			const held = heldBack(result.usage, result.issues, result.notes);
 			const texts = [
 				...result.issues.map(issueText),
