@@ -3,7 +3,7 @@
  * Node, stage by stage, beside the pandas aggregation (scripts/bench/sellers_pandas.py) in the same
  * run, alternating, and the process's peak memory. Prints only; asserts nothing. The browser figures come from `npm run bench`.
  *
- *   npx tsx scripts/bench/sellers-node.ts [--runs 5] [--events 1000000] [--no-pandas]
+ *   npx tsx scripts/bench/sellers-node.ts [--runs 5] [--events 1000000] [--no-pandas] [--generate-only]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, openAsBlob, readFileSync, writeFileSync } from 'node:fs';
@@ -17,21 +17,30 @@ import { readActivityBlob } from '../../src/lib/sellers/reader.ts';
 import { activityCsv } from '../../src/lib/sellers/sample.ts';
 import { stats } from './report.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, events: { type: 'string', default: '1000000' }, 'no-pandas': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+	options: { runs: { type: 'string', default: '5' }, events: { type: 'string', default: '1000000' }, 'no-pandas': { type: 'boolean', default: false }, 'generate-only': { type: 'boolean', default: false } }
+});
 const runs = Number(values.runs);
 const target = Number(values.events);
 
-/** The generated log as a CSV in the temp folder (made once per size). */
+/**
+ * The generated log as a CSV in the temp folder (made once per size), written by a process of its
+ * own so that generating it does not count in this process's peak memory.
+ */
 export function benchFile(events: number): string {
 	const path = join(tmpdir(), `storelens-sellers-${events}.csv`);
-	if (!existsSync(path)) {
+	if (values['generate-only']) {
 		const { log } = benchLog(events);
 		writeFileSync(path, activityCsv(log));
+	} else if (!existsSync(path)) {
+		const made = spawnSync('npx', ['tsx', 'scripts/bench/sellers-node.ts', '--generate-only', '--events', String(events)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] });
+		if (made.status !== 0) throw new Error('generating the bench log failed');
 	}
 	return path;
 }
 
 const file = benchFile(target);
+if (values['generate-only']) process.exit(0);
 const artifact = JSON.parse(readFileSync('model-artifacts/sellers/model.json', 'utf8')) as SellersModelArtifact;
 const model = readForestPart(artifact);
 const ours: number[] = [];
