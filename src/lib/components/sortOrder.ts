@@ -29,12 +29,12 @@ function sortKeys(rows: readonly Record<string, Cell>[], key: string, kind: 'num
 		texts[i] = t;
 		if (t !== null && !distinct.has(t)) distinct.set(t, 0);
 	}
-	collator ??= new Intl.Collator(LOCALE, { numeric: true, sensitivity: 'base' });
-	const sorted = Array.from(distinct.keys()).sort(collator.compare);
+	const compare = (collator ??= new Intl.Collator(LOCALE, { numeric: true, sensitivity: 'base' })).compare;
+	const sorted = Array.from(distinct.keys()).sort(compare);
 	// Spellings the collator calls equal ("Item 2", "item 2") share a rank, so they tie.
 	let rank = 0;
 	for (let r = 0; r < sorted.length; r++) {
-		if (r > 0 && collator!.compare(sorted[r - 1], sorted[r]) !== 0) rank = r;
+		if (r > 0 && compare(sorted[r - 1], sorted[r]) !== 0) rank = r;
 		distinct.set(sorted[r], rank);
 	}
 	for (let i = 0; i < n; i++) {

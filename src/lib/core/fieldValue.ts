@@ -4,22 +4,21 @@
  */
 import type { CellValue, ColumnSpec } from './schema';
 import type { InputRange } from './artifact/types';
+import { formatDecimal } from './decimalText';
 
 export type FieldParse = { ok: true; value: CellValue } | { ok: false; reason: string };
 
-import { formatDecimal } from './decimalText';
-
-const plainNumber = { format: (n: number) => formatDecimal(n, { maxFractionDigits: 6 }) };
+const plainNumber = (n: number) => formatDecimal(n, { maxFractionDigits: 6 });
 
 /** A bound or limit as people write it: 1,000,000 or 0.05. */
 export function formatLimit(n: number): string {
-	return plainNumber.format(n);
+	return plainNumber(n);
 }
 
 /** A training-range end, rounded so it reads easily: 2.1, 9.8, 1,250, 0.0123. */
 export function formatRangeEnd(n: number): string {
 	if (!Number.isFinite(n)) return String(n);
-	if (Math.abs(n) >= 100) return plainNumber.format(Math.round(n));
+	if (Math.abs(n) >= 100) return plainNumber(Math.round(n));
 	return formatDecimal(n, { maxSignificantDigits: 3 });
 }
 

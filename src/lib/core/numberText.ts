@@ -3,18 +3,17 @@
  * ("1e+300"). Values too large to mean anything are written as "more than 1,000,000,000,000,000".
  * One fixed locale, so every device reads the same and tests can assert text. Pure, no DOM.
  */
+import { formatDecimal } from './decimalText';
 
 /** Magnitudes from here on are written as "more than 1,000,000,000,000,000" (a thousand trillion). */
 export const LARGEST_WRITTEN = 1e15;
 /** Non-zero magnitudes below this are written as "less than 0.000001". */
 export const SMALLEST_WRITTEN = 1e-6;
 
-import { formatDecimal } from './decimalText';
-
 // Written without Intl (see decimalText.ts: the first Intl formatter of a page costs a long task).
-const grouped = { format: (n: number) => formatDecimal(n, { maxFractionDigits: 0 }) };
-const plain = { format: (n: number) => formatDecimal(n, { maxFractionDigits: 6 }) };
-const threeSignificant = { format: (n: number) => formatDecimal(n, { maxSignificantDigits: 3 }) };
+const grouped = (n: number) => formatDecimal(n, { maxFractionDigits: 0 });
+const plain = (n: number) => formatDecimal(n, { maxFractionDigits: 6 });
+const threeSignificant = (n: number) => formatDecimal(n, { maxSignificantDigits: 3 });
 
 /** What a value that is no number at all (NaN) is shown as. */
 export const NO_VALUE = '–';
@@ -22,14 +21,14 @@ export const NO_VALUE = '–';
 /** "more than 1,000,000,000,000,000" / "less than −1,000,000,000,000,000" for huge or infinite values, else null. */
 export function beyondWritten(n: number): string | null {
 	if (n !== n) return NO_VALUE;
-	if (n >= LARGEST_WRITTEN) return `more than ${grouped.format(LARGEST_WRITTEN)}`;
-	if (n <= -LARGEST_WRITTEN) return `less than -${grouped.format(LARGEST_WRITTEN)}`;
+	if (n >= LARGEST_WRITTEN) return `more than ${grouped(LARGEST_WRITTEN)}`;
+	if (n <= -LARGEST_WRITTEN) return `less than -${grouped(LARGEST_WRITTEN)}`;
 	return null;
 }
 
 /** A count with thousands separators: 541,909. */
 export function formatCountPlain(n: number): string {
-	return beyondWritten(n) ?? grouped.format(n);
+	return beyondWritten(n) ?? grouped(n);
 }
 
 /**
@@ -40,8 +39,8 @@ export function formatCountPlain(n: number): string {
 export function plainNumber(n: number): string {
 	const beyond = beyondWritten(n);
 	if (beyond !== null) return beyond;
-	if (n !== 0 && Math.abs(n) < SMALLEST_WRITTEN) return n > 0 ? `less than ${plain.format(SMALLEST_WRITTEN)}` : `more than -${plain.format(SMALLEST_WRITTEN)}`;
-	return plain.format(n);
+	if (n !== 0 && Math.abs(n) < SMALLEST_WRITTEN) return n > 0 ? `less than ${plain(SMALLEST_WRITTEN)}` : `more than -${plain(SMALLEST_WRITTEN)}`;
+	return plain(n);
 }
 
 /** A value rounded for reading (three significant figures below 1,000), typographic minus: 12,346 · −12.3 · 0.0123. */
@@ -49,6 +48,6 @@ export function roundedNumber(n: number): string {
 	const beyond = beyondWritten(n);
 	if (beyond !== null) return beyond;
 	const a = Math.abs(n);
-	if (a !== 0 && a < SMALLEST_WRITTEN) return n > 0 ? `less than ${plain.format(SMALLEST_WRITTEN)}` : `more than −${plain.format(SMALLEST_WRITTEN)}`;
-	return (a >= 1000 ? grouped.format(n) : threeSignificant.format(n)).replace('-', '−');
+	if (a !== 0 && a < SMALLEST_WRITTEN) return n > 0 ? `less than ${plain(SMALLEST_WRITTEN)}` : `more than −${plain(SMALLEST_WRITTEN)}`;
+	return (a >= 1000 ? grouped(n) : threeSignificant(n)).replace('-', '−');
 }

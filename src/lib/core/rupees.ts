@@ -6,7 +6,8 @@
 import { formatDecimal } from './decimalText';
 import { NO_VALUE } from './numberText';
 
-const grouping = { format: (n: number) => formatDecimal(n, { maxFractionDigits: 0, grouping: 'en-IN' }) };
+/** Whole rupees with Indian digit grouping: 1,23,45,678. */
+const grouping = (n: number) => formatDecimal(n, { maxFractionDigits: 0, grouping: 'en-IN' });
 
 /** ₹1 crore crore: beyond it, amounts are written as "more than" this. */
 const LARGEST = 1e14;
@@ -14,7 +15,7 @@ const LARGEST_TEXT = '₹1,00,00,000 crore';
 
 function significant(x: number): string {
 	const digits = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
-	return Math.abs(x) >= 100 ? grouping.format(x) : x.toFixed(digits);
+	return Math.abs(x) >= 100 ? grouping(x) : x.toFixed(digits);
 }
 
 /** "more than ₹1,00,00,000 crore" for huge amounts (signed), else null. */
@@ -33,7 +34,7 @@ export function formatRupees(amount: number): string {
 	const a = Math.abs(amount);
 	if (a >= 1e7) return `${sign}₹${significant(a / 1e7)} crore`;
 	if (a >= 1e5) return `${sign}₹${significant(a / 1e5)} lakh`;
-	return `${sign}₹${grouping.format(a)}`;
+	return `${sign}₹${grouping(a)}`;
 }
 
 /** The same amount in lakh and in crore, e.g. "₹62.1 lakh (₹0.62 crore)". */
@@ -45,5 +46,5 @@ export function formatLakhAndCrore(amount: number): string {
 
 /** Exact rupees with Indian digit grouping: ₹1,23,45,678. */
 export function formatRupeesExact(amount: number): string {
-	return beyond(amount) ?? `₹${grouping.format(amount)}`;
+	return beyond(amount) ?? `₹${grouping(amount)}`;
 }

@@ -61,7 +61,7 @@ export const RECENT_FEATURE_GROUPS = [
 /** The usable recent GMV of a scenario (finite, not negative; most recent first), or null when none is given. */
 export function recentOf(s: GmvScenario): number[] | null {
 	if (!s.recentGmv) return null;
-	const r = (s.recentGmv ?? []).slice(0, RECENT_WEEKS).filter((v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0);
+	const r = s.recentGmv.slice(0, RECENT_WEEKS).filter((v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0);
 	return r.length ? r : null;
 }
 

@@ -169,14 +169,14 @@ export function removedLines(report: CleaningReport): number {
 	return n;
 }
 
-const count = { format: (n: number) => formatDecimal(n) };
+const count = (n: number) => formatDecimal(n);
 
 function lines(n: number): string {
-	return `${count.format(n)} line${n === 1 ? '' : 's'}`;
+	return `${count(n)} line${n === 1 ? '' : 's'}`;
 }
 
 function invoices(n: number): string {
-	return `${count.format(n)} invoice${n === 1 ? '' : 's'}`;
+	return `${count(n)} invoice${n === 1 ? '' : 's'}`;
 }
 
 /** One sentence of the cleaning summary. */
@@ -217,14 +217,14 @@ export function cleaningSummary(report: CleaningReport): CleaningStep[] {
 		const counts = report.implausible as ImplausibleCounts;
 		const why = (Object.keys(PLAUSIBILITY_RULES) as (keyof ImplausibleCounts)[])
 			.filter((rule) => counts[rule] > 0)
-			.map((rule) => `${count.format(counts[rule])} ${IMPLAUSIBLE_WORDS[rule]}`);
+			.map((rule) => `${count(counts[rule])} ${IMPLAUSIBLE_WORDS[rule]}`);
 		steps.splice(2, 0, { id: 'implausible', count: implausible, text: `left out ${lines(implausible)} as implausible (${why.join(', ')}; listed below by row)` });
 	}
 	if (r['zero-quantity'] > 0) {
 		steps.push({ id: 'zero-quantity', count: r['zero-quantity'], text: `removed ${lines(r['zero-quantity'])} with a quantity of zero` });
 	}
 	steps.push(
-		{ id: 'kept', count: report.keptLines, text: `kept ${lines(report.keptLines)}: ${count.format(report.purchaseLines)} purchases and ${count.format(report.returnLines)} returns` },
+		{ id: 'kept', count: report.keptLines, text: `kept ${lines(report.keptLines)}: ${count(report.purchaseLines)} purchases and ${count(report.returnLines)} returns` },
 		{
 			id: 'cancellations',
 			count: report.cancellationLines,
@@ -243,9 +243,9 @@ export function cleaningSummary(report: CleaningReport): CleaningStep[] {
 		{
 			id: 'return-only',
 			count: report.returnOnlyCustomers,
-			text: `left out ${count.format(report.returnOnlyCustomers)} customer${report.returnOnlyCustomers === 1 ? '' : 's'} with returns but no purchase`
+			text: `left out ${count(report.returnOnlyCustomers)} customer${report.returnOnlyCustomers === 1 ? '' : 's'} with returns but no purchase`
 		},
-		{ id: 'customers', count: report.customers, text: `found ${count.format(report.customers)} customers with at least one purchase` }
+		{ id: 'customers', count: report.customers, text: `found ${count(report.customers)} customers with at least one purchase` }
 	);
 	return steps;
 }

@@ -18,6 +18,9 @@ import { warmUpReading } from './warmUp';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: SegmentsMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 let answer: ((order: ChosenDateOrder) => void) | null = null;
+// Compile this thread's reading and features code while the page is idle (warmUp.ts, started below
+// with the helpers), stopping when a file comes.
+let requested = false;
 
 scope.onmessage = (event: MessageEvent<SegmentsRequest>) => {
 	requested = true;
@@ -48,9 +51,6 @@ function startHelper(): Worker | null {
 	}
 }
 for (let k = 1; k < threads; k++) helpers.push(startHelper());
-// Compile this thread's reading and features code while the page is idle (warmUp.ts), stopping when a
-// file comes.
-let requested = false;
 void warmUpReading({ features: true, stop: () => requested }).catch(() => {});
 let nextHelper = 0;
 

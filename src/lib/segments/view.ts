@@ -114,23 +114,21 @@ export function ruleConditions(analysis: SegmentsAnalysis, currency: CurrencyCod
 	return { entry, exit };
 }
 
-/** Currencies a file's amounts can be shown in ('' shows plain numbers). The training data is in pounds sterling. */
+/** Currencies a file's amounts can be shown in ('' shows plain numbers), each with its narrow symbol as Intl writes it. The training data is in pounds sterling. */
 export const CURRENCIES = [
-	{ code: '', label: 'No currency symbol' },
-	{ code: 'GBP', label: 'Pounds sterling (£)' },
-	{ code: 'EUR', label: 'Euros (€)' },
-	{ code: 'USD', label: 'US dollars ($)' }
+	{ code: '', label: 'No currency symbol', symbol: '' },
+	{ code: 'GBP', label: 'Pounds sterling (£)', symbol: '£' },
+	{ code: 'EUR', label: 'Euros (€)', symbol: '€' },
+	{ code: 'USD', label: 'US dollars ($)', symbol: '$' }
 ] as const;
 export type CurrencyCode = (typeof CURRENCIES)[number]['code'];
-/** Each currency's narrow symbol, as Intl writes it ('' for none). */
-const CURRENCY_SYMBOLS: Record<CurrencyCode, string> = { '': '', GBP: '£', EUR: '€', USD: '$' };
 /** The Online Retail export's currency. */
 export const TRAINING_CURRENCY: CurrencyCode = 'GBP';
 
 /** An amount of money, rounded to whole units ("£1,350,990"), or compact ("£1.35M") for headline figures. */
 export function formatMoney(amount: number, currency: CurrencyCode, compact = false): string {
 	if (!Number.isFinite(amount)) return '–';
-	return formatMoneyText(compact ? amount : Math.round(amount), CURRENCY_SYMBOLS[currency], compact);
+	return formatMoneyText(compact ? amount : Math.round(amount), CURRENCIES.find((c) => c.code === currency)?.symbol ?? '', compact);
 }
 
 /** What marketing can do with invoices that carry no customer id. */
