@@ -233,6 +233,22 @@ test('the generated sample runs with one click, and the page goes back to the tr
 	await expect(page.getByTestId('how-many')).toContainText(count(segmentsArtifact().analysis.clusters[segmentsArtifact().insiders].size));
 });
 
+test('a file chosen before the page has started (its code still on the way) is read once it is ready', async ({ page }) => {
+	// Hold the page's code until the file is chosen in the prerendered input.
+	let release: () => void = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/\/_app\/immutable\/entry\/start[^/]*\.js$/, async (route) => {
+		await held;
+		await route.continue();
+	});
+	const name = 'early.csv';
+	const text = invoiceText({ customers: 40, seed: 64 });
+	await page.goto('segments/', { waitUntil: 'commit' });
+	await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+	release();
+	await expectAnalysed(page, name, expectedAnalysis(text));
+});
+
 test('the feature chart follows the chosen feature, and the template lists the columns', async ({ page }) => {
 	await openSegments(page);
 	const charts = page.getByTestId('cluster-charts');
