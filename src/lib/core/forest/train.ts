@@ -292,22 +292,19 @@ function fastTree(
 	rows: readonly (readonly number[])[],
 	y: readonly number[],
 	sample: readonly number[],
-	forestOptions: ConstructorParameters<typeof RandomForestClassifier>[0],
+	forestOptions: { nEstimators: number; maxFeatures: number; replacement: boolean; seed: number; treeOptions: Record<string, number>; useSampleBagging: boolean; noOOB: boolean },
 	treeOptions: Record<string, number>
 ): RandomForestClassifier {
 	const width = rows[0].length;
 	const draw = new RandomForestClassifier({ ...forestOptions, treeOptions: { minNumSamples: 2 } });
 	draw.train([new Array<number>(width).fill(0), new Array<number>(width).fill(1)], [0, 1]);
-	const drawn = draw.toJSON() as { baseModel: Record<string, unknown> & { indexes: number[][] } };
-	const columns = drawn.baseModel.indexes[0];
-	const root = growClassificationTree(rows, y, sample, columns, {
+	const drawn = draw.toJSON();
+	const root = growClassificationTree(rows, y, sample, drawn.baseModel.indexes[0], {
 		minNumSamples: treeOptions.minNumSamples ?? 3,
 		maxDepth: treeOptions.maxDepth ?? Infinity,
 		gainThreshold: treeOptions.gainThreshold || 0
 	});
 	const options = { gainFunction: 'gini', splitFunction: 'mean', minNumSamples: 3, maxDepth: Infinity, gainThreshold: 0.01, ...treeOptions, kind: 'classifier' };
-	return RandomForestClassifier.load({
-		name: 'RFClassifier',
-		baseModel: { ...drawn.baseModel, treeOptions, estimators: [{ options, root, name: 'DTClassifier' }] }
-	});
+	const model = { name: 'RFClassifier', baseModel: { ...drawn.baseModel, treeOptions, estimators: [{ options, root, name: 'DTClassifier' }] } };
+	return RandomForestClassifier.load(model as unknown as Parameters<typeof RandomForestClassifier.load>[0]);
 }
