@@ -1,6 +1,6 @@
 /**
  * Seller finder: a balanced random forest (ml-random-forest, flat form) on the synthetic marketplace
- * (src/lib/sellers/generator.ts), chosen on a validation month, calibrated on a later month, tested
+ * (src/lib/sellers/generator.ts), chosen on the validation months by SELECTION_RULE, calibrated on a later month, tested
  * once on the last labelable month beside two naive baselines, a TensorFlow.js network and
  * scikit-learn (reference, when its figures match these features). Also writes the demo
  * marketplace's analysis for the page's first view. See data.ts for the split.
