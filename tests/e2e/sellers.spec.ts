@@ -169,3 +169,22 @@ test('one collector: the form gives a probability, a score and its drivers', asy
 	await expect(result).toContainText('Correct the fields');
 	await expect(page.getByText(/At least the \d+ collection adds of the last 3 months/)).toBeVisible();
 });
+
+test('the model card says how the model was chosen: the rule, every candidate on validation, the chosen one, the test month against the rule', async ({ page }) => {
+	await openSellers(page);
+	const extra = page.getByTestId('sellers-card-extra');
+	await extra.scrollIntoViewIfNeeded();
+	await expect(extra).toBeVisible(ANALYSED);
+	const test = sellersArtifact.testVsBestBaseline!.find((d) => d.metric === 'precisionAt100')!;
+	const pts = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(Math.round(v * 100))}`;
+	await expect(page.getByTestId('precision-at-100')).toContainText(`95% interval ${pts(test.low)} to ${pts(test.high)}`);
+	await extra.getByText('What a label means, and how the months were split').click();
+	await expect(page.getByTestId('selection-rule')).toContainText('highest validation precision at 100');
+	const table = page.getByTestId('selection-table');
+	await expect(table.locator('tbody tr')).toHaveCount(sellersArtifact.selection.length + sellersArtifact.validationRules!.length);
+	const chosen = sellersArtifact.selection.find((s) => s.chosen)!;
+	await expect(table.locator('tr.shipped')).toHaveCount(1);
+	await expect(table.locator('tr.shipped')).toContainText(`${chosen.features} (chosen)`);
+	await expect(table.locator('tr.shipped')).toContainText(chosen.precisionAtK!.toFixed(3));
+	await expectAccessible(page, 'sellers model card, configurations open');
+});

@@ -93,7 +93,7 @@ export function describeSplit(plan: SplitPlan): string {
 	const m = monthLabel;
 	return (
 		`By time, never by random rows. Each row is a candidate user as of the end of a month; the label needs about 9 more months of data. ` +
-		`The forest's shape (depth 6, 50 rows per leaf, 1,500 rows of each class per tree) was chosen on rolling-origin validation: 5 months from 2018-07 to 2019-03, each scored by models trained only on the months up to 3 before it (1,337 positives; scripts/train/sellers-explore.ts); the features on ${m(plan.validation[0])}..${m(plan.validation[1])} by models trained on ${m(plan.selectionTrain[0])}..${m(plan.selectionTrain[1])}; ` +
+		`The features and the forest's shape were chosen on ${m(plan.validation[0])}..${m(plan.validation[1])} by models trained on ${m(plan.selectionTrain[0])}..${m(plan.selectionTrain[1])} (the rule is in the configurations table); ` +
 		`the final model trained on ${m(plan.train[0])}..${m(plan.train[1])}, calibrated on ${m(plan.calibration)}, ` +
 		`tested once on ${m(plan.test)} (the last month whose outcome the data shows); the interval's coverage measured on ${m(plan.coverage[0])}..${m(plan.coverage[1])}.`
 	);

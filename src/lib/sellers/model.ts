@@ -3,7 +3,7 @@
  * probabilities with the inputs that drove them. Used by training (to evaluate exactly what ships),
  * the upload worker and the form. Pure, no DOM.
  */
-import type { ArtifactHeader, ClassificationReport } from '../core/artifact/types';
+import type { ArtifactHeader, ClassificationReport, PairedDifference } from '../core/artifact/types';
 import { base64ToBytes } from '../core/base64';
 import { calibrate, type Calibration } from '../core/calibration';
 import { explainPrediction } from '../core/forest/explain';
@@ -53,9 +53,39 @@ export interface SellersModelArtifact extends ArtifactHeader<ClassificationRepor
 	generator: { parameters: ParameterRow[]; seed: number; months: number; users: number; events: number; period: [string, string] };
 	split: { description: string; train: [string, string]; validation: [string, string]; calibration: string; test: string; coverage: [string, string] };
 	/** Validation results of every configuration tried (chosen on validation, never on test). */
-	selection: { features: string; trees: number; maxDepth: number; minNumSamples: number; perClass: number; prAuc: number; rocAuc: number; chosen: boolean }[];
+	selection: {
+		features: string;
+		trees: number;
+		maxDepth: number;
+		minNumSamples: number;
+		perClass: number;
+		prAuc: number;
+		rocAuc: number;
+		/** Mean over the validation months of precision among each month's top 100. */
+		precisionAtK?: number;
+		/** Against the better naive rule on that metric, 95% paired bootstrap. */
+		precisionVsBestRule?: RuleDifference;
+		prAucVsBestRule?: RuleDifference;
+		chosen: boolean;
+	}[];
+	/** How the candidate was chosen (written before any test figure was seen). */
+	selectionRule?: string;
+	/** The naive rules on the validation months (precision at 100 as the mean over months). */
+	validationRules?: { name: string; precisionAtK: number; prAuc: number }[];
+	/** Whether leaf values ship rounded, and what rounding did on validation ([exact, rounded]). */
+	leafRounding?: { digits: number; validationPrecisionAtK: [number, number]; validationPrAuc: [number, number]; applied: boolean; rule: string };
+	/** The test month: model minus the better naive rule on each figure (Brier: lower is better), paired bootstrap. */
+	testVsBestBaseline?: PairedDifference[];
 	calibrationChoice: { method: string; heldOutLogLoss: Record<string, number>; heldOutListError?: Record<string, number>; note: string };
 	coverage: CoverageReport;
+}
+
+/** A candidate minus the better naive rule on validation, with its 95% paired bootstrap interval. */
+export interface RuleDifference {
+	baseline: string;
+	difference: number;
+	low: number;
+	high: number;
 }
 
 /** A model ready to score. */

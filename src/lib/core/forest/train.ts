@@ -13,6 +13,7 @@ import { seededRandom } from '../random.ts';
 import type { FlatForest } from './flat.ts';
 import { flattenClassificationForest, flattenRegressionForest } from './flatten.ts';
 import { binRows, quantileBinEdges, thresholdsToRaw, type BinEdges } from './bins.ts';
+import { growClassificationTree } from './fastSplits.ts';
 
 /** Options of {@link trainForestRegressor}. */
 export interface ForestRegressorOptions {
@@ -167,6 +168,12 @@ export interface ForestClassifierOptions {
 	 * thresholds mapped back to the raw edges. Default: train on raw values.
 	 */
 	maxBins?: number;
+	/**
+	 * Grow each tree with `fastSplits.ts` instead of ml-cart's own split search: the same trees (same
+	 * features drawn by the library from the same seed, same splits, same leaf distributions, bit for
+	 * bit), much faster on large samples. Default false.
+	 */
+	fastSplits?: boolean;
 }
 
 /** A trained classifier: the flat forest to ship, and the library's 1-tree models it came from. */
@@ -230,7 +237,7 @@ export function trainForestClassifier(X: number[][], y: readonly number[], opts:
 		} else {
 			for (let i = 0; i < X.length; i++) sample.push(draw(X.length));
 		}
-		const model = new RandomForestClassifier({
+		const forestOptions = {
 			nEstimators: 1,
 			maxFeatures: opts.maxFeatures ?? 1.0,
 			replacement: false,
@@ -238,7 +245,12 @@ export function trainForestClassifier(X: number[][], y: readonly number[], opts:
 			treeOptions,
 			useSampleBagging: false,
 			noOOB: true
-		});
+		};
+		if (opts.fastSplits) {
+			trees.push(fastTree(rows, y, sample, forestOptions, treeOptions));
+			continue;
+		}
+		const model = new RandomForestClassifier(forestOptions);
 		model.train(
 			sample.map((i) => rows[i]),
 			sample.map((i) => y[i])
@@ -267,4 +279,32 @@ function speedOrder(drawn: number[][]): number[] {
 	const early = drawn.slice(1).flatMap((rows) => rows.slice(0, EARLY_ROWS));
 	const rest = drawn.slice(1).flatMap((rows) => rows.slice(EARLY_ROWS));
 	return [...early, ...drawn[0], ...rest];
+}
+
+/**
+ * The 1-tree library forest `new RandomForestClassifier(forestOptions).train(sample rows, labels)`
+ * would give, grown by `fastSplits.ts`. The library draws the tree's features from its seed alone
+ * (the rows play no part), so a library forest trained on two dummy rows as wide as the data gives
+ * exactly those features, in the library's order; the tree is then grown on them and loaded into a
+ * library model, so callers get the same object either way.
+ */
+function fastTree(
+	rows: readonly (readonly number[])[],
+	y: readonly number[],
+	sample: readonly number[],
+	forestOptions: { nEstimators: number; maxFeatures: number; replacement: boolean; seed: number; treeOptions: Record<string, number>; useSampleBagging: boolean; noOOB: boolean },
+	treeOptions: Record<string, number>
+): RandomForestClassifier {
+	const width = rows[0].length;
+	const draw = new RandomForestClassifier({ ...forestOptions, treeOptions: { minNumSamples: 2 } });
+	draw.train([new Array<number>(width).fill(0), new Array<number>(width).fill(1)], [0, 1]);
+	const drawn = draw.toJSON();
+	const root = growClassificationTree(rows, y, sample, drawn.baseModel.indexes[0], {
+		minNumSamples: treeOptions.minNumSamples ?? 3,
+		maxDepth: treeOptions.maxDepth ?? Infinity,
+		gainThreshold: treeOptions.gainThreshold || 0
+	});
+	const options = { gainFunction: 'gini', splitFunction: 'mean', minNumSamples: 3, maxDepth: Infinity, gainThreshold: 0.01, ...treeOptions, kind: 'classifier' };
+	const model = { name: 'RFClassifier', baseModel: { ...drawn.baseModel, treeOptions, estimators: [{ options, root, name: 'DTClassifier' }] } };
+	return RandomForestClassifier.load(model as unknown as Parameters<typeof RandomForestClassifier.load>[0]);
 }
