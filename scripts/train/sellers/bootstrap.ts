@@ -10,6 +10,7 @@
  * Precision at k is the team's use: one invitation round of the top k a month. Over several months
  * it is the mean of each month's precision in its own top k.
  */
+import type { PairedDifference } from '../../../src/lib/core/artifact/types.ts';
 import { quantile } from '../../../src/lib/core/metrics.ts';
 import { seededRandom } from '../../../src/lib/core/random.ts';
 
@@ -22,18 +23,12 @@ export interface Scorer {
 	probability?: ArrayLike<number>;
 }
 
-export interface PairedInterval {
+/** The core artifact's paired difference, with the scorer's name and both values. */
+export interface PairedInterval extends PairedDifference {
 	metric: BootMetric;
 	model: string;
-	baseline: string;
 	modelValue: number;
 	baselineValue: number;
-	difference: number;
-	low: number;
-	high: number;
-	level: number;
-	resamples: number;
-	seed: number;
 }
 
 /** Row indices sorted by score (highest first), with the start of every tie group. */
