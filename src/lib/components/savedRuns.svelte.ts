@@ -2,8 +2,9 @@
  * A tool's saved runs for a page: the reactive list the Recent panel shows, and the operations a
  * page calls (save when a run finishes, restore the last one, open, rename, delete with undo,
  * export, import). Every failure becomes `problem`, a message for the person; nothing here ever
- * clears what a page shows. One IndexedDB connection per page, opened on first use, so the first
- * view never waits for it.
+ * clears what a page shows. One IndexedDB connection per page, opened on first use and never
+ * before the page's first view has been painted, so the first view neither waits for it nor shares
+ * a task with it.
  */
 import { HistoryError, HistoryStore, type ImportReport, type NewRun, type RunSummary, type SavedRun } from '$lib/core/history';
 import { formatCountPlain } from '$lib/core/numberText';
@@ -18,6 +19,13 @@ function sharedStore(): HistoryStore {
 		onClosed: () => (database.blocked = false)
 	});
 	return shared;
+}
+
+let painted: Promise<void> | null = null;
+/** Resolves once the page has painted after its first use of storage (at once outside a browser). */
+function afterFirstPaint(): Promise<void> {
+	painted ??= typeof requestAnimationFrame === 'undefined' ? Promise.resolve() : new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+	return painted;
 }
 
 let persistenceAsked = false;
@@ -78,6 +86,7 @@ export class SavedRuns {
 
 	async #try<T>(work: (store: HistoryStore) => Promise<T>): Promise<T | null> {
 		try {
+			await afterFirstPaint();
 			const value = await work(this.#store());
 			this.problem = null;
 			return value;
