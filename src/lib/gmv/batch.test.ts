@@ -14,6 +14,7 @@ import { RECENT_FEATURES, writeRecentFeatures } from './recent';
 import { generateWeeklyRows, weeklyRowsCsv } from './sample';
 import { SUB_CATEGORIES, weeklyRowSchema } from './schema';
 import { testContext } from './testContext';
+import { unpackRows } from '../core/table/packedRows';
 
 const enc: GmvEncoders = {
 	subCategories: [...SUB_CATEGORIES],
@@ -56,7 +57,7 @@ describe('GMV batch scoring', () => {
 		const parsed = parseCsvText(csv, weeklyRowSchema);
 		if (!parsed.ok) throw new Error(parsed.failure.message);
 		expect(parsed.issueCount).toBe(0);
-		const scored = scoreWeeklyRows(parsed.rows, model, parsed.rowNumbers);
+		const scored = { rows: unpackRows(scoreWeeklyRows(parsed.rows, model, parsed.rowNumbers).rows) };
 		expect(scored.rows).toHaveLength(40);
 		expect(scored.rows[0].row).toBe(2);
 		// The batch path and the single-scenario path give the same number.
@@ -73,7 +74,7 @@ describe('GMV batch scoring', () => {
 		if (!parsed.ok) throw new Error(parsed.failure.message);
 		expect(parsed.issueCount).toBe(1);
 		expect(parsed.issues[0]).toMatchObject({ row: 3, column: 'Average MRP' });
-		const scored = scoreWeeklyRows(parsed.rows, model, parsed.rowNumbers);
+		const scored = { rows: unpackRows(scoreWeeklyRows(parsed.rows, model, parsed.rowNumbers).rows) };
 		expect(scored.rows.map((r) => r.row)).toEqual([2, 4, 5, 6]);
 		expect(scored.rows[0].actual_gmv).toBe(100000);
 		expect(scored.rows[0].error).toBe(Number(scored.rows[0].predicted_gmv) - 100000);
@@ -89,12 +90,12 @@ describe('GMV batch scoring', () => {
 		if (!parsed.ok) throw new Error(parsed.failure.message);
 		// Shuffled rows: the history is found wherever the earlier weeks sit in the file.
 		const order = [3, 0, 6, 5, 1, 4, 2];
-		const scored = scoreWeeklyRows(order.map((i) => parsed.rows[i]), model);
+		const scored = { rows: unpackRows(scoreWeeklyRows(order.map((i) => parsed.rows[i]), model).rows) };
 		const byWeek = new Map(scored.rows.map((r) => [r.week, r]));
 		expect(byWeek.get(10)?.basis).toBe('inputs only');
 		expect(byWeek.get(30)?.basis).toBe('inputs only');
 		for (const week of [11, 12, 13, 14, 15]) expect(byWeek.get(week)?.basis, `week ${week}`).toBe('recent GMV');
-		const week14 = scoreWeeklyRows([parsed.rows[4]], model).rows[0];
+		const week14 = unpackRows(scoreWeeklyRows([parsed.rows[4]], model).rows)[0];
 		const one = model.predictOne({ ...scenarioFromRow(parsed.rows[4]), recentGmv: [400000, 300000, 200000, 100000] });
 		expect(one.usedRecent).toBe(true);
 		expect(byWeek.get(14)?.predicted_gmv).toBe(Math.round(one.gmv));

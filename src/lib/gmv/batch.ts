@@ -12,7 +12,8 @@ import { checkRanges, farReason, insideAllRanges, type RangeField } from '../cor
 import { regressionMetrics } from '../core/metrics';
 import { formatRupees } from '../core/rupees';
 import type { ParsedRow, RowIssue } from '../core/schema';
-import type { ScoredRows } from '../core/csv/types';
+import type { PackedScoredRows, ScoredRows } from '../core/csv/types';
+import { columnReader, tableLength, TextColumnBuilder, type PackedRows, type TableRows } from '../core/table/packedRows';
 import type { CsvJobService } from '../core/csv/workerHost';
 import { scenarioFromRow } from './features';
 import { recentFromRows } from './recent';
@@ -68,8 +69,8 @@ function percentError(predicted: number, actual: number | null): number | null {
 	return Number.isFinite(pct) ? pct : null;
 }
 
-/** Score validated rows with one model. `rowNumbers` are the file's row numbers (header = 1). */
-export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, rowNumbers?: ArrayLike<number>): ScoredRows {
+/** Score validated rows with one model, packed column by column. `rowNumbers` are the file's row numbers (header = 1). */
+export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, rowNumbers?: ArrayLike<number>): PackedScoredRows {
 	const ranges = model.artifact.inputRanges ?? {};
 	const scenarios = rows.map(scenarioFromRow);
 	// Only a file that gives some GMV can give a row recent GMV.
@@ -80,26 +81,51 @@ export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, row
 		scenarios.forEach((s, i) => (s.recentGmv = recent[i] ?? undefined));
 	}
 	const { gmv: predicted, low, high, usedRecent } = model.predictBatch(scenarios);
-	const out = new Array<Record<string, number | string | null>>(rows.length);
-	for (let i = 0; i < rows.length; i++) {
+	const n = rows.length;
+	const numbers = () => ({ numbers: new Float64Array(n), nulls: null as Uint8Array | null });
+	const [row, week, predictedGmv, rangeLow, rangeHigh, actualGmv, error, absPctError] = Array.from({ length: 8 }, numbers);
+	const subCategory = new TextColumnBuilder(n);
+	const basis = new TextColumnBuilder(n);
+	const note = new TextColumnBuilder(n);
+	const setNull = (column: { nulls: Uint8Array | null }, i: number) => ((column.nulls ??= new Uint8Array(n))[i] = 1);
+	for (let i = 0; i < n; i++) {
 		const r = rows[i];
 		const actual = typeof r.gmv === 'number' ? r.gmv : null;
 		const p = Math.max(0, predicted[i]);
-		out[i] = {
-			row: rowNumbers ? rowNumbers[i] : i + 2,
-			week: typeof r.week === 'number' ? r.week : null,
-			sub_category: String(r.product_analytic_sub_category),
-			predicted_gmv: Math.round(p),
-			range_low: Math.round(low[i]),
-			range_high: Math.round(high[i]),
-			basis: usedRecent[i] ? 'recent GMV' : 'inputs only',
-			actual_gmv: actual,
-			error: actual === null ? null : Math.round(p - actual),
-			abs_pct_error: percentError(p, actual),
-			note: rangeNote(r, ranges)
-		};
+		row.numbers[i] = rowNumbers ? rowNumbers[i] : i + 2;
+		if (typeof r.week === 'number') week.numbers[i] = r.week;
+		else setNull(week, i);
+		subCategory.set(i, String(r.product_analytic_sub_category));
+		predictedGmv.numbers[i] = Math.round(p);
+		rangeLow.numbers[i] = Math.round(low[i]);
+		rangeHigh.numbers[i] = Math.round(high[i]);
+		basis.set(i, usedRecent[i] ? 'recent GMV' : 'inputs only');
+		if (actual === null) {
+			setNull(actualGmv, i);
+			setNull(error, i);
+		} else {
+			actualGmv.numbers[i] = actual;
+			error.numbers[i] = Math.round(p - actual);
+		}
+		const pct = percentError(p, actual);
+		if (pct === null) setNull(absPctError, i);
+		else absPctError.numbers[i] = pct;
+		note.set(i, rangeNote(r, ranges));
 	}
-	return { columns: BATCH_COLUMNS, rows: out };
+	const columns: PackedRows['columns'] = {
+		week,
+		predicted_gmv: predictedGmv,
+		sub_category: subCategory.column(),
+		range_low: rangeLow,
+		range_high: rangeHigh,
+		actual_gmv: actualGmv,
+		error,
+		abs_pct_error: absPctError,
+		basis: basis.column(),
+		note: note.column(),
+		row
+	};
+	return { columns: BATCH_COLUMNS, rows: { count: n, columns } };
 }
 
 export interface BatchSummary extends Record<string, unknown> {
@@ -109,13 +135,20 @@ export interface BatchSummary extends Record<string, unknown> {
 }
 
 /** Metrics over the rows that carry an actual GMV (undefined when none do). */
-export function batchSummary(scored: readonly Record<string, number | string | null>[]): BatchSummary | undefined {
-	const withActual = scored.filter((r) => typeof r.actual_gmv === 'number');
-	if (!withActual.length) return undefined;
-	const actual = withActual.map((r) => r.actual_gmv as number);
-	const predicted = withActual.map((r) => r.predicted_gmv as number);
+export function batchSummary(scored: TableRows): BatchSummary | undefined {
+	const actualOf = columnReader(scored, 'actual_gmv');
+	const predictedOf = columnReader(scored, 'predicted_gmv');
+	const actual: number[] = [];
+	const predicted: number[] = [];
+	for (let i = 0, n = tableLength(scored); i < n; i++) {
+		const a = actualOf(i);
+		if (typeof a !== 'number') continue;
+		actual.push(a);
+		predicted.push(predictedOf(i) as number);
+	}
+	if (!actual.length) return undefined;
 	const metrics = regressionMetrics(actual, predicted);
-	return { rowsWithActual: withActual.length, metrics };
+	return { rowsWithActual: actual.length, metrics };
 }
 
 /** The summary in one sentence, undefined metrics in words: "On the 120 rows with an actual GMV: WAPE 28.0%, …". */

@@ -11,6 +11,7 @@
  */
 import type { ParsedRow, RowIssue, TableSchema } from '../schema';
 import type { CsvJobFailure, CsvJobMessage, CsvJobRequest, CsvJobResult, CsvScorer, FileNote, JobProgress, ScoredRows } from './types';
+import { isPacked, packedBuffers, packRows, tableLength, tableRows, type PackedRows } from '../table/packedRows';
 import { MAX_ISSUES, parseCsvBlob, type IntakeOptions, type IntakeSuccess } from './intake';
 import { mergeIssues } from './screen';
 
@@ -22,7 +23,7 @@ export const SCORE_CHUNK_ROWS = 5000;
 /** The part of a dedicated worker's global scope this module uses (injectable for tests). */
 export interface CsvJobScope {
 	onmessage: ((event: MessageEvent<CsvJobRequest>) => void) | null;
-	postMessage(message: CsvJobMessage): void;
+	postMessage(message: CsvJobMessage, transfer?: Transferable[]): void;
 }
 
 export interface CsvJobService<Ctx> {
@@ -36,7 +37,7 @@ export interface CsvJobService<Ctx> {
 	 * rows were scored in one call; with several chunks a per-chunk summary would be partial, so it is
 	 * dropped — tools that report summaries over many rows should supply this.
 	 */
-	summarize?: (input: ParsedRow[], output: ScoredRows['rows'], ctx: Ctx) => Record<string, unknown> | undefined;
+	summarize?: (input: ParsedRow[], output: PackedRows, ctx: Ctx) => Record<string, unknown> | undefined;
 	/**
 	 * Rows the model must not score, e.g. inputs far outside its training range: the reasons, by
 	 * column (null or empty: score it). Rejected rows are left out and listed with the other problems.
@@ -95,7 +96,7 @@ export async function runCsvJobInWorker<Ctx>(
 	const chunkRows = Math.max(1, service.chunkRows ?? SCORE_CHUNK_ROWS);
 	let columns: ScoredRows['columns'] = [];
 	let summary: ScoredRows['summary'];
-	const output: ScoredRows['rows'] = [];
+	const parts: ScoredRows['rows'][] = [];
 	let calls = 0;
 	progress({ stage: 'scoring', fraction: PARSE_SHARE, rowsRead: intake.totalRows }, true);
 	for (let at = 0; at < rows.length; at += chunkRows) {
@@ -106,18 +107,20 @@ export async function runCsvJobInWorker<Ctx>(
 		} catch (error) {
 			return failed({ kind: 'internal', message: `Scoring failed: ${errorText(error)}` });
 		}
-		if (scored.rows.length !== chunk.length) {
+		const returned = tableLength(scored.rows);
+		if (returned !== chunk.length) {
 			return failed({
 				kind: 'internal',
-				message: `The scorer returned ${scored.rows.length} results for ${chunk.length} rows.`
+				message: `The scorer returned ${returned} results for ${chunk.length} rows.`
 			});
 		}
 		if (calls++ === 0) columns = scored.columns;
 		summary = scored.summary;
-		for (const row of scored.rows) output.push(row);
+		parts.push(scored.rows);
 		const done = Math.min(rows.length, at + chunkRows);
 		progress({ stage: 'scoring', fraction: PARSE_SHARE + (1 - PARSE_SHARE) * (done / rows.length), rowsRead: intake.totalRows });
 	}
+	const output = joinParts(columns, parts);
 	if (service.summarize) summary = service.summarize(rows, output, ctx);
 	else if (calls > 1) summary = undefined;
 	const scoreMs = performance.now() - scoreStart;
@@ -140,6 +143,25 @@ export async function runCsvJobInWorker<Ctx>(
 		timings: { parseMs, scoreMs }
 	};
 	return { type: 'done', result };
+}
+
+/** The scorer's output of every chunk as one packed table (as it is when it scored the whole file in one call, packed). */
+function joinParts(columns: ScoredRows['columns'], parts: ScoredRows['rows'][]): PackedRows {
+	if (parts.length === 1 && isPacked(parts[0])) return parts[0];
+	return packRows(
+		columns.map((c) => c.key),
+		parts.flatMap((p) => tableRows(p))
+	);
+}
+
+/** The buffers a `done` message can hand over instead of copying: the packed columns and the row numbers. */
+export function resultTransfer(message: CsvJobMessage): Transferable[] {
+	if (message.type !== 'done') return [];
+	const { result } = message;
+	const buffers: ArrayBuffer[] = packedBuffers(result.scored.rows);
+	const numbers = result.rowNumbers?.buffer;
+	if (numbers instanceof ArrayBuffer && !buffers.includes(numbers)) buffers.push(numbers);
+	return buffers;
 }
 
 /** The intake's good rows without those the service rejects, with the problems and notes updated. */
@@ -195,7 +217,7 @@ export function serveCsvJobs<Ctx>(service: CsvJobService<Ctx>, scope: CsvJobScop
 		});
 		return ctx;
 	};
-	const post = (message: CsvJobMessage) => scope.postMessage(message);
+	const post = (message: CsvJobMessage) => scope.postMessage(message, resultTransfer(message));
 
 	scope.onmessage = (event) => {
 		const request = event.data;
