@@ -15,9 +15,10 @@ import type { ParsedRow, RowIssue } from '../core/schema';
 import type { PackedScoredRows, ScoredRows } from '../core/csv/types';
 import { columnReader, tableLength, TextColumnBuilder, type PackedRows, type TableRows } from '../core/table/packedRows';
 import type { CsvJobService } from '../core/csv/workerHost';
-import { scenarioFromRow } from './features';
+import { featureMatrixFromColumns, scenarioFromRow } from './features';
+import { columnIndex, rowOf, rowsOf, type RowColumns } from '../core/csv/columns';
 import { recentFromRows } from './recent';
-import type { GmvModel } from './predict';
+import type { BatchPredictions, GmvModel } from './predict';
 import { weeklyRowSchema } from './schema';
 import { formatDecimal } from '../core/decimalText';
 
@@ -69,19 +70,18 @@ function percentError(predicted: number, actual: number | null): number | null {
 	return Number.isFinite(pct) ? pct : null;
 }
 
-/** Score validated rows with one model, packed column by column. `rowNumbers` are the file's row numbers (header = 1). */
-export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, rowNumbers?: ArrayLike<number>): PackedScoredRows {
-	const ranges = model.artifact.inputRanges ?? {};
-	const scenarios = rows.map(scenarioFromRow);
-	// Only a file that gives some GMV can give a row recent GMV.
-	if (rows.some((r) => typeof r.gmv === 'number')) {
-		const recent = recentFromRows(
-			rows.map((r, i) => ({ subCategory: scenarios[i].subCategory, week: typeof r.week === 'number' ? r.week : null, gmv: typeof r.gmv === 'number' ? r.gmv : null }))
-		);
-		scenarios.forEach((s, i) => (s.recentGmv = recent[i] ?? undefined));
-	}
-	const { gmv: predicted, low, high, usedRecent } = model.predictBatch(scenarios);
-	const n = rows.length;
+/** What the output needs of each scored row besides its prediction. */
+interface RowFacts {
+	week(i: number): number | null;
+	subCategory(i: number): string;
+	actual(i: number): number | null;
+	/** The row's note on inputs a little outside the training ranges, or null. */
+	note(i: number): string | null;
+}
+
+/** The scored rows, packed column by column. */
+function packScored(n: number, facts: RowFacts, predictions: BatchPredictions, rowNumbers?: ArrayLike<number>): PackedScoredRows {
+	const { gmv: predicted, low, high, usedRecent } = predictions;
 	const numbers = () => ({ numbers: new Float64Array(n), nulls: null as Uint8Array | null });
 	const [row, week, predictedGmv, rangeLow, rangeHigh, actualGmv, error, absPctError] = Array.from({ length: 8 }, numbers);
 	const subCategory = new TextColumnBuilder(n);
@@ -89,13 +89,13 @@ export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, row
 	const note = new TextColumnBuilder(n);
 	const setNull = (column: { nulls: Uint8Array | null }, i: number) => ((column.nulls ??= new Uint8Array(n))[i] = 1);
 	for (let i = 0; i < n; i++) {
-		const r = rows[i];
-		const actual = typeof r.gmv === 'number' ? r.gmv : null;
+		const actual = facts.actual(i);
 		const p = Math.max(0, predicted[i]);
 		row.numbers[i] = rowNumbers ? rowNumbers[i] : i + 2;
-		if (typeof r.week === 'number') week.numbers[i] = r.week;
+		const w = facts.week(i);
+		if (w !== null) week.numbers[i] = w;
 		else setNull(week, i);
-		subCategory.set(i, String(r.product_analytic_sub_category));
+		subCategory.set(i, facts.subCategory(i));
 		predictedGmv.numbers[i] = Math.round(p);
 		rangeLow.numbers[i] = Math.round(low[i]);
 		rangeHigh.numbers[i] = Math.round(high[i]);
@@ -110,7 +110,7 @@ export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, row
 		const pct = percentError(p, actual);
 		if (pct === null) setNull(absPctError, i);
 		else absPctError.numbers[i] = pct;
-		note.set(i, rangeNote(r, ranges));
+		note.set(i, facts.note(i));
 	}
 	const columns: PackedRows['columns'] = {
 		week,
@@ -126,6 +126,74 @@ export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, row
 		row
 	};
 	return { columns: BATCH_COLUMNS, rows: { count: n, columns } };
+}
+
+/** Score validated rows with one model, packed column by column. `rowNumbers` are the file's row numbers (header = 1). */
+export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, rowNumbers?: ArrayLike<number>): PackedScoredRows {
+	const ranges = model.artifact.inputRanges ?? {};
+	const scenarios = rows.map(scenarioFromRow);
+	// Only a file that gives some GMV can give a row recent GMV.
+	if (rows.some((r) => typeof r.gmv === 'number')) {
+		const recent = recentFromRows(
+			rows.map((r, i) => ({ subCategory: scenarios[i].subCategory, week: typeof r.week === 'number' ? r.week : null, gmv: typeof r.gmv === 'number' ? r.gmv : null }))
+		);
+		scenarios.forEach((s, i) => (s.recentGmv = recent[i] ?? undefined));
+	}
+	const facts: RowFacts = {
+		week: (i) => (typeof rows[i].week === 'number' ? (rows[i].week as number) : null),
+		subCategory: (i) => String(rows[i].product_analytic_sub_category),
+		actual: (i) => (typeof rows[i].gmv === 'number' ? (rows[i].gmv as number) : null),
+		note: (i) => rangeNote(rows[i], ranges)
+	};
+	return packScored(rows.length, facts, model.predictBatch(scenarios), rowNumbers);
+}
+
+/** The quick inside-every-range test over rows held as columns: `insideAll` of `rowOf(columns, i)`, without the object. */
+const insideColumnTests = new WeakMap<Record<string, InputRange>, WeakMap<RowColumns['schema'], (columns: RowColumns, i: number) => boolean>>();
+function insideAllAt(columns: RowColumns, i: number, ranges: Record<string, InputRange>): boolean {
+	let bySchema = insideColumnTests.get(ranges);
+	if (!bySchema) insideColumnTests.set(ranges, (bySchema = new WeakMap()));
+	let test = bySchema.get(columns.schema);
+	if (!test) {
+		// insideAllRanges reads number values only: category and yes/no columns (held as numbers here) are not tested.
+		const tested = Object.entries(ranges).flatMap(([key, r]) => {
+			const j = columnIndex(columns, key);
+			const spec = columns.schema.columns[j];
+			return j >= 0 && FIELDS[key] && (spec.type === 'number' || spec.type === 'integer') ? [{ j, min: r.min, max: r.max }] : [];
+		});
+		test = (cols, row) => {
+			for (const { j, min, max } of tested) {
+				const v = cols.values[j][row];
+				if (v === v && !(v >= min && v <= max)) return false;
+			}
+			return true;
+		};
+		bySchema.set(columns.schema, test);
+	}
+	return test(columns, i);
+}
+
+/**
+ * `scoreWeeklyRows` of rows held as columns (the batch worker's large files): the same output.
+ * A file that gives no GMV is scored from the columns directly; one that does (each row's recent
+ * GMV comes from the file's other rows) goes through `scoreWeeklyRows` on the rows as objects.
+ */
+export function scoreWeeklyColumns(columns: RowColumns, model: GmvModel, rowNumbers?: ArrayLike<number>): PackedScoredRows {
+	const n = columns.count;
+	const gmv = columnIndex(columns, 'gmv');
+	if (gmv >= 0 && columns.values[gmv].some((v) => v === v)) return scoreWeeklyRows(rowsOf(columns), model, rowNumbers);
+	const ranges = model.artifact.inputRanges ?? {};
+	const weeks = columns.values[columnIndex(columns, 'week')];
+	const subs = columns.values[columnIndex(columns, 'product_analytic_sub_category')];
+	const names = columns.schema.columns[columnIndex(columns, 'product_analytic_sub_category')].categories ?? [];
+	const facts: RowFacts = {
+		week: (i) => (weeks[i] === weeks[i] ? weeks[i] : null),
+		subCategory: (i) => String(subs[i] === subs[i] ? names[subs[i]] : null),
+		actual: () => null,
+		note: (i) => (insideAllAt(columns, i, ranges) ? null : rangeNote(rowOf(columns, i), ranges))
+	};
+	const X = featureMatrixFromColumns(columns, model.artifact.encoders);
+	return packScored(n, facts, model.predictFeatureBatch(X, n), rowNumbers);
 }
 
 export interface BatchSummary extends Record<string, unknown> {
@@ -177,8 +245,16 @@ export function gmvBatchService(prepare: CsvJobService<GmvModel>['prepare']): Cs
 		rejectNote: (n) =>
 			`${formatDecimal(n)} row${n === 1 ? ' was' : 's were'} not scored: an input lies far outside the range the model was trained on (listed with the problems).`,
 		score: (rows, model, rowNumbers) => scoreWeeklyRows(rows, model, rowNumbers),
+		// Large files: rows read into columns, checked and scored without an object per row (the same results).
+		columns: {
+			reject: (columns, i, model, rowNumber) => {
+				const ranges = model.artifact.inputRanges ?? {};
+				return insideAllAt(columns, i, ranges) ? [] : farOutsideIssues(rowOf(columns, i), ranges, rowNumber);
+			},
+			score: (columns, model, rowNumbers) => scoreWeeklyColumns(columns, model, rowNumbers)
+		},
 		// One call for the whole file: a row's recent GMV comes from the file's other rows, wherever they are.
 		chunkRows: Number.MAX_SAFE_INTEGER,
-		summarize: (_input, output) => batchSummary(output)
+		summarize: (output) => batchSummary(output)
 	};
 }

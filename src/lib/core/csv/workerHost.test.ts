@@ -51,7 +51,7 @@ function harness(options: { chunkRows?: number; failPrepare?: boolean; summarize
 					summary: { chunk: rows.length }
 				};
 			},
-			summarize: options.summarize ? (input, output) => ({ rows: input.length, total: unpackRows(output).reduce((s, r) => s + (r.doubled as number), 0) }) : undefined,
+			summarize: options.summarize ? (output) => ({ rows: output.count, total: unpackRows(output).reduce((s, r) => s + (r.doubled as number), 0) }) : undefined,
 			chunkRows: options.chunkRows
 		},
 		scope
