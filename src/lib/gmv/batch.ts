@@ -8,7 +8,7 @@
  * Pure: runs in the batch worker and in Node tests alike.
  */
 import type { InputRange, RegressionMetrics } from '../core/artifact/types';
-import { checkRanges, farReason, insideAllRanges, type RangeField } from '../core/inputRanges';
+import { checkRanges, farReason, insideAllRanges, rangeStatus, type RangeField } from '../core/inputRanges';
 import { regressionMetrics } from '../core/metrics';
 import { formatRupees } from '../core/rupees';
 import type { ParsedRow, RowIssue } from '../core/schema';
@@ -60,7 +60,11 @@ export function farOutsideIssues(row: ParsedRow, ranges: Record<string, InputRan
 function rangeNote(row: ParsedRow, ranges: Record<string, InputRange>): string | null {
 	if (insideAll(row, ranges)) return null;
 	const near = checkRanges(row, ranges, FIELDS).near;
-	return near.length === 0 ? null : `Outside the training range (a rough guide): ${near.map((f) => f.label).join(', ')}`;
+	return near.length === 0 ? null : nearNote(near.map((f) => f.label));
+}
+
+function nearNote(labels: readonly string[]): string {
+	return `Outside the training range (a rough guide): ${labels.join(', ')}`;
 }
 
 /** |predicted − actual| / actual in percent, one decimal; null when it has no meaning (no actual, an actual of zero, an overflow). */
@@ -148,29 +152,73 @@ export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, row
 	return packScored(rows.length, facts, model.predictBatch(scenarios), rowNumbers);
 }
 
-/** The quick inside-every-range test over rows held as columns: `insideAll` of `rowOf(columns, i)`, without the object. */
-const insideColumnTests = new WeakMap<Record<string, InputRange>, WeakMap<RowColumns['schema'], (columns: RowColumns, i: number) => boolean>>();
-function insideAllAt(columns: RowColumns, i: number, ranges: Record<string, InputRange>): boolean {
-	let bySchema = insideColumnTests.get(ranges);
-	if (!bySchema) insideColumnTests.set(ranges, (bySchema = new WeakMap()));
-	let test = bySchema.get(columns.schema);
-	if (!test) {
-		// insideAllRanges reads number values only: category and yes/no columns (held as numbers here) are not tested.
-		const tested = Object.entries(ranges).flatMap(([key, r]) => {
+/**
+ * `checkRanges` of `rowOf(columns, i)` in brief, from the columns: the inputs a little outside their
+ * training ranges as a bit mask (in the order checkRanges lists them), and whether any is far outside.
+ * Null when the ranges check more inputs than a mask holds (then ask checkRanges).
+ */
+type RangeScan = (i: number) => { near: number; far: boolean };
+const rangeScans = new WeakMap<Record<string, InputRange>, WeakMap<RowColumns, { scan: RangeScan; labels: string[] } | null>>();
+function rangeScan(columns: RowColumns, ranges: Record<string, InputRange>): { scan: RangeScan; labels: string[] } | null {
+	let byColumns = rangeScans.get(ranges);
+	if (!byColumns) rangeScans.set(ranges, (byColumns = new WeakMap()));
+	let made = byColumns.get(columns);
+	if (made === undefined) {
+		// checkRanges reads number values only: category and yes/no columns (held as numbers here) are not checked.
+		const tested = Object.entries(ranges).flatMap(([key, range]) => {
 			const j = columnIndex(columns, key);
-			const spec = columns.schema.columns[j];
-			return j >= 0 && FIELDS[key] && (spec.type === 'number' || spec.type === 'integer') ? [{ j, min: r.min, max: r.max }] : [];
+			const type = j >= 0 ? columns.schema.columns[j].type : null;
+			return FIELDS[key] && (type === 'number' || type === 'integer') ? [{ values: columns.values[j], range, label: FIELDS[key].label }] : [];
 		});
-		test = (cols, row) => {
-			for (const { j, min, max } of tested) {
-				const v = cols.values[j][row];
-				if (v === v && !(v >= min && v <= max)) return false;
-			}
-			return true;
-		};
-		bySchema.set(columns.schema, test);
+		const result = { near: 0, far: false };
+		made =
+			tested.length > 30
+				? null
+				: {
+						labels: tested.map((t) => t.label),
+						scan: (i) => {
+							let near = 0;
+							let far = false;
+							for (let k = 0; k < tested.length; k++) {
+								const { values, range } = tested[k];
+								const v = values[i];
+								if (v !== v || (v >= range.min && v <= range.max)) continue;
+								if (rangeStatus(v, range) === 'near') near |= 1 << k;
+								else far = true;
+							}
+							result.near = near;
+							result.far = far;
+							return result;
+						}
+					};
+		byColumns.set(columns, made);
 	}
-	return test(columns, i);
+	return made;
+}
+
+/** `farOutsideIssues` of row `i` of the columns. */
+function farOutsideAt(columns: RowColumns, i: number, ranges: Record<string, InputRange>, rowNumber: number): RowIssue[] {
+	const made = rangeScan(columns, ranges);
+	if (made && !made.scan(i).far) return [];
+	return farOutsideIssues(rowOf(columns, i), ranges, rowNumber);
+}
+
+/** `rangeNote` of every row of the columns, each distinct note made once. */
+function rangeNotes(columns: RowColumns, ranges: Record<string, InputRange>): (i: number) => string | null {
+	const made = rangeScan(columns, ranges);
+	if (!made) return (i) => rangeNote(rowOf(columns, i), ranges);
+	const { scan, labels } = made;
+	const notes = new Map<number, string>();
+	return (i) => {
+		const { near } = scan(i);
+		if (near === 0) return null;
+		let note = notes.get(near);
+		if (note === undefined) {
+			note = nearNote(labels.filter((_, k) => near & (1 << k)));
+			notes.set(near, note);
+		}
+		return note;
+	};
 }
 
 /**
@@ -190,7 +238,7 @@ export function scoreWeeklyColumns(columns: RowColumns, model: GmvModel, rowNumb
 		week: (i) => (weeks[i] === weeks[i] ? weeks[i] : null),
 		subCategory: (i) => String(subs[i] === subs[i] ? names[subs[i]] : null),
 		actual: () => null,
-		note: (i) => (insideAllAt(columns, i, ranges) ? null : rangeNote(rowOf(columns, i), ranges))
+		note: rangeNotes(columns, ranges)
 	};
 	const X = featureMatrixFromColumns(columns, model.artifact.encoders);
 	return packScored(n, facts, model.predictFeatureBatch(X, n), rowNumbers);
@@ -247,10 +295,7 @@ export function gmvBatchService(prepare: CsvJobService<GmvModel>['prepare']): Cs
 		score: (rows, model, rowNumbers) => scoreWeeklyRows(rows, model, rowNumbers),
 		// Large files: rows read into columns, checked and scored without an object per row (the same results).
 		columns: {
-			reject: (columns, i, model, rowNumber) => {
-				const ranges = model.artifact.inputRanges ?? {};
-				return insideAllAt(columns, i, ranges) ? [] : farOutsideIssues(rowOf(columns, i), ranges, rowNumber);
-			},
+			reject: (columns, i, model, rowNumber) => farOutsideAt(columns, i, model.artifact.inputRanges ?? {}, rowNumber),
 			score: (columns, model, rowNumbers) => scoreWeeklyColumns(columns, model, rowNumbers)
 		},
 		// One call for the whole file: a row's recent GMV comes from the file's other rows, wherever they are.
