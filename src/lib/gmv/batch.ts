@@ -19,6 +19,7 @@ import { featureMatrixFromColumns, scenarioFromRow } from './features';
 import { columnIndex, rowOf, rowsOf, type RowColumns } from '../core/csv/columns';
 import { recentFromRows } from './recent';
 import type { BatchPredictions, GmvModel } from './predict';
+import type { BatchPredictor } from '../core/forest/split';
 import { weeklyRowSchema } from './schema';
 import { formatDecimal } from '../core/decimalText';
 
@@ -223,10 +224,11 @@ function rangeNotes(columns: RowColumns, ranges: Record<string, InputRange>): (i
 
 /**
  * `scoreWeeklyRows` of rows held as columns (the batch worker's large files): the same output.
+ * `predict`, when given, stands in for the model's `predictFeatures` (the same numbers, e.g. on two threads).
  * A file that gives no GMV is scored from the columns directly; one that does (each row's recent
  * GMV comes from the file's other rows) goes through `scoreWeeklyRows` on the rows as objects.
  */
-export function scoreWeeklyColumns(columns: RowColumns, model: GmvModel, rowNumbers?: ArrayLike<number>): PackedScoredRows {
+export async function scoreWeeklyColumns(columns: RowColumns, model: GmvModel, rowNumbers?: ArrayLike<number>, predict?: BatchPredictor): Promise<PackedScoredRows> {
 	const n = columns.count;
 	const gmv = columnIndex(columns, 'gmv');
 	if (gmv >= 0 && columns.values[gmv].some((v) => v === v)) return scoreWeeklyRows(rowsOf(columns), model, rowNumbers);
@@ -241,7 +243,8 @@ export function scoreWeeklyColumns(columns: RowColumns, model: GmvModel, rowNumb
 		note: rangeNotes(columns, ranges)
 	};
 	const X = featureMatrixFromColumns(columns, model.artifact.encoders);
-	return packScored(n, facts, model.predictFeatureBatch(X, n), rowNumbers);
+	const predictions = predict ? model.plainRanges(await predict(X, n)) : model.predictFeatureBatch(X, n);
+	return packScored(n, facts, predictions, rowNumbers);
 }
 
 export interface BatchSummary extends Record<string, unknown> {
@@ -285,7 +288,11 @@ export function batchSummaryText(summary: BatchSummary): string {
  * outside the training ranges listed and not scored, every other row scored, metrics over the rows
  * with an actual GMV. `prepare` loads the chosen model.
  */
-export function gmvBatchService(prepare: CsvJobService<GmvModel>['prepare']): CsvJobService<GmvModel> {
+export function gmvBatchService(
+	prepare: CsvJobService<GmvModel>['prepare'],
+	/** The predictor of a model's plain features to use for large files, if not its own `predictFeatures` (the same numbers). */
+	predictorOf: (model: GmvModel) => BatchPredictor | undefined = () => undefined
+): CsvJobService<GmvModel> {
 	return {
 		schema: weeklyRowSchema,
 		prepare,
@@ -296,7 +303,7 @@ export function gmvBatchService(prepare: CsvJobService<GmvModel>['prepare']): Cs
 		// Large files: rows read into columns, checked and scored without an object per row (the same results).
 		columns: {
 			reject: (columns, i, model, rowNumber) => farOutsideAt(columns, i, model.artifact.inputRanges ?? {}, rowNumber),
-			score: (columns, model, rowNumbers) => scoreWeeklyColumns(columns, model, rowNumbers)
+			score: (columns, model, rowNumbers) => scoreWeeklyColumns(columns, model, rowNumbers, predictorOf(model))
 		},
 		// One call for the whole file: a row's recent GMV comes from the file's other rows, wherever they are.
 		chunkRows: Number.MAX_SAFE_INTEGER,

@@ -43,6 +43,8 @@ export interface GmvModel {
 	predictFeatures(features: Float64Array, nRows: number): Float64Array;
 	/** `predictBatch` of scenarios without recent GMV, from their features (row-major, as `featureMatrix` writes them). */
 	predictFeatureBatch(features: Float64Array, nRows: number): BatchPredictions;
+	/** The ranges of `predictFeatures`' predictions (scenarios without recent GMV): `predictFeatureBatch` from its predictions. */
+	plainRanges(gmv: Float64Array): BatchPredictions;
 	/** One scenario, with range and explanation where the model can give them. */
 	predictOne(scenario: GmvScenario): GmvPrediction;
 }
@@ -87,6 +89,7 @@ export function forestModel(artifact: GmvForestArtifact): GmvModel {
 		artifact,
 		predictFeatures,
 		predictFeatureBatch: (X, n) => withRanges(predictFeatures(X, n), new Uint8Array(n), () => artifact.interval),
+		plainRanges: (gmv) => withRanges(gmv, new Uint8Array(gmv.length), () => artifact.interval),
 		predictBatch,
 		predictMany: (scenarios) => predictBatch(scenarios).gmv,
 		predictOne(scenario) {
@@ -154,6 +157,7 @@ export function networkModel(artifact: GmvNetworkArtifact): GmvModel {
 		artifact,
 		predictFeatures,
 		predictFeatureBatch: (X, n) => withRanges(predictFeatures(X, n), new Uint8Array(n), () => artifact.interval),
+		plainRanges: (gmv) => withRanges(gmv, new Uint8Array(gmv.length), () => artifact.interval),
 		predictBatch,
 		predictMany: (scenarios) => predictBatch(scenarios).gmv,
 		predictOne(scenario) {

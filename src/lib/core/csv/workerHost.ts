@@ -33,7 +33,7 @@ export interface ColumnScoring<Ctx> {
 	/** Like `CsvJobService.reject`, for row `i` of the columns. */
 	reject?: (columns: RowColumns, i: number, ctx: Ctx, rowNumber: number) => RowIssue[] | null;
 	/** Score every good row; one output row per row, in order. */
-	score: (columns: RowColumns, ctx: Ctx, rowNumbers: Int32Array) => ScoredRows;
+	score: (columns: RowColumns, ctx: Ctx, rowNumbers: Int32Array) => ScoredRows | Promise<ScoredRows>;
 }
 
 export interface CsvJobService<Ctx> {
@@ -121,7 +121,7 @@ export async function runCsvJobInWorker<Ctx>(
 		let scored: ScoredRows;
 		try {
 			scored = good.columns
-				? (service.columns as ColumnScoring<Ctx>).score(good.columns, ctx, rowNumbers)
+				? await (service.columns as ColumnScoring<Ctx>).score(good.columns, ctx, rowNumbers)
 				: service.score(good.rows.slice(at, at + size), ctx, rowNumbers.subarray(at, at + size));
 		} catch (error) {
 			return failed({ kind: 'internal', message: `Scoring failed: ${errorText(error)}` });
