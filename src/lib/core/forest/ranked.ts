@@ -123,7 +123,14 @@ export function rankRows(ranked: RankedForest, rows: Float64Array, nRows: number
 	if (rows.length < nRows * nFeatures) throw new RangeError(`rows holds ${rows.length} numbers, fewer than ${nRows} x ${nFeatures}`);
 	const out = new Int32Array(nRows * nFeatures);
 	const counts = splits.map((s) => s.length);
-	// Row by row (the features of a row sit together in memory), each value by binary search.
+	// Features with many splits often repeat values (a month's budget, a category's share): each
+	// keeps the last rank found per slot of a small table (slot from the value's bits), so a repeated
+	// value skips its binary search. The rank is the search's for that very value (-0 and 0 rank alike).
+	const seen = new Float64Array(RANK_CACHE_SLOTS * nFeatures).fill(NaN);
+	const known = new Int32Array(RANK_CACHE_SLOTS * nFeatures);
+	const bits = new Float64Array(1);
+	const words = new Int32Array(bits.buffer);
+	// Row by row (the features of a row sit together in memory).
 	for (let r = 0, at = 0; r < nRows; r++) {
 		for (let j = 0; j < nFeatures; j++, at++) {
 			const m = counts[j];
@@ -132,6 +139,15 @@ export function rankRows(ranked: RankedForest, rows: Float64Array, nRows: number
 			if (x !== x) {
 				out[at] = m;
 				continue;
+			}
+			let slot = -1;
+			if (m > RANK_CACHE_FROM) {
+				bits[0] = x;
+				slot = j * RANK_CACHE_SLOTS + (Math.imul(words[0] ^ words[1], 0x9e3779b1) >>> (32 - RANK_CACHE_BITS));
+				if (seen[slot] === x) {
+					out[at] = known[slot];
+					continue;
+				}
 			}
 			const s = splits[j];
 			let lo = 0;
@@ -142,10 +158,19 @@ export function rankRows(ranked: RankedForest, rows: Float64Array, nRows: number
 				else hi = mid;
 			}
 			out[at] = lo;
+			if (slot >= 0) {
+				seen[slot] = x;
+				known[slot] = lo;
+			}
 		}
 	}
 	return out;
 }
+
+/** The rank table of `rankRows`: 2^RANK_CACHE_BITS slots per feature with more than RANK_CACHE_FROM splits. */
+const RANK_CACHE_BITS = 10;
+const RANK_CACHE_SLOTS = 1 << RANK_CACHE_BITS;
+const RANK_CACHE_FROM = 8;
 
 /** Predictions of many rows (row-major features): equal to `predictForest` on the forest it was made from. */
 export function predictRanked(ranked: RankedForest, rows: Float64Array, nRows: number): Float64Array {
