@@ -398,6 +398,8 @@ async function benchBatch(browser: Browser, server: RunningServer): Promise<Reco
 				info('  parseMs (parse + validate)', medianMin(time((r) => r.parseMs))),
 				info('  scoreMs', medianMin(time((r) => r.scoreMs))),
 				info('  parse rows/s / score rows/s', `${perSecond(rate((r) => r.parseMs).median)} / ${perSecond(rate((r) => r.scoreMs).median)} (medians)`),
+				info('  result back -> painted (main thread)', medianMin(time((r) => r.doneToPaintedMs))),
+				info('longest main-thread task, file chosen -> painted', `${ms(time((r) => r.longestTaskMs).max)} worst run, ${ms(time((r) => r.longestTaskMs).median)} median`),
 				info('time shown on the page ("in N ms")', list[0].shownMs === null ? 'not found in the result text' : medianMin(stats(list.map((r) => r.shownMs ?? NaN))))
 			];
 			const errors = [...new Set(list.flatMap((r) => r.consoleErrors))];
@@ -412,6 +414,8 @@ async function benchBatch(browser: Browser, server: RunningServer): Promise<Reco
 					fileToScreen: time((r) => r.fileToPaintedMs),
 					fileToResultInDom: time((r) => r.fileToResultMs),
 					workerRoundTrip: time((r) => r.workerRoundTripMs),
+					doneToPainted: time((r) => r.doneToPaintedMs),
+					longestTask: time((r) => r.longestTaskMs),
 					parse: time((r) => r.parseMs),
 					score: time((r) => r.scoreMs),
 					shown: stats(list.map((r) => r.shownMs ?? NaN))

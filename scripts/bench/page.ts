@@ -31,6 +31,8 @@ interface BenchState {
 	batchText: string | null;
 	/** Main-thread long tasks (over 50 ms) seen so far, in milliseconds. */
 	longTasks: number[];
+	/** Those that started after the last file was chosen. */
+	batchLongTasks: number[];
 	/** performance.timeOrigin, epoch milliseconds. */
 	timeOrigin: number;
 }
@@ -47,12 +49,17 @@ const instrumentation = (answerSelector = '[data-testid="gmv-prediction"], [data
 		prediction: null, predictionPainted: null, predictionText: null,
 		fileChosen: null, workerStart: null, workerDone: null, workerTimings: null,
 		workerGoodRows: null, workerTotalRows: null, workerFailure: null,
-		batchResult: null, batchResultPainted: null, batchText: null, longTasks: [],
+		batchResult: null, batchResultPainted: null, batchText: null, longTasks: [], batchLongTasks: [],
 		timeOrigin: performance.timeOrigin
 	};
 	window.__bench = state;
 	try {
-		new PerformanceObserver((list) => { for (const e of list.getEntries()) state.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) {
+				state.longTasks.push(e.duration);
+				if (state.fileChosen !== null && e.startTime + e.duration >= state.fileChosen) state.batchLongTasks.push(e.duration);
+			}
+		}).observe({ type: 'longtask', buffered: true });
 	} catch { /* no long-task timing in this browser */ }
 	const afterPaint = (set) => requestAnimationFrame(() => setTimeout(() => set(performance.now()), 0));
 	const check = () => {
@@ -79,6 +86,7 @@ const instrumentation = (answerSelector = '[data-testid="gmv-prediction"], [data
 		const target = event.target;
 		if (target instanceof HTMLInputElement && target.type === 'file') {
 			state.fileChosen = performance.now();
+			state.batchLongTasks = [];
 			state.batchResult = null;
 			state.batchResultPainted = null;
 		}
@@ -315,6 +323,10 @@ export interface BatchRun {
 	/** File chosen (change event) -> result element in the DOM, and painted. */
 	fileToResultMs: number;
 	fileToPaintedMs: number;
+	/** The worker's result reached the page -> the result painted (main-thread work on the result). */
+	doneToPaintedMs: number;
+	/** The longest main-thread task from the file chosen to the result painted (0 when none over 50 ms). */
+	longestTaskMs: number;
 	/** "N ms" from the result text ("rows scored with the … in N ms"), if present. */
 	shownMs: number | null;
 	resultText: string;
@@ -359,6 +371,8 @@ export async function measureBatch(browser: Browser, url: string, csvPath: strin
 			workerRoundTripMs: s.workerDone !== null && s.workerStart !== null ? s.workerDone - s.workerStart : NaN,
 			fileToResultMs: s.batchResult !== null && s.fileChosen !== null ? s.batchResult - s.fileChosen : NaN,
 			fileToPaintedMs: s.batchResultPainted !== null && s.fileChosen !== null ? s.batchResultPainted - s.fileChosen : NaN,
+			doneToPaintedMs: s.batchResultPainted !== null && s.workerDone !== null ? s.batchResultPainted - s.workerDone : NaN,
+			longestTaskMs: Math.max(0, ...s.batchLongTasks),
 			shownMs: shown ? Number(shown[1].replace(/,/g, '')) : null,
 			resultText: text,
 			consoleErrors: errors

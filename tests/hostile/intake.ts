@@ -1,7 +1,8 @@
 // What the hostile suite needs of a tool's file intake (ToolIntake), and the generic adapter for a
 // tool that reads rows of a schema through the shared CSV job. The list of tools is registry.ts.
 import { heldBack, type HeldBack } from '../../src/lib/core/csv/acceptance';
-import type { CsvJobFailure, CsvJobMessage, FileNote, FileUsage, ScoredRows } from '../../src/lib/core/csv/types';
+import type { CsvJobFailure, CsvJobMessage, FileNote, FileUsage, PackedScoredRows } from '../../src/lib/core/csv/types';
+import { unpackRows } from '../../src/lib/core/table/packedRows';
 import { runCsvJobInWorker, type CsvJobService } from '../../src/lib/core/csv/workerHost';
 import type { RowIssue, TableSchema } from '../../src/lib/core/schema';
 import { schemaTable, type Table } from './table';
@@ -79,15 +80,16 @@ export function csvJobIntake<Ctx>(
 			if (message.type !== 'done') throw new Error(`unexpected message ${message.type}`);
 			const r = message.result;
 			const held = heldBack(r.usage, r.issues, r.notes);
-			const scored: ScoredRows = r.scored;
-			const numbers = scored.rows.flatMap((row) => Object.values(row).filter((v): v is number => typeof v === 'number'));
+			const scored: PackedScoredRows = r.scored;
+			const rows = unpackRows(scored.rows);
+			const numbers = rows.flatMap((row) => Object.values(row).filter((v): v is number => typeof v === 'number'));
 			const texts = [
 				`${r.goodRows} rows scored, ${r.totalRows - r.goodRows} rows with problems`,
 				...r.issues.map(issueText),
 				...r.notes.map((n) => n.text),
 				...(held ? [held.title, held.message] : []),
 				...(scored.summary && options.summaryText ? [options.summaryText(scored.summary)] : []),
-				...(options.cellText ? scored.rows.flatMap((row) => Object.entries(row).flatMap(([k, v]) => (typeof v === 'number' ? [options.cellText!(k, v)] : []))) : [])
+				...(options.cellText ? rows.flatMap((row) => Object.entries(row).flatMap(([k, v]) => (typeof v === 'number' ? [options.cellText!(k, v)] : []))) : [])
 			];
 			return { failure: null, result: { usage: r.usage, issues: r.issues, issueCount: r.issueCount, notes: r.notes, held }, texts, numbers };
 		}

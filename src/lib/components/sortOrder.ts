@@ -3,6 +3,7 @@
  * Stable (ties keep input order in both directions), numbers numerically, text by a numeric-aware
  * collator, and empty cells (null, '', non-finite numbers) last in both directions. Pure: no DOM.
  */
+import { columnReader, tableLength, type TableRows } from '$lib/core/table/packedRows';
 import { LOCALE } from './format';
 
 export type Cell = number | string | null | undefined;
@@ -11,12 +12,13 @@ export type Cell = number | string | null | undefined;
 let collator: Intl.Collator | null = null;
 
 /** Sort keys: numbers as they are, text as its rank among the column's distinct values; NaN = empty. */
-function sortKeys(rows: readonly Record<string, Cell>[], key: string, kind: 'number' | 'text'): Float64Array {
-	const n = rows.length;
+function sortKeys(rows: TableRows, key: string, kind: 'number' | 'text'): Float64Array {
+	const n = tableLength(rows);
+	const cell = columnReader(rows, key);
 	const keys = new Float64Array(n);
 	if (kind === 'number') {
 		for (let i = 0; i < n; i++) {
-			const v = rows[i][key];
+			const v = cell(i);
 			keys[i] = typeof v === 'number' && Number.isFinite(v) ? v : NaN;
 		}
 		return keys;
@@ -24,7 +26,7 @@ function sortKeys(rows: readonly Record<string, Cell>[], key: string, kind: 'num
 	const distinct = new Map<string, number>();
 	const texts: (string | null)[] = new Array(n);
 	for (let i = 0; i < n; i++) {
-		const v = rows[i][key];
+		const v = cell(i);
 		const t = v === null || v === undefined || v === '' || (typeof v === 'number' && !Number.isFinite(v)) ? null : String(v);
 		texts[i] = t;
 		if (t !== null && !distinct.has(t)) distinct.set(t, 0);
@@ -46,13 +48,13 @@ function sortKeys(rows: readonly Record<string, Cell>[], key: string, kind: 'num
 
 /** Row indices in sorted order. */
 export function sortedOrder(
-	rows: readonly Record<string, Cell>[],
+	rows: TableRows | readonly Record<string, Cell>[],
 	key: string,
 	kind: 'number' | 'text',
 	descending: boolean
 ): Uint32Array {
-	const keys = sortKeys(rows, key, kind);
-	const order = new Uint32Array(rows.length);
+	const keys = sortKeys(rows as TableRows, key, kind);
+	const order = new Uint32Array(keys.length);
 	for (let i = 0; i < order.length; i++) order[i] = i;
 	const sign = descending ? -1 : 1;
 	order.sort((a, b) => {

@@ -7,13 +7,17 @@ import { encodeFlatForest } from '../core/forest/flat';
 import { flattenRegressionForest } from '../core/forest/flatten';
 import { trainForestRegressor } from '../core/forest/train';
 import type { GmvForestArtifact } from './artifacts';
-import { batchSummary, batchSummaryText, farOutsideIssues, scoreWeeklyRows } from './batch';
+import { batchSummary, batchSummaryText, farOutsideIssues, gmvBatchService, scoreWeeklyRows } from './batch';
+import { runCsvJobInWorker } from '../core/csv/workerHost';
+import type { CsvJobMessage } from '../core/csv/types';
 import { featureCount, featureMatrix, scenarioFromRow, type GmvEncoders } from './features';
-import { forestModel } from './predict';
+import { forestModel, networkModel, type GmvModel } from './predict';
+import type { GmvContext, GmvNetworkArtifact } from './artifacts';
 import { RECENT_FEATURES, writeRecentFeatures } from './recent';
 import { generateWeeklyRows, weeklyRowsCsv } from './sample';
 import { SUB_CATEGORIES, weeklyRowSchema } from './schema';
 import { testContext } from './testContext';
+import { unpackRows } from '../core/table/packedRows';
 
 const enc: GmvEncoders = {
 	subCategories: [...SUB_CATEGORIES],
@@ -56,7 +60,7 @@ describe('GMV batch scoring', () => {
 		const parsed = parseCsvText(csv, weeklyRowSchema);
 		if (!parsed.ok) throw new Error(parsed.failure.message);
 		expect(parsed.issueCount).toBe(0);
-		const scored = scoreWeeklyRows(parsed.rows, model, parsed.rowNumbers);
+		const scored = { rows: unpackRows(scoreWeeklyRows(parsed.rows, model, parsed.rowNumbers).rows) };
 		expect(scored.rows).toHaveLength(40);
 		expect(scored.rows[0].row).toBe(2);
 		// The batch path and the single-scenario path give the same number.
@@ -73,7 +77,7 @@ describe('GMV batch scoring', () => {
 		if (!parsed.ok) throw new Error(parsed.failure.message);
 		expect(parsed.issueCount).toBe(1);
 		expect(parsed.issues[0]).toMatchObject({ row: 3, column: 'Average MRP' });
-		const scored = scoreWeeklyRows(parsed.rows, model, parsed.rowNumbers);
+		const scored = { rows: unpackRows(scoreWeeklyRows(parsed.rows, model, parsed.rowNumbers).rows) };
 		expect(scored.rows.map((r) => r.row)).toEqual([2, 4, 5, 6]);
 		expect(scored.rows[0].actual_gmv).toBe(100000);
 		expect(scored.rows[0].error).toBe(Number(scored.rows[0].predicted_gmv) - 100000);
@@ -89,12 +93,12 @@ describe('GMV batch scoring', () => {
 		if (!parsed.ok) throw new Error(parsed.failure.message);
 		// Shuffled rows: the history is found wherever the earlier weeks sit in the file.
 		const order = [3, 0, 6, 5, 1, 4, 2];
-		const scored = scoreWeeklyRows(order.map((i) => parsed.rows[i]), model);
+		const scored = { rows: unpackRows(scoreWeeklyRows(order.map((i) => parsed.rows[i]), model).rows) };
 		const byWeek = new Map(scored.rows.map((r) => [r.week, r]));
 		expect(byWeek.get(10)?.basis).toBe('inputs only');
 		expect(byWeek.get(30)?.basis).toBe('inputs only');
 		for (const week of [11, 12, 13, 14, 15]) expect(byWeek.get(week)?.basis, `week ${week}`).toBe('recent GMV');
-		const week14 = scoreWeeklyRows([parsed.rows[4]], model).rows[0];
+		const week14 = unpackRows(scoreWeeklyRows([parsed.rows[4]], model).rows)[0];
 		const one = model.predictOne({ ...scenarioFromRow(parsed.rows[4]), recentGmv: [400000, 300000, 200000, 100000] });
 		expect(one.usedRecent).toBe(true);
 		expect(byWeek.get(14)?.predicted_gmv).toBe(Math.round(one.gmv));
@@ -125,6 +129,57 @@ describe('GMV batch scoring', () => {
 		for (const name of ['forest', 'network']) {
 			const shipped = JSON.parse(readFileSync(new URL(`../../../model-artifacts/gmv/${name}.json`, import.meta.url), 'utf8')) as GmvForestArtifact;
 			expect(farOutsideIssues(parsed.rows[0], shipped.inputRanges, 2), name).toEqual([]);
+		}
+	});
+
+	describe('the columnar path (large files: rows read into columns) gives the row path\'s result exactly', () => {
+		const shipped = (name: string) => JSON.parse(readFileSync(new URL(`../../../model-artifacts/gmv/${name}.json`, import.meta.url), 'utf8'));
+		const models: [string, GmvModel][] = [
+			['shipped forest', forestModel(shipped('forest') as GmvForestArtifact)],
+			['shipped network', networkModel(shipped('network') as GmvNetworkArtifact)]
+		];
+		const run = async (csv: string, model: GmvModel, columnar: boolean): Promise<CsvJobMessage> => {
+			const service = gmvBatchService(async () => model);
+			const message = await runCsvJobInWorker(
+				columnar ? service : { ...service, columns: undefined },
+				{ type: 'start', file: new Blob([csv]), fileName: 'weeks.csv', artifactUrls: {} },
+				async () => model,
+				() => {}
+			);
+			if (message.type === 'done') message.result.timings = { parseMs: 0, scoreMs: 0 };
+			return message;
+		};
+		const broken = (csv: string) => {
+			const lines = csv.split('\n');
+			for (let i = 3; i < lines.length - 1; i += 37) {
+				const cells = lines[i].split(',');
+				const k = i % 5;
+				if (k === 0) cells[2] = 'abc';
+				else if (k === 1) cells[0] = ' 7';
+				else if (k === 2) cells[1] = 'speaker';
+				else if (k === 3) cells.push('1');
+				else cells[4] = '"4.5"';
+				lines[i] = cells.join(',');
+			}
+			return lines.join('\n');
+		};
+		const context = shipped('context') as GmvContext;
+		const plain = weeklyRowsCsv(generateWeeklyRows(context, 6000, 17));
+		const withGmv = weeklyRowsCsv(generateWeeklyRows(context, 3000, 19).map((r, i) => (i % 4 ? { ...r, gmv: 50_000 + ((i * 7919) % 300_000) } : r)));
+		const files: [string, string][] = [
+			['generated weeks', plain],
+			['generated weeks with broken lines and a quoted value', broken(plain)],
+			['generated weeks with CRLF line ends', plain.replace(/\n/g, '\r\n')],
+			['weeks with actual GMV (forecast from recent sales)', broken(withGmv)]
+		];
+		for (const [modelName, model] of models) {
+			for (const [fileName, csv] of files) {
+				it(`${modelName}: ${fileName}`, async () => {
+					const want = await run(csv, model, false);
+					expect(want.type, JSON.stringify(want).slice(0, 300)).toBe('done');
+					expect(await run(csv, model, true)).toEqual(want);
+				});
+			}
 		}
 	});
 });

@@ -8,15 +8,18 @@
  * Pure: runs in the batch worker and in Node tests alike.
  */
 import type { InputRange, RegressionMetrics } from '../core/artifact/types';
-import { checkRanges, farReason, insideAllRanges, type RangeField } from '../core/inputRanges';
+import { checkRanges, farReason, insideAllRanges, rangeStatus, type RangeField } from '../core/inputRanges';
 import { regressionMetrics } from '../core/metrics';
 import { formatRupees } from '../core/rupees';
 import type { ParsedRow, RowIssue } from '../core/schema';
-import type { ScoredRows } from '../core/csv/types';
+import type { PackedScoredRows, ScoredRows } from '../core/csv/types';
+import { columnReader, tableLength, TextColumnBuilder, type PackedRows, type TableRows } from '../core/table/packedRows';
 import type { CsvJobService } from '../core/csv/workerHost';
-import { scenarioFromRow } from './features';
+import { featureMatrixFromColumns, scenarioFromRow } from './features';
+import { columnIndex, rowOf, rowsOf, type RowColumns } from '../core/csv/columns';
 import { recentFromRows } from './recent';
-import type { GmvModel } from './predict';
+import type { BatchPredictions, GmvModel } from './predict';
+import type { BatchPredictor } from '../core/forest/split';
 import { weeklyRowSchema } from './schema';
 import { formatDecimal } from '../core/decimalText';
 
@@ -58,7 +61,11 @@ export function farOutsideIssues(row: ParsedRow, ranges: Record<string, InputRan
 function rangeNote(row: ParsedRow, ranges: Record<string, InputRange>): string | null {
 	if (insideAll(row, ranges)) return null;
 	const near = checkRanges(row, ranges, FIELDS).near;
-	return near.length === 0 ? null : `Outside the training range (a rough guide): ${near.map((f) => f.label).join(', ')}`;
+	return near.length === 0 ? null : nearNote(near.map((f) => f.label));
+}
+
+function nearNote(labels: readonly string[]): string {
+	return `Outside the training range (a rough guide): ${labels.join(', ')}`;
 }
 
 /** |predicted − actual| / actual in percent, one decimal; null when it has no meaning (no actual, an actual of zero, an overflow). */
@@ -68,8 +75,66 @@ function percentError(predicted: number, actual: number | null): number | null {
 	return Number.isFinite(pct) ? pct : null;
 }
 
-/** Score validated rows with one model. `rowNumbers` are the file's row numbers (header = 1). */
-export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, rowNumbers?: ArrayLike<number>): ScoredRows {
+/** What the output needs of each scored row besides its prediction. */
+interface RowFacts {
+	week(i: number): number | null;
+	subCategory(i: number): string;
+	actual(i: number): number | null;
+	/** The row's note on inputs a little outside the training ranges, or null. */
+	note(i: number): string | null;
+}
+
+/** The scored rows, packed column by column. */
+function packScored(n: number, facts: RowFacts, predictions: BatchPredictions, rowNumbers?: ArrayLike<number>): PackedScoredRows {
+	const { gmv: predicted, low, high, usedRecent } = predictions;
+	const numbers = () => ({ numbers: new Float64Array(n), nulls: null as Uint8Array | null });
+	const [row, week, predictedGmv, rangeLow, rangeHigh, actualGmv, error, absPctError] = Array.from({ length: 8 }, numbers);
+	const subCategory = new TextColumnBuilder(n);
+	const basis = new TextColumnBuilder(n);
+	const note = new TextColumnBuilder(n);
+	const setNull = (column: { nulls: Uint8Array | null }, i: number) => ((column.nulls ??= new Uint8Array(n))[i] = 1);
+	for (let i = 0; i < n; i++) {
+		const actual = facts.actual(i);
+		const p = Math.max(0, predicted[i]);
+		row.numbers[i] = rowNumbers ? rowNumbers[i] : i + 2;
+		const w = facts.week(i);
+		if (w !== null) week.numbers[i] = w;
+		else setNull(week, i);
+		subCategory.set(i, facts.subCategory(i));
+		predictedGmv.numbers[i] = Math.round(p);
+		rangeLow.numbers[i] = Math.round(low[i]);
+		rangeHigh.numbers[i] = Math.round(high[i]);
+		basis.set(i, usedRecent[i] ? 'recent GMV' : 'inputs only');
+		if (actual === null) {
+			setNull(actualGmv, i);
+			setNull(error, i);
+		} else {
+			actualGmv.numbers[i] = actual;
+			error.numbers[i] = Math.round(p - actual);
+		}
+		const pct = percentError(p, actual);
+		if (pct === null) setNull(absPctError, i);
+		else absPctError.numbers[i] = pct;
+		note.set(i, facts.note(i));
+	}
+	const columns: PackedRows['columns'] = {
+		week,
+		predicted_gmv: predictedGmv,
+		sub_category: subCategory.column(),
+		range_low: rangeLow,
+		range_high: rangeHigh,
+		actual_gmv: actualGmv,
+		error,
+		abs_pct_error: absPctError,
+		basis: basis.column(),
+		note: note.column(),
+		row
+	};
+	return { columns: BATCH_COLUMNS, rows: { count: n, columns } };
+}
+
+/** Score validated rows with one model, packed column by column. `rowNumbers` are the file's row numbers (header = 1). */
+export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, rowNumbers?: ArrayLike<number>): PackedScoredRows {
 	const ranges = model.artifact.inputRanges ?? {};
 	const scenarios = rows.map(scenarioFromRow);
 	// Only a file that gives some GMV can give a row recent GMV.
@@ -79,27 +144,107 @@ export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, row
 		);
 		scenarios.forEach((s, i) => (s.recentGmv = recent[i] ?? undefined));
 	}
-	const { gmv: predicted, low, high, usedRecent } = model.predictBatch(scenarios);
-	const out = new Array<Record<string, number | string | null>>(rows.length);
-	for (let i = 0; i < rows.length; i++) {
-		const r = rows[i];
-		const actual = typeof r.gmv === 'number' ? r.gmv : null;
-		const p = Math.max(0, predicted[i]);
-		out[i] = {
-			row: rowNumbers ? rowNumbers[i] : i + 2,
-			week: typeof r.week === 'number' ? r.week : null,
-			sub_category: String(r.product_analytic_sub_category),
-			predicted_gmv: Math.round(p),
-			range_low: Math.round(low[i]),
-			range_high: Math.round(high[i]),
-			basis: usedRecent[i] ? 'recent GMV' : 'inputs only',
-			actual_gmv: actual,
-			error: actual === null ? null : Math.round(p - actual),
-			abs_pct_error: percentError(p, actual),
-			note: rangeNote(r, ranges)
-		};
+	const facts: RowFacts = {
+		week: (i) => (typeof rows[i].week === 'number' ? (rows[i].week as number) : null),
+		subCategory: (i) => String(rows[i].product_analytic_sub_category),
+		actual: (i) => (typeof rows[i].gmv === 'number' ? (rows[i].gmv as number) : null),
+		note: (i) => rangeNote(rows[i], ranges)
+	};
+	return packScored(rows.length, facts, model.predictBatch(scenarios), rowNumbers);
+}
+
+/**
+ * `checkRanges` of `rowOf(columns, i)` in brief, from the columns: the inputs a little outside their
+ * training ranges as a bit mask (in the order checkRanges lists them), and whether any is far outside.
+ * Null when the ranges check more inputs than a mask holds (then ask checkRanges).
+ */
+type RangeScan = (i: number) => { near: number; far: boolean };
+const rangeScans = new WeakMap<Record<string, InputRange>, WeakMap<RowColumns, { scan: RangeScan; labels: string[] } | null>>();
+function rangeScan(columns: RowColumns, ranges: Record<string, InputRange>): { scan: RangeScan; labels: string[] } | null {
+	let byColumns = rangeScans.get(ranges);
+	if (!byColumns) rangeScans.set(ranges, (byColumns = new WeakMap()));
+	let made = byColumns.get(columns);
+	if (made === undefined) {
+		// checkRanges reads number values only: category and yes/no columns (held as numbers here) are not checked.
+		const tested = Object.entries(ranges).flatMap(([key, range]) => {
+			const j = columnIndex(columns, key);
+			const type = j >= 0 ? columns.schema.columns[j].type : null;
+			return FIELDS[key] && (type === 'number' || type === 'integer') ? [{ values: columns.values[j], range, label: FIELDS[key].label }] : [];
+		});
+		const result = { near: 0, far: false };
+		made =
+			tested.length > 30
+				? null
+				: {
+						labels: tested.map((t) => t.label),
+						scan: (i) => {
+							let near = 0;
+							let far = false;
+							for (let k = 0; k < tested.length; k++) {
+								const { values, range } = tested[k];
+								const v = values[i];
+								if (v !== v || (v >= range.min && v <= range.max)) continue;
+								if (rangeStatus(v, range) === 'near') near |= 1 << k;
+								else far = true;
+							}
+							result.near = near;
+							result.far = far;
+							return result;
+						}
+					};
+		byColumns.set(columns, made);
 	}
-	return { columns: BATCH_COLUMNS, rows: out };
+	return made;
+}
+
+/** `farOutsideIssues` of row `i` of the columns. */
+function farOutsideAt(columns: RowColumns, i: number, ranges: Record<string, InputRange>, rowNumber: number): RowIssue[] {
+	const made = rangeScan(columns, ranges);
+	if (made && !made.scan(i).far) return [];
+	return farOutsideIssues(rowOf(columns, i), ranges, rowNumber);
+}
+
+/** `rangeNote` of every row of the columns, each distinct note made once. */
+function rangeNotes(columns: RowColumns, ranges: Record<string, InputRange>): (i: number) => string | null {
+	const made = rangeScan(columns, ranges);
+	if (!made) return (i) => rangeNote(rowOf(columns, i), ranges);
+	const { scan, labels } = made;
+	const notes = new Map<number, string>();
+	return (i) => {
+		const { near } = scan(i);
+		if (near === 0) return null;
+		let note = notes.get(near);
+		if (note === undefined) {
+			note = nearNote(labels.filter((_, k) => near & (1 << k)));
+			notes.set(near, note);
+		}
+		return note;
+	};
+}
+
+/**
+ * `scoreWeeklyRows` of rows held as columns (the batch worker's large files): the same output.
+ * `predict`, when given, stands in for the model's `predictFeatures` (the same numbers, e.g. on two threads).
+ * A file that gives no GMV is scored from the columns directly; one that does (each row's recent
+ * GMV comes from the file's other rows) goes through `scoreWeeklyRows` on the rows as objects.
+ */
+export async function scoreWeeklyColumns(columns: RowColumns, model: GmvModel, rowNumbers?: ArrayLike<number>, predict?: BatchPredictor): Promise<PackedScoredRows> {
+	const n = columns.count;
+	const gmv = columnIndex(columns, 'gmv');
+	if (gmv >= 0 && columns.values[gmv].some((v) => v === v)) return scoreWeeklyRows(rowsOf(columns), model, rowNumbers);
+	const ranges = model.artifact.inputRanges ?? {};
+	const weeks = columns.values[columnIndex(columns, 'week')];
+	const subs = columns.values[columnIndex(columns, 'product_analytic_sub_category')];
+	const names = columns.schema.columns[columnIndex(columns, 'product_analytic_sub_category')].categories ?? [];
+	const facts: RowFacts = {
+		week: (i) => (weeks[i] === weeks[i] ? weeks[i] : null),
+		subCategory: (i) => String(subs[i] === subs[i] ? names[subs[i]] : null),
+		actual: () => null,
+		note: rangeNotes(columns, ranges)
+	};
+	const X = featureMatrixFromColumns(columns, model.artifact.encoders);
+	const predictions = predict ? model.plainRanges(await predict(X, n)) : model.predictFeatureBatch(X, n);
+	return packScored(n, facts, predictions, rowNumbers);
 }
 
 export interface BatchSummary extends Record<string, unknown> {
@@ -109,13 +254,20 @@ export interface BatchSummary extends Record<string, unknown> {
 }
 
 /** Metrics over the rows that carry an actual GMV (undefined when none do). */
-export function batchSummary(scored: readonly Record<string, number | string | null>[]): BatchSummary | undefined {
-	const withActual = scored.filter((r) => typeof r.actual_gmv === 'number');
-	if (!withActual.length) return undefined;
-	const actual = withActual.map((r) => r.actual_gmv as number);
-	const predicted = withActual.map((r) => r.predicted_gmv as number);
+export function batchSummary(scored: TableRows): BatchSummary | undefined {
+	const actualOf = columnReader(scored, 'actual_gmv');
+	const predictedOf = columnReader(scored, 'predicted_gmv');
+	const actual: number[] = [];
+	const predicted: number[] = [];
+	for (let i = 0, n = tableLength(scored); i < n; i++) {
+		const a = actualOf(i);
+		if (typeof a !== 'number') continue;
+		actual.push(a);
+		predicted.push(predictedOf(i) as number);
+	}
+	if (!actual.length) return undefined;
 	const metrics = regressionMetrics(actual, predicted);
-	return { rowsWithActual: withActual.length, metrics };
+	return { rowsWithActual: actual.length, metrics };
 }
 
 /** The summary in one sentence, undefined metrics in words: "On the 120 rows with an actual GMV: WAPE 28.0%, …". */
@@ -136,7 +288,11 @@ export function batchSummaryText(summary: BatchSummary): string {
  * outside the training ranges listed and not scored, every other row scored, metrics over the rows
  * with an actual GMV. `prepare` loads the chosen model.
  */
-export function gmvBatchService(prepare: CsvJobService<GmvModel>['prepare']): CsvJobService<GmvModel> {
+export function gmvBatchService(
+	prepare: CsvJobService<GmvModel>['prepare'],
+	/** The predictor of a model's plain features to use for large files, if not its own `predictFeatures` (the same numbers). */
+	predictorOf: (model: GmvModel) => BatchPredictor | undefined = () => undefined
+): CsvJobService<GmvModel> {
 	return {
 		schema: weeklyRowSchema,
 		prepare,
@@ -144,8 +300,13 @@ export function gmvBatchService(prepare: CsvJobService<GmvModel>['prepare']): Cs
 		rejectNote: (n) =>
 			`${formatDecimal(n)} row${n === 1 ? ' was' : 's were'} not scored: an input lies far outside the range the model was trained on (listed with the problems).`,
 		score: (rows, model, rowNumbers) => scoreWeeklyRows(rows, model, rowNumbers),
+		// Large files: rows read into columns, checked and scored without an object per row (the same results).
+		columns: {
+			reject: (columns, i, model, rowNumber) => farOutsideAt(columns, i, model.artifact.inputRanges ?? {}, rowNumber),
+			score: (columns, model, rowNumbers) => scoreWeeklyColumns(columns, model, rowNumbers, predictorOf(model))
+		},
 		// One call for the whole file: a row's recent GMV comes from the file's other rows, wherever they are.
 		chunkRows: Number.MAX_SAFE_INTEGER,
-		summarize: (_input, output) => batchSummary(output)
+		summarize: (output) => batchSummary(output)
 	};
 }

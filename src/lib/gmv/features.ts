@@ -3,6 +3,7 @@
  * model's feature vector. `npm run train` and the browser both call these functions.
  */
 import type { ParsedRow } from '../core/schema';
+import { columnIndex, type RowColumns } from '../core/csv/columns';
 import { CHANNELS, CHANNEL_LABELS, type Channel } from './schema';
 import type { ChannelSpend } from './spend';
 
@@ -127,4 +128,58 @@ export function scenarioFromRow(row: ParsedRow): GmvScenario {
 		saleWeek: row['Holiday.Sale'] === true || row['Holiday.Sale'] === 1,
 		weeklySpend
 	};
+}
+
+/**
+ * `featureMatrix` of the scenarios of rows held as columns (a weekly CSV read by the columnar
+ * intake): the same numbers as `writeFeatures(scenarioFromRow(row))` for every row, without an
+ * object per row. Throws on a sub-category the model does not know, as `writeFeatures` does.
+ */
+export function featureMatrixFromColumns(columns: RowColumns, enc: GmvEncoders): Float64Array {
+	const n = columns.count;
+	const width = featureCount(enc);
+	const out = new Float64Array(n * width);
+	const column = (key: string) => {
+		const j = columnIndex(columns, key);
+		if (j < 0) throw new Error(`the rows have no ${key} column`);
+		return columns.values[j];
+	};
+	// scenarioFromRow reads each input with Number(): an empty cell (null) is 0.
+	const num = (v: number) => (v !== v ? 0 : v);
+	const subCategoryNames = columns.schema.columns[columnIndex(columns, 'product_analytic_sub_category')].categories ?? [];
+	const sub = column('product_analytic_sub_category');
+	const mrp = column('product_mrp');
+	const discount = column('discount');
+	const sla = column('sla');
+	const procurement = column('procurement_sla');
+	const nps = column('NPS');
+	const sale = column('Holiday.Sale');
+	const spend = CHANNELS.map((c) => column(c));
+	const nCategories = enc.subCategories.length;
+	// Per category of the column: its one-hot position and its share of the spend (as writeFeatures finds them).
+	const position = subCategoryNames.map((name) => enc.subCategories.indexOf(name));
+	const share = subCategoryNames.map((name) => enc.subCategoryShare[name] ?? 0);
+	for (let i = 0; i < n; i++) {
+		const code = sub[i];
+		const name = code === code ? subCategoryNames[code] : String(null);
+		const cat = code === code ? position[code] : -1;
+		if (cat < 0) throw new Error(`unknown sub-category "${name}"`);
+		let j = i * width;
+		for (let k = 0; k < nCategories; k++) out[j++] = k === cat ? 1 : 0;
+		out[j++] = num(mrp[i]);
+		out[j++] = num(discount[i]);
+		out[j++] = num(sla[i]);
+		out[j++] = num(procurement[i]);
+		out[j++] = num(nps[i]);
+		out[j++] = sale[i] === 1 ? 1 : 0;
+		const s = share[code];
+		let total = 0;
+		for (let c = 0; c < spend.length; c++) {
+			const v = num(spend[c][i]) * s;
+			out[j++] = v;
+			total += v;
+		}
+		out[j++] = total;
+	}
+	return out;
 }

@@ -41,6 +41,10 @@ export interface GmvModel {
 	predictBatch(scenarios: readonly GmvScenario[]): BatchPredictions;
 	/** Weekly GMV of rows already turned into features (row-major). */
 	predictFeatures(features: Float64Array, nRows: number): Float64Array;
+	/** `predictBatch` of scenarios without recent GMV, from their features (row-major, as `featureMatrix` writes them). */
+	predictFeatureBatch(features: Float64Array, nRows: number): BatchPredictions;
+	/** The ranges of `predictFeatures`' predictions (scenarios without recent GMV): `predictFeatureBatch` from its predictions. */
+	plainRanges(gmv: Float64Array): BatchPredictions;
 	/** One scenario, with range and explanation where the model can give them. */
 	predictOne(scenario: GmvScenario): GmvPrediction;
 }
@@ -84,6 +88,8 @@ export function forestModel(artifact: GmvForestArtifact): GmvModel {
 		id: 'forest',
 		artifact,
 		predictFeatures,
+		predictFeatureBatch: (X, n) => withRanges(predictFeatures(X, n), new Uint8Array(n), () => artifact.interval),
+		plainRanges: (gmv) => withRanges(gmv, new Uint8Array(gmv.length), () => artifact.interval),
 		predictBatch,
 		predictMany: (scenarios) => predictBatch(scenarios).gmv,
 		predictOne(scenario) {
@@ -150,6 +156,8 @@ export function networkModel(artifact: GmvNetworkArtifact): GmvModel {
 		id: 'network',
 		artifact,
 		predictFeatures,
+		predictFeatureBatch: (X, n) => withRanges(predictFeatures(X, n), new Uint8Array(n), () => artifact.interval),
+		plainRanges: (gmv) => withRanges(gmv, new Uint8Array(gmv.length), () => artifact.interval),
 		predictBatch,
 		predictMany: (scenarios) => predictBatch(scenarios).gmv,
 		predictOne(scenario) {

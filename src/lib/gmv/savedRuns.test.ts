@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CsvJobResult } from '../core/csv/types';
 import { freshStore } from '../core/history/testing';
+import { packRows, TextColumnBuilder } from '../core/table/packedRows';
 import { defaultFormValues } from './form';
 import { batchFromRun, batchRun, scenarioFromRun, scenarioRun } from './savedRuns';
 import { testContext } from './testContext';
@@ -26,10 +27,13 @@ function batch(): CsvJobResult {
 				{ key: 'predicted_gmv', label: 'Predicted GMV', kind: 'number' },
 				{ key: 'actual_gmv', label: 'Actual GMV', kind: 'number' }
 			],
-			rows: [
-				{ week: 44, sub_category: 'Speaker', predicted_gmv: 1.5e6, actual_gmv: null },
-				{ week: 45, sub_category: 'Camera', predicted_gmv: 2.5e6, actual_gmv: 2e6 }
-			],
+			rows: packRows(
+				['week', 'sub_category', 'predicted_gmv', 'actual_gmv'],
+				[
+					{ week: 44, sub_category: 'Speaker', predicted_gmv: 1.5e6, actual_gmv: null },
+					{ week: 45, sub_category: 'Camera', predicted_gmv: 2.5e6, actual_gmv: 2e6 }
+				]
+			),
 			summary: { rowsWithActual: 1 }
 		},
 		timings: { parseMs: 3, scoreMs: 4 }
@@ -66,5 +70,20 @@ describe('GMV saved runs', () => {
 		expect(batchFromRun((await store.lastOpened('gmv', 'batch'))!)).toEqual({ result: batch(), modelLabel: 'neural network' });
 		expect(batchFromRun({ ...saved, payload: { result: { fileName: 'x' } } })).toBeNull();
 		expect(saved.id).toBeTruthy();
+	});
+
+	it('a batch whose text columns are coded (as the worker sends them) comes back exactly; a code out of range is refused', async () => {
+		const result = batch();
+		const text = new TextColumnBuilder(2);
+		text.set(0, 'Speaker');
+		text.set(1, null);
+		result.scored.rows.columns.sub_category = text.column();
+		const store = freshStore();
+		await store.save(batchRun(result, 'random forest'));
+		const back = (await store.lastOpened<ReturnType<typeof batchRun>['payload']>('gmv', 'batch'))!;
+		expect(batchFromRun(back)).toEqual({ result, modelLabel: 'random forest' });
+		const broken = structuredClone(back.payload);
+		broken.result.scored.rows.columns.sub_category = { codes: new Int32Array([0, 5]), dictionary: ['Speaker'] };
+		expect(batchFromRun({ ...back, payload: broken })).toBeNull();
 	});
 });

@@ -2,11 +2,12 @@
  * What the GMV page keeps on the device (core/history), and how it comes back:
  * - a scenario ("Save scenario"): the form as its link parameters (the same codec as the URL, so a
  *   restored scenario is validated exactly like a shared link) and the chosen model;
- * - a batch (saved when a CSV finishes): the result with its rows packed column by column.
+ * - a batch (saved when a CSV finishes): the result as it came from the worker, its rows packed
+ *   column by column (runs saved before text columns were coded read back the same way).
  * Pure: no DOM.
  */
 import type { CsvJobResult } from '../core/csv/types';
-import { isPackedRows, packRows, unpackRows, type NewRun, type PackedRows, type SavedRun } from '../core/history';
+import { isPackedRows, type NewRun, type SavedRun } from '../core/history';
 import { formatRupees } from '../core/rupees';
 import { GMV_TOOL, type GmvContext } from './artifacts';
 import { formFromLink, formToParams, type GmvFormValues } from './form';
@@ -27,7 +28,8 @@ export interface ScenarioPayload {
 }
 
 export interface BatchPayload {
-	result: Omit<CsvJobResult, 'scored'> & { scored: Omit<CsvJobResult['scored'], 'rows'> & { rows: PackedRows } };
+	/** The result as the worker gave it: its rows are packed column by column already. */
+	result: CsvJobResult;
 	modelLabel: string;
 }
 
@@ -58,7 +60,6 @@ export function scenarioFromRun(run: SavedRun, ctx: GmvContext): { values: GmvFo
 }
 
 export function batchRun(result: CsvJobResult, modelLabel: string): NewRun<BatchPayload> {
-	const { scored, ...rest } = result;
 	const good = formatDecimal(result.goodRows);
 	const total = formatDecimal(result.totalRows);
 	return {
@@ -66,7 +67,7 @@ export function batchRun(result: CsvJobResult, modelLabel: string): NewRun<Batch
 		kind: BATCH_KIND,
 		name: result.fileName,
 		summary: `${good} of ${total} rows scored with the ${modelLabel}`,
-		payload: { result: { ...rest, scored: { ...scored, rows: packRows(scored.columns.map((c) => c.key), scored.rows) } }, modelLabel },
+		payload: { result, modelLabel },
 		payloadVersion: BATCH_PAYLOAD_VERSION
 	};
 }
@@ -78,5 +79,5 @@ export function batchFromRun(run: SavedRun): { result: CsvJobResult; modelLabel:
 	const r = p?.result;
 	if (!r || typeof p.modelLabel !== 'string' || typeof r.fileName !== 'string' || !Array.isArray(r.issues) || !Array.isArray(r.scored?.columns) || !isPackedRows(r.scored.rows))
 		return null;
-	return { result: { ...r, scored: { ...r.scored, rows: unpackRows(r.scored.rows) } }, modelLabel: p.modelLabel };
+	return { result: r, modelLabel: p.modelLabel };
 }

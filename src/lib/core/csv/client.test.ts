@@ -3,6 +3,7 @@ import type { TableSchema } from '../schema';
 import { runCsvJob, type CsvJobWorker } from './client';
 import type { CsvJobMessage, CsvJobRequest, JobProgress } from './types';
 import { serveCsvJobs, type CsvJobScope } from './workerHost';
+import { unpackRows } from '../table/packedRows';
 
 const schema: TableSchema = {
 	id: 'test',
@@ -59,7 +60,7 @@ describe('runCsvJob', () => {
 		const outcome = await job.promise;
 		if (!outcome.ok) throw new Error('expected a result');
 		expect(outcome.result.fileName).toBe('prices.csv');
-		expect(outcome.result.scored.rows.map((r) => r.tax).slice(0, 3)).toEqual([0, 1, 2]);
+		expect(unpackRows(outcome.result.scored.rows).map((r) => r.tax).slice(0, 3)).toEqual([0, 1, 2]);
 		expect(outcome.result.goodRows).toBe(250);
 		expect(progress.length).toBeGreaterThan(0);
 		expect(worker!.terminated).toBe(true);

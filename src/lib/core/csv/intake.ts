@@ -194,6 +194,7 @@ function sinkReader(schema: TableSchema, sink: RecordSink, options: SinkReadOpti
 					onHeader(layout, (reader as CsvReader).encoding);
 				},
 				record: (fields, row) => sink.record(fields, row),
+				...(sink.line ? { line: sink.line.bind(sink) } : {}),
 				unreadable: (issue) => sink.unreadable(issue)
 			}
 		: sink;

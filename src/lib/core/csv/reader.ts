@@ -51,6 +51,14 @@ export interface RecordSink {
 	header?(layout: CsvLayout): void;
 	/** One non-blank data record: its fields as split, and its spreadsheet row number (header = 1). */
 	record(fields: string[], row: number): void;
+	/**
+	 * Optional, for sinks that read plain lines faster than split fields: one non-blank data record
+	 * given as `text[start, end)`, a line without quotes, carriage returns or NUL characters (so its
+	 * fields are exactly `text.slice(start, end).split(delimiter)`, as the parser would split them).
+	 * The reader hands over such lines, skipping the parser, only when a whole chunk has none of those
+	 * characters; everything else comes through `record`.
+	 */
+	line?(text: string, start: number, end: number, row: number): void;
 	/** One data record that cannot be read at all (NUL bytes, an unclosed quote, too long), with the reason. */
 	unreadable(issue: RowIssue): void;
 }
@@ -60,6 +68,20 @@ export interface CsvReaderOptions {
 	part?: CsvLayout;
 	/** Filled with the milliseconds spent splitting records (papaparse) and in the sink. */
 	timings?: { parseMs: number; sinkMs: number };
+}
+
+/** `isBlankRecord` of a plain line's fields: nothing but blank characters and delimiters. */
+function isBlankLine(text: string, start: number, end: number, delimiter: number): boolean {
+	for (let i = start; i < end; i++) {
+		const c = text.charCodeAt(i);
+		if (c !== 32 && c !== 9 && c !== 160 && c !== 0xfeff && c !== delimiter) return false;
+	}
+	return true;
+}
+
+/** Whether text may be cut into records at its line feeds: no quotes, carriage returns or NUL characters. */
+function plainLines(text: string): boolean {
+	return text.indexOf('"') === -1 && text.indexOf('\r') === -1 && text.indexOf('\0') === -1;
 }
 
 function isBlankRecord(fields: readonly string[]): boolean {
@@ -192,13 +214,65 @@ export class CsvReader {
 	}
 
 	private parse(chunk: string, final: boolean): void {
-		const timings = this.options.timings;
-		const t0 = timings ? performance.now() : 0;
 		const endings = this.endings as LineEndings;
 		const text = endings.push(chunk, final);
 		const input = this.partial.length === 0 ? text : this.partial + text;
+		if (this.sink.line && plainLines(input)) this.parseLines(input, final);
+		else this.parseRecords(input, final);
+	}
+
+	/**
+	 * A chunk without quotes, carriage returns or NUL characters, cut at its line feeds, each record
+	 * given to the sink as a line (`RecordSink.line`): the records, row numbers, blank lines skipped
+	 * and the text held for the next chunk are the parser's. Lines before the header (it and any blank
+	 * lines above it) still go through the parser, so the header is read as always.
+	 */
+	private parseLines(input: string, final: boolean): void {
+		const timings = this.options.timings;
+		const t0 = timings ? performance.now() : 0;
+		let start = 0;
+		while (this.layout === null) {
+			const end = input.indexOf('\n', start);
+			if (end === -1) break;
+			this.parseRecords(input.slice(start, end + 1), false);
+			start = end + 1;
+			if (this.failure || this.done) return;
+			if (this.partial.length > 0) {
+				// Not expected after a whole line; read the rest with the parser to be safe.
+				const rest = this.partial + input.slice(start);
+				this.partial = '';
+				this.parseRecords(rest, final);
+				return;
+			}
+		}
+		if (this.layout === null) {
+			this.parseRecords(input.slice(start), final);
+			return;
+		}
+		const sink = this.sink as Required<Pick<RecordSink, 'line'>> & RecordSink;
+		const delimiter = this.delimiter.charCodeAt(0);
+		for (let end = input.indexOf('\n', start); end !== -1; end = input.indexOf('\n', start)) {
+			const row = ++this.recordsRead;
+			if (!isBlankLine(input, start, end, delimiter)) sink.line(input, start, end, row);
+			start = end + 1;
+		}
+		if (final) {
+			// The parser's last record: the text after the last line feed (empty after a final line feed); none in empty text.
+			if (input.length > 0) {
+				const row = ++this.recordsRead;
+				if (!isBlankLine(input, start, input.length, delimiter)) sink.line(input, start, input.length, row);
+			}
+			this.partial = '';
+		} else this.partial = input.substring(start);
+		if (timings) timings.sinkMs += performance.now() - t0;
+		if (!final && this.partial.length > MAX_RECORD_CHARS) this.recordTooLong();
+	}
+
+	private parseRecords(input: string, final: boolean): void {
+		const timings = this.options.timings;
+		const t0 = timings ? performance.now() : 0;
 		const mayHaveNul = input.indexOf('\0') !== -1;
-		const parser = (this.parsers as Record<Newline, Parser>)[endings.newline];
+		const parser = (this.parsers as Record<Newline, Parser>)[(this.endings as LineEndings).newline];
 		const result = parser.parse(input, 0, !final) as ParseResult<string[]>;
 		this.partial = final ? '' : input.substring(result.meta.cursor);
 		let unclosed = -1;

@@ -4,6 +4,7 @@
  * scorer; a page calls `runCsvJob` with a worker factory and gets progress, cancel and a result.
  */
 import type { ParsedRow, RowIssue } from '../schema';
+import type { Cell, PackedRows } from '../table/packedRows';
 
 /** Where a job is: reading/parsing the file, then scoring rows. */
 export interface JobProgress {
@@ -17,9 +18,18 @@ export interface JobProgress {
 export interface ScoredRows {
 	/** Output columns in display order (canonical keys), e.g. ['week', 'sub_category', 'predicted_gmv']. */
 	columns: { key: string; label: string; unit?: string; kind: 'number' | 'text' }[];
-	rows: Record<string, number | string | null>[];
+	/** As objects, or packed column by column (cheaper to build, and what a job's result carries). */
+	rows: Record<string, Cell>[] | PackedRows;
 	/** Optional tool-specific summary (e.g. error metrics when actuals were given). */
 	summary?: Record<string, unknown>;
+}
+
+/**
+ * Scored rows as a job's result carries them: packed column by column, so the worker transfers a
+ * few typed arrays to the page instead of cloning one object per row.
+ */
+export interface PackedScoredRows extends Omit<ScoredRows, 'rows'> {
+	rows: PackedRows;
 }
 
 /** Something about a whole file worth telling the person that is not one row's problem. */
@@ -70,7 +80,7 @@ export interface CsvJobResult {
 	usage: FileUsage;
 	/** Spreadsheet row number (header = 1) of each good row, parallel to `scored.rows`. */
 	rowNumbers?: Int32Array;
-	scored: ScoredRows;
+	scored: PackedScoredRows;
 	/** Milliseconds spent parsing+validating, and scoring. */
 	timings: { parseMs: number; scoreMs: number };
 }

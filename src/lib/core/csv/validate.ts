@@ -76,13 +76,18 @@ const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
  * NaN means "not this simple form" (the caller falls back to the full parser).
  */
 function parseSimpleDecimal(s: string, decimalComma: boolean): number {
-	const len = s.length;
-	let i = 0;
+	return simpleDecimalAt(s, 0, s.length, decimalComma);
+}
+
+/** `parseSimpleDecimal` of `s.slice(start, end)`, without making the slice (the fast line reader's numbers). */
+export function simpleDecimalAt(s: string, start: number, end: number, decimalComma: boolean): number {
+	const len = end;
+	let i = start;
 	let negative = false;
-	const c0 = s.charCodeAt(0);
+	const c0 = s.charCodeAt(start);
 	if (c0 === 45 || c0 === 43) {
 		negative = c0 === 45;
-		i = 1;
+		i = start + 1;
 	}
 	let digits = 0;
 	let mantissa = 0;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TableSchema } from '../schema';
 import type { CsvJobMessage, CsvJobRequest, ScoredRows } from './types';
 import { serveCsvJobs, type CsvJobScope } from './workerHost';
+import { unpackRows } from '../table/packedRows';
 
 const schema: TableSchema = {
 	id: 'test',
@@ -50,7 +51,7 @@ function harness(options: { chunkRows?: number; failPrepare?: boolean; summarize
 					summary: { chunk: rows.length }
 				};
 			},
-			summarize: options.summarize ? (input, output) => ({ rows: input.length, total: output.reduce((s, r) => s + (r.doubled as number), 0) }) : undefined,
+			summarize: options.summarize ? (output) => ({ rows: output.count, total: unpackRows(output).reduce((s, r) => s + (r.doubled as number), 0) }) : undefined,
 			chunkRows: options.chunkRows
 		},
 		scope
@@ -74,8 +75,8 @@ describe('serveCsvJobs', () => {
 		expect(result.totalRows).toBe(1000);
 		expect(result.goodRows).toBe(990);
 		expect(result.issueCount).toBe(10);
-		expect(result.scored.rows).toHaveLength(990);
-		expect(result.scored.rows[0]).toEqual({ week: 2, doubled: 2 });
+		expect(result.scored.rows.count).toBe(990);
+		expect(unpackRows(result.scored.rows)[0]).toEqual({ week: 2, doubled: 2 });
 		expect(result.rowNumbers?.[0]).toBe(3);
 		expect(h.scorerCalls).toEqual([400, 400, 190]);
 		// Several chunks and no summarize: a partial per-chunk summary is not passed on.
@@ -98,10 +99,32 @@ describe('serveCsvJobs', () => {
 		await h.run(fileOf(3), { factor: '3' });
 		const second = await h.run(fileOf(3), { factor: '3' });
 		expect(h.prepares()).toBe(1);
-		expect(second.type === 'done' && second.result.scored.rows[0].doubled).toBe(0);
+		expect(second.type === 'done' && unpackRows(second.result.scored.rows)[0].doubled).toBe(0);
 		const third = await h.run(fileOf(3), { factor: '10' });
 		expect(h.prepares()).toBe(2);
-		expect(third.type === 'done' && third.result.scored.rows[1].doubled).toBe(10);
+		expect(third.type === 'done' && unpackRows(third.result.scored.rows)[1].doubled).toBe(10);
+	});
+
+	it('hands the result\'s typed arrays over (transferred, not copied)', async () => {
+		const transfers: Transferable[][] = [];
+		const final = await new Promise<CsvJobMessage>((resolve) => {
+			const scope: CsvJobScope = {
+				onmessage: null,
+				postMessage: (message, transfer) => {
+					if (message.type !== 'progress') {
+						transfers.push(transfer ?? []);
+						resolve(message);
+					}
+				}
+			};
+			serveCsvJobs({ schema, prepare: async () => null, score: (rows) => ({ columns: [{ key: 'w', label: 'W', kind: 'number' }], rows: rows.map((r) => ({ w: r.week as number })) }) }, scope);
+			scope.onmessage?.({ data: { type: 'start', file: fileOf(5), fileName: 'rows.csv', artifactUrls: {} } } as MessageEvent<CsvJobRequest>);
+		});
+		if (final.type !== 'done') throw new Error(JSON.stringify(final));
+		const column = final.result.scored.rows.columns.w;
+		if (!('numbers' in column)) throw new Error('expected a number column');
+		expect(transfers[0]).toContain(column.numbers.buffer);
+		expect(transfers[0]).toContain(final.result.rowNumbers?.buffer);
 	});
 
 	it('posts whole-file failures and model-loading failures', async () => {

@@ -11,7 +11,10 @@
  */
 import type { ParsedRow, RowIssue, TableSchema } from '../schema';
 import type { CsvJobFailure, CsvJobMessage, CsvJobRequest, CsvJobResult, CsvScorer, FileNote, JobProgress, ScoredRows } from './types';
-import { MAX_ISSUES, parseCsvBlob, type IntakeOptions, type IntakeSuccess } from './intake';
+import { isPacked, packedBuffers, packRows, tableLength, tableRows, type PackedRows } from '../table/packedRows';
+import { MAX_ISSUES, parseCsvBlob, type IntakeOptions, type IntakeResult, type IntakeSuccess } from './intake';
+import { parseCsvBlobColumns, type ColumnIntakeResult, type ColumnIntakeSuccess } from './columnIntake';
+import { keepRows, type RowColumns } from './columns';
 import { mergeIssues } from './screen';
 
 /** Share of the progress bar given to reading the file; scoring gets the rest. */
@@ -22,7 +25,15 @@ export const SCORE_CHUNK_ROWS = 5000;
 /** The part of a dedicated worker's global scope this module uses (injectable for tests). */
 export interface CsvJobScope {
 	onmessage: ((event: MessageEvent<CsvJobRequest>) => void) | null;
-	postMessage(message: CsvJobMessage): void;
+	postMessage(message: CsvJobMessage, transfer?: Transferable[]): void;
+}
+
+/** A service's columnar path (see `CsvJobService.columns`). */
+export interface ColumnScoring<Ctx> {
+	/** Like `CsvJobService.reject`, for row `i` of the columns. */
+	reject?: (columns: RowColumns, i: number, ctx: Ctx, rowNumber: number) => RowIssue[] | null;
+	/** Score every good row; one output row per row, in order. */
+	score: (columns: RowColumns, ctx: Ctx, rowNumbers: Int32Array) => ScoredRows | Promise<ScoredRows>;
 }
 
 export interface CsvJobService<Ctx> {
@@ -36,7 +47,7 @@ export interface CsvJobService<Ctx> {
 	 * rows were scored in one call; with several chunks a per-chunk summary would be partial, so it is
 	 * dropped — tools that report summaries over many rows should supply this.
 	 */
-	summarize?: (input: ParsedRow[], output: ScoredRows['rows'], ctx: Ctx) => Record<string, unknown> | undefined;
+	summarize?: (output: PackedRows, ctx: Ctx) => Record<string, unknown> | undefined;
 	/**
 	 * Rows the model must not score, e.g. inputs far outside its training range: the reasons, by
 	 * column (null or empty: score it). Rejected rows are left out and listed with the other problems.
@@ -44,6 +55,12 @@ export interface CsvJobService<Ctx> {
 	reject?: (row: ParsedRow, ctx: Ctx, rowNumber: number) => RowIssue[] | null;
 	/** The note on rows rejected, e.g. "2 rows far outside the training range were not scored". */
 	rejectNote?: (count: number) => string;
+	/**
+	 * Optional, for a schema of numbers, categories and yes/no columns (core/csv/columns.ts): the good
+	 * rows are read into columns instead of objects, checked by `columns.reject` and scored in one call
+	 * of `columns.score`. Must give what `reject` and `score` give on the same rows.
+	 */
+	columns?: ColumnScoring<Ctx>;
 	/** Rows per scorer call (default 5,000). */
 	chunkRows?: number;
 	/** Passed to the intake (size limit, chunk size). */
@@ -74,10 +91,10 @@ export async function runCsvJobInWorker<Ctx>(
 	// Start loading the model while the file is read.
 	const context = getContext(request.artifactUrls);
 	context.catch(() => {}); // handled below; avoid an unhandled rejection if parsing fails first
-	const intake = await parseCsvBlob(request.file, service.schema, {
-		...service.intake,
-		onProgress: (p) => progress({ ...p, fraction: p.fraction * PARSE_SHARE })
-	});
+	const intakeOptions = { ...service.intake, onProgress: (p: JobProgress) => progress({ ...p, fraction: p.fraction * PARSE_SHARE }) };
+	const intake: ColumnIntakeResult | IntakeResult =
+		(service.columns ? await parseCsvBlobColumns(request.file, service.schema, intakeOptions) : null) ??
+		(await parseCsvBlob(request.file, service.schema, intakeOptions));
 	const parseMs = performance.now() - parseStart;
 	if (!intake.ok) return failed(intake.failure);
 
@@ -91,34 +108,39 @@ export async function runCsvJobInWorker<Ctx>(
 	const scoreStart = performance.now();
 	const screened = rejectRows(service, intake, ctx);
 	if ('kind' in screened) return failed(screened);
-	const { rows, rowNumbers } = screened;
-	const chunkRows = Math.max(1, service.chunkRows ?? SCORE_CHUNK_ROWS);
+	const { good, rowNumbers } = screened;
+	const goodRows = rowNumbers.length;
 	let columns: ScoredRows['columns'] = [];
 	let summary: ScoredRows['summary'];
-	const output: ScoredRows['rows'] = [];
+	const parts: ScoredRows['rows'][] = [];
 	let calls = 0;
 	progress({ stage: 'scoring', fraction: PARSE_SHARE, rowsRead: intake.totalRows }, true);
-	for (let at = 0; at < rows.length; at += chunkRows) {
-		const chunk = rows.slice(at, at + chunkRows);
+	const chunkRows = good.columns ? goodRows : Math.max(1, service.chunkRows ?? SCORE_CHUNK_ROWS);
+	for (let at = 0; at < goodRows; at += chunkRows) {
+		const size = Math.min(chunkRows, goodRows - at);
 		let scored: ScoredRows;
 		try {
-			scored = service.score(chunk, ctx, rowNumbers.subarray(at, at + chunk.length));
+			scored = good.columns
+				? await (service.columns as ColumnScoring<Ctx>).score(good.columns, ctx, rowNumbers)
+				: service.score(good.rows.slice(at, at + size), ctx, rowNumbers.subarray(at, at + size));
 		} catch (error) {
 			return failed({ kind: 'internal', message: `Scoring failed: ${errorText(error)}` });
 		}
-		if (scored.rows.length !== chunk.length) {
+		const returned = tableLength(scored.rows);
+		if (returned !== size) {
 			return failed({
 				kind: 'internal',
-				message: `The scorer returned ${scored.rows.length} results for ${chunk.length} rows.`
+				message: `The scorer returned ${returned} results for ${size} rows.`
 			});
 		}
 		if (calls++ === 0) columns = scored.columns;
 		summary = scored.summary;
-		for (const row of scored.rows) output.push(row);
-		const done = Math.min(rows.length, at + chunkRows);
-		progress({ stage: 'scoring', fraction: PARSE_SHARE + (1 - PARSE_SHARE) * (done / rows.length), rowsRead: intake.totalRows });
+		parts.push(scored.rows);
+		const done = at + size;
+		progress({ stage: 'scoring', fraction: PARSE_SHARE + (1 - PARSE_SHARE) * (done / goodRows), rowsRead: intake.totalRows });
 	}
-	if (service.summarize) summary = service.summarize(rows, output, ctx);
+	const output = joinParts(columns, parts);
+	if (service.summarize) summary = service.summarize(output, ctx);
 	else if (calls > 1) summary = undefined;
 	const scoreMs = performance.now() - scoreStart;
 
@@ -126,7 +148,7 @@ export async function runCsvJobInWorker<Ctx>(
 		fileName: request.fileName,
 		delimiter: intake.delimiter,
 		totalRows: intake.totalRows,
-		goodRows: rows.length,
+		goodRows,
 		issues: screened.issues,
 		issueCount: screened.issueCount,
 		matchedColumns: intake.matchedColumns,
@@ -134,7 +156,7 @@ export async function runCsvJobInWorker<Ctx>(
 		missingOptional: intake.missingOptional,
 		duplicateColumns: intake.duplicateColumns,
 		notes: screened.notes,
-		usage: { ...intake.usage, usedRows: rows.length },
+		usage: { ...intake.usage, usedRows: goodRows },
 		rowNumbers,
 		scored: summary === undefined ? { columns, rows: output } : { columns, rows: output, summary },
 		timings: { parseMs, scoreMs }
@@ -142,39 +164,71 @@ export async function runCsvJobInWorker<Ctx>(
 	return { type: 'done', result };
 }
 
+/** The scorer's output of every chunk as one packed table (as it is when it scored the whole file in one call, packed). */
+function joinParts(columns: ScoredRows['columns'], parts: ScoredRows['rows'][]): PackedRows {
+	if (parts.length === 1 && isPacked(parts[0])) return parts[0];
+	return packRows(
+		columns.map((c) => c.key),
+		parts.flatMap((p) => tableRows(p))
+	);
+}
+
+/** The buffers a `done` message can hand over instead of copying: the packed columns and the row numbers. */
+export function resultTransfer(message: CsvJobMessage): Transferable[] {
+	if (message.type !== 'done') return [];
+	const { result } = message;
+	const buffers: ArrayBuffer[] = packedBuffers(result.scored.rows);
+	const numbers = result.rowNumbers?.buffer;
+	if (numbers instanceof ArrayBuffer && !buffers.includes(numbers)) buffers.push(numbers);
+	return buffers;
+}
+
+/** Good rows as the intake gave them: objects, or columns (the service's columnar path). */
+type GoodRows = { rows: ParsedRow[]; columns?: undefined } | { columns: RowColumns; rows?: undefined };
+
 /** The intake's good rows without those the service rejects, with the problems and notes updated. */
 function rejectRows<Ctx>(
 	service: CsvJobService<Ctx>,
-	intake: IntakeSuccess,
+	intake: IntakeSuccess | ColumnIntakeSuccess,
 	ctx: Ctx
-): { rows: ParsedRow[]; rowNumbers: Int32Array; issues: RowIssue[]; issueCount: number; notes: FileNote[] } | CsvJobFailure {
-	const { reject } = service;
-	const unchanged = { rows: intake.rows, rowNumbers: intake.rowNumbers, issues: intake.issues, issueCount: intake.issueCount, notes: intake.notes };
-	if (!reject) return unchanged;
-	const rows: ParsedRow[] = [];
+): { good: GoodRows; rowNumbers: Int32Array; issues: RowIssue[]; issueCount: number; notes: FileNote[] } | CsvJobFailure {
+	const good: GoodRows = 'columns' in intake ? { columns: intake.columns } : { rows: intake.rows };
+	const unchanged = { good, rowNumbers: intake.rowNumbers, issues: intake.issues, issueCount: intake.issueCount, notes: intake.notes };
+	const count = intake.rowNumbers.length;
+	let test: ((i: number) => RowIssue[] | null) | undefined;
+	if (good.columns) {
+		const reject = service.columns?.reject;
+		if (reject) test = (i) => reject(good.columns, i, ctx, intake.rowNumbers[i]);
+	} else {
+		const reject = service.reject;
+		if (reject) test = (i) => reject(good.rows[i], ctx, intake.rowNumbers[i]);
+	}
+	if (!test) return unchanged;
+	const keep = new Uint8Array(count);
 	const numbers: number[] = [];
 	const found: RowIssue[] = [];
 	let rejected = 0;
-	intake.rows.forEach((row, i) => {
-		const problems = reject(row, ctx, intake.rowNumbers[i]);
+	for (let i = 0; i < count; i++) {
+		const problems = test(i);
 		if (problems && problems.length > 0) {
 			rejected++;
 			for (const p of problems) found.push(p);
 		} else {
-			rows.push(row);
+			keep[i] = 1;
 			numbers.push(intake.rowNumbers[i]);
 		}
-	});
+	}
 	if (rejected === 0) return unchanged;
 	const issues = mergeIssues(intake.issues, found, Math.max(MAX_ISSUES, intake.issues.length));
 	const issueCount = intake.issueCount + found.length;
-	if (rows.length === 0) {
+	if (numbers.length === 0) {
 		const first = issues[0];
 		const where = first ? ` First problem: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.reason}.` : '';
 		return { kind: 'no-good-rows', message: `None of the ${intake.totalRows} ${service.schema.rowNoun} could be used.${where}`, issues, issueCount };
 	}
 	const note = service.rejectNote?.(rejected) ?? `${rejected} ${rejected === 1 ? 'row was' : 'rows were'} not scored (see the problems).`;
-	return { rows, rowNumbers: Int32Array.from(numbers), issues, issueCount, notes: [...intake.notes, { kind: 'out-of-range', text: note }] };
+	const kept: GoodRows = good.columns ? { columns: keepRows(good.columns, keep, numbers.length) } : { rows: good.rows.filter((_, i) => keep[i]) };
+	return { good: kept, rowNumbers: Int32Array.from(numbers), issues, issueCount, notes: [...intake.notes, { kind: 'out-of-range', text: note }] };
 }
 
 /**
@@ -195,7 +249,7 @@ export function serveCsvJobs<Ctx>(service: CsvJobService<Ctx>, scope: CsvJobScop
 		});
 		return ctx;
 	};
-	const post = (message: CsvJobMessage) => scope.postMessage(message);
+	const post = (message: CsvJobMessage) => scope.postMessage(message, resultTransfer(message));
 
 	scope.onmessage = (event) => {
 		const request = event.data;

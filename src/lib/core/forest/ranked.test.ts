@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flattenRegressionForest } from './flatten.ts';
 import { predictForest } from './predict.ts';
-import { COMPLETE_DEPTH, manyRowPredictor, predictRanked, rankForest } from './ranked.ts';
+import { COMPLETE_DEPTH, manyRowPredictor, predictRanked, rankForest, rankRows } from './ranked.ts';
 import { makeRegressionData } from './synthetic.ts';
 import { trainForestRegressor } from './train.ts';
 
@@ -54,5 +54,23 @@ describe('a ranked forest', () => {
 		const flat = flattenRegressionForest(trainForestRegressor(trainX, y.slice(0, 600), { nEstimators: 2, seed: 1, maxDepth: 5 }), trainX);
 		expect(() => rankForest({ ...flat, kind: 'classification', nOutputs: 2 })).toThrow(RangeError);
 		expect(() => predictRanked(rankForest(flat)!, new Float64Array(5), 2)).toThrow(RangeError);
+	});
+
+	it('ranks every value as a count of the split values at or below it, repeated values included', () => {
+		const flat = flattenRegressionForest(trainForestRegressor(trainX, y.slice(0, 600), { nEstimators: 20, seed: 4, maxDepth: 10 }), trainX);
+		const ranked = rankForest(flat)!;
+		expect(Math.max(...ranked.splits.map((s) => s.length))).toBeGreaterThan(8);
+		// Rows that repeat a few values per feature (as a month's budget does), awkward ones among them.
+		const base = awkwardRows(testX, flat);
+		const rows = new Float64Array(base.length * 3);
+		for (let i = 0; i < rows.length; i++) rows[i] = base[(i * 7) % 60 < 30 ? i % base.length : i % 90];
+		const n = rows.length / 9;
+		const ranks = rankRows(ranked, rows, n);
+		for (let i = 0; i < rows.length; i++) {
+			const x = rows[i];
+			const s = ranked.splits[i % 9];
+			const want = x !== x ? s.length : s.filter((v) => v <= x).length;
+			expect(ranks[i]).toBe(want);
+		}
 	});
 });

@@ -34,6 +34,8 @@ export interface RankedForest {
 	feature: Int32Array;
 	/** Go left when the row's rank of `feature` is <= key. */
 	key: Int32Array;
+	/** `feature` and `key + 1` of every node side by side (one cache line holds both), as the walk reads them. */
+	nodes: Int32Array;
 	/** Per tree, the values of its 2^depth leaves. */
 	value: Float64Array;
 }
@@ -84,7 +86,12 @@ export function rankForest(flat: FlatForest): RankedForest | null {
 			stack.push(isLeaf ? node : node + 1, 2 * at + 1, d + 1, isLeaf ? node : right[node], 2 * at + 2, d + 1);
 		}
 	}
-	return { nFeatures, nTrees, splits, depth: deepest, feature: f, key, value: leafValue };
+	const nodes = new Int32Array(2 * f.length);
+	for (let k = 0; k < f.length; k++) {
+		nodes[2 * k] = f[k];
+		nodes[2 * k + 1] = key[k] + 1;
+	}
+	return { nFeatures, nTrees, splits, depth: deepest, feature: f, key, nodes, value: leafValue };
 }
 
 /**
@@ -115,16 +122,34 @@ export function rankRows(ranked: RankedForest, rows: Float64Array, nRows: number
 	const { nFeatures, splits } = ranked;
 	if (rows.length < nRows * nFeatures) throw new RangeError(`rows holds ${rows.length} numbers, fewer than ${nRows} x ${nFeatures}`);
 	const out = new Int32Array(nRows * nFeatures);
-	for (let j = 0; j < nFeatures; j++) {
-		const s = splits[j];
-		const m = s.length;
-		if (m === 0) continue;
-		for (let r = 0, at = j; r < nRows; r++, at += nFeatures) {
+	const counts = splits.map((s) => s.length);
+	// Features with many splits often repeat values (a month's budget, a category's share): each
+	// keeps the last rank found per slot of a small table (slot from the value's bits), so a repeated
+	// value skips its binary search. The rank is the search's for that very value (-0 and 0 rank alike).
+	const seen = new Float64Array(RANK_CACHE_SLOTS * nFeatures).fill(NaN);
+	const known = new Int32Array(RANK_CACHE_SLOTS * nFeatures);
+	const bits = new Float64Array(1);
+	const words = new Int32Array(bits.buffer);
+	// Row by row (the features of a row sit together in memory).
+	for (let r = 0, at = 0; r < nRows; r++) {
+		for (let j = 0; j < nFeatures; j++, at++) {
+			const m = counts[j];
+			if (m === 0) continue;
 			const x = rows[at];
 			if (x !== x) {
 				out[at] = m;
 				continue;
 			}
+			let slot = -1;
+			if (m > RANK_CACHE_FROM) {
+				bits[0] = x;
+				slot = j * RANK_CACHE_SLOTS + (Math.imul(words[0] ^ words[1], 0x9e3779b1) >>> (32 - RANK_CACHE_BITS));
+				if (seen[slot] === x) {
+					out[at] = known[slot];
+					continue;
+				}
+			}
+			const s = splits[j];
 			let lo = 0;
 			let hi = m;
 			while (lo < hi) {
@@ -133,10 +158,19 @@ export function rankRows(ranked: RankedForest, rows: Float64Array, nRows: number
 				else hi = mid;
 			}
 			out[at] = lo;
+			if (slot >= 0) {
+				seen[slot] = x;
+				known[slot] = lo;
+			}
 		}
 	}
 	return out;
 }
+
+/** The rank table of `rankRows`: 2^RANK_CACHE_BITS slots per feature with more than RANK_CACHE_FROM splits. */
+const RANK_CACHE_BITS = 10;
+const RANK_CACHE_SLOTS = 1 << RANK_CACHE_BITS;
+const RANK_CACHE_FROM = 8;
 
 /** Predictions of many rows (row-major features): equal to `predictForest` on the forest it was made from. */
 export function predictRanked(ranked: RankedForest, rows: Float64Array, nRows: number): Float64Array {
@@ -148,13 +182,14 @@ export function predictRanked(ranked: RankedForest, rows: Float64Array, nRows: n
 
 /** Sums of the trees' leaf values, four rows at a time. */
 function walk(ranked: RankedForest, R: Int32Array, nRows: number): Float64Array {
-	const { nFeatures: w, nTrees, feature, key, value, depth: D } = ranked;
+	const { nFeatures: w, nTrees, nodes, value, depth: D } = ranked;
 	const internal = (1 << D) - 1;
 	const leaves = 1 << D;
 	const out = new Float64Array(nRows);
 	const n4 = nRows - (nRows % 4);
 	for (let t = 0; t < nTrees; t++) {
-		const o = t * internal;
+		// Node i of tree t is at o + 2i: its feature, then its key + 1 (go left when rank - (key + 1) < 0).
+		const o = 2 * t * internal;
 		const v = t * leaves - internal;
 		for (let r = 0; r < n4; r += 4) {
 			const b0 = r * w;
@@ -166,14 +201,14 @@ function walk(ranked: RankedForest, R: Int32Array, nRows: number): Float64Array 
 			let i2 = 0;
 			let i3 = 0;
 			for (let d = 0; d < D; d++) {
-				const k0 = o + i0;
-				const k1 = o + i1;
-				const k2 = o + i2;
-				const k3 = o + i3;
-				i0 = 2 * i0 + 2 - ((R[b0 + feature[k0]] - key[k0] - 1) >>> 31);
-				i1 = 2 * i1 + 2 - ((R[b1 + feature[k1]] - key[k1] - 1) >>> 31);
-				i2 = 2 * i2 + 2 - ((R[b2 + feature[k2]] - key[k2] - 1) >>> 31);
-				i3 = 2 * i3 + 2 - ((R[b3 + feature[k3]] - key[k3] - 1) >>> 31);
+				const k0 = o + 2 * i0;
+				const k1 = o + 2 * i1;
+				const k2 = o + 2 * i2;
+				const k3 = o + 2 * i3;
+				i0 = 2 * i0 + 2 - ((R[b0 + nodes[k0]] - nodes[k0 + 1]) >>> 31);
+				i1 = 2 * i1 + 2 - ((R[b1 + nodes[k1]] - nodes[k1 + 1]) >>> 31);
+				i2 = 2 * i2 + 2 - ((R[b2 + nodes[k2]] - nodes[k2 + 1]) >>> 31);
+				i3 = 2 * i3 + 2 - ((R[b3 + nodes[k3]] - nodes[k3 + 1]) >>> 31);
 			}
 			out[r] += value[v + i0];
 			out[r + 1] += value[v + i1];
@@ -183,7 +218,10 @@ function walk(ranked: RankedForest, R: Int32Array, nRows: number): Float64Array 
 		for (let r = n4; r < nRows; r++) {
 			const b = r * w;
 			let i = 0;
-			for (let d = 0; d < D; d++) i = 2 * i + 2 - ((R[b + feature[o + i]] - key[o + i] - 1) >>> 31);
+			for (let d = 0; d < D; d++) {
+				const k = o + 2 * i;
+				i = 2 * i + 2 - ((R[b + nodes[k]] - nodes[k + 1]) >>> 31);
+			}
 			out[r] += value[v + i];
 		}
 	}

@@ -8,4 +8,4 @@ export { storageProblem, isQuotaError, QUOTA_ADVICE, UNAVAILABLE_ADVICE } from '
 export { historyFileName, HISTORY_FILE_FORMAT, HISTORY_FILE_VERSION, MAX_NAME_LENGTH } from './transfer';
 export { estimateSize } from './size';
 export { DB_NAME, DB_VERSION } from './database';
-export { packRows, unpackRows, isPackedRows, type PackedRows, type Cell } from './packedRows';
+export { packRows, unpackRows, isPackedRows, type PackedRows, type Cell } from '../table/packedRows';
