@@ -70,6 +70,10 @@ describe('GMV saved runs', () => {
 		expect(batchFromRun((await store.lastOpened('gmv', 'batch'))!)).toEqual({ result: batch(), modelLabel: 'neural network' });
 		expect(batchFromRun({ ...saved, payload: { result: { fileName: 'x' } } })).toBeNull();
 		expect(saved.id).toBeTruthy();
+		// Runs saved before text columns were coded (version 1) still open; a later version does not.
+		const reopened = (await store.lastOpened('gmv', 'batch'))!;
+		expect(batchFromRun({ ...reopened, payloadVersion: 1 })).toEqual({ result: batch(), modelLabel: 'neural network' });
+		expect(batchFromRun({ ...reopened, payloadVersion: 3 })).toBeNull();
 	});
 
 	it('a batch whose text columns are coded (as the worker sends them) comes back exactly; a code out of range is refused', async () => {

@@ -17,7 +17,12 @@ import { formatDecimal } from '../core/decimalText';
 export const SCENARIO_KIND = 'scenario';
 export const BATCH_KIND = 'batch';
 export const SCENARIO_PAYLOAD_VERSION = 1;
-export const BATCH_PAYLOAD_VERSION = 1;
+/**
+ * 2: text columns may be dictionary-coded (1 Dec 2026). Pages from before then check for 1 and say
+ * they cannot show a version-2 run, instead of misreading its codes; this page reads both.
+ */
+export const BATCH_PAYLOAD_VERSION = 2;
+const READABLE_BATCH_VERSIONS: readonly number[] = [1, 2];
 
 export type GmvModelChoice = 'forest' | 'network';
 
@@ -74,7 +79,7 @@ export function batchRun(result: CsvJobResult, modelLabel: string): NewRun<Batch
 
 /** A saved batch result as the batch panel shows it; null when it is not one this page reads. */
 export function batchFromRun(run: SavedRun): { result: CsvJobResult; modelLabel: string } | null {
-	if (run.kind !== BATCH_KIND || run.payloadVersion !== BATCH_PAYLOAD_VERSION) return null;
+	if (run.kind !== BATCH_KIND || !READABLE_BATCH_VERSIONS.includes(run.payloadVersion)) return null;
 	const p = run.payload as Partial<BatchPayload> | null;
 	const r = p?.result;
 	if (!r || typeof p.modelLabel !== 'string' || typeof r.fileName !== 'string' || !Array.isArray(r.issues) || !Array.isArray(r.scored?.columns) || !isPackedRows(r.scored.rows))
