@@ -9,16 +9,13 @@
  * and goes through the row validator, exactly as every record of a file with quotes or CRLF line
  * ends does; so every problem is found and worded by the one validator. Pure TS, no DOM.
  */
-import type { RowIssue, TableSchema } from '../schema';
+import type { ParsedRow, TableSchema } from '../schema';
 import { ColumnsBuilder, columnarSchema, keepRows, type RowColumns } from './columns';
-import { readBlobInto, readTextInto, MAX_ISSUES, type IntakeFailure, type IntakeOptions, type IntakeSuccess, type SinkRead } from './intake';
-import { extraLinesIn, failure as makeFailure, spansLinesHint } from './messages';
-import type { CsvLayout, CsvReader, RecordSink } from './reader';
-import { mergeIssues } from './screen';
+import { IntakeTally, readBlobInto, readTextInto, MAX_ISSUES, type IntakeFailure, type IntakeOptions, type IntakeSuccess, type SinkRead } from './intake';
+import type { CsvLayout, CsvReader } from './reader';
 import { screenColumns } from './screenColumns';
 import type { Fed } from './source';
-import { makeRowValidator, simpleDecimalAt, type RowValidator } from './validate';
-import { implausibleNote } from '../plausibility';
+import { simpleDecimalAt } from './validate';
 
 export interface ColumnIntakeSuccess extends Omit<IntakeSuccess, 'rows'> {
 	/** Good rows in file order. */
@@ -44,14 +41,8 @@ interface CellPlan {
 	categories: Map<string, number> | null;
 }
 
-class ColumnIntake implements RecordSink {
-	private validate: RowValidator | null = null;
+class ColumnIntake extends IntakeTally {
 	private readonly built: ColumnsBuilder;
-	readonly rowNumbers: number[] = [];
-	issues: RowIssue[] = [];
-	issueCount = 0;
-	totalRows = 0;
-	extraLines = 0;
 	private plans: CellPlan[] = [];
 	private fieldCount = 0;
 	private delimiter = ',';
@@ -59,21 +50,18 @@ class ColumnIntake implements RecordSink {
 	private decimalComma = false;
 	private readonly scratch: Float64Array;
 
-	constructor(
-		private readonly schema: TableSchema,
-		private readonly maxIssues: number
-	) {
+	constructor(schema: TableSchema, maxIssues: number) {
+		super(schema, maxIssues);
 		this.built = new ColumnsBuilder(schema, 1 << 14);
 		this.scratch = new Float64Array(schema.columns.length);
 	}
 
-	private addIssue(issue: RowIssue) {
-		this.issueCount++;
-		if (this.issues.length < this.maxIssues) this.issues.push(issue);
+	protected keep(row: ParsedRow): void {
+		this.built.addRow(row);
 	}
 
-	header(layout: CsvLayout): void {
-		this.validate = makeRowValidator(this.schema, layout.mapping, { decimalComma: layout.decimalComma });
+	override header(layout: CsvLayout): void {
+		super.header(layout);
 		this.fieldCount = layout.mapping.length;
 		this.delimiter = layout.delimiter;
 		this.delimiterCode = layout.delimiter.charCodeAt(0);
@@ -87,19 +75,6 @@ class ColumnIntake implements RecordSink {
 			max: c.max ?? Infinity,
 			categories: c.type === 'category' ? new Map((c.categories ?? []).map((name, i) => [name, i] as [string, number])) : null
 		}));
-	}
-
-	record(fields: string[], row: number): void {
-		this.totalRows++;
-		const check = (this.validate as RowValidator)(fields, row);
-		if (check.row) {
-			this.built.addRow(check.row);
-			this.rowNumbers.push(row);
-			return;
-		}
-		const extra = extraLinesIn(fields);
-		this.extraLines += extra;
-		for (const issue of check.issues) this.addIssue(extra > 0 && issue.column === null ? { ...issue, reason: issue.reason + spansLinesHint(extra) } : issue);
 	}
 
 	line(text: string, start: number, end: number, row: number): void {
@@ -151,54 +126,17 @@ class ColumnIntake implements RecordSink {
 		return true;
 	}
 
-	unreadable(issue: RowIssue): void {
-		this.totalRows++;
-		this.addIssue(issue);
-	}
-
 	/** The result once the reader has read everything (without a whole-file failure): `RowIntake.finish` over columns. */
 	finish(reader: CsvReader, fed: Fed): ColumnIntakeResult {
-		const layout = reader.layout as CsvLayout;
-		const schema = this.schema;
-		if (this.totalRows === 0) return { ok: false, failure: makeFailure('empty', `The file has a header row but no ${schema.rowNoun} below it.`) };
+		if (this.totalRows === 0) return this.empty();
 		const all = this.built.columns();
 		const screened = screenColumns(all, this.rowNumbers);
-		const issues = mergeIssues(this.issues, screened.issues, this.maxIssues);
-		const issueCount = this.issueCount + screened.issues.length;
 		const columns = keepRows(all, screened.keep, screened.kept);
+		const report = this.report(reader, fed, screened, columns.count);
+		if ('failure' in report) return report;
 		const rowNumbers = new Int32Array(screened.kept);
 		for (let i = 0, k = 0; i < all.count; i++) if (screened.keep[i]) rowNumbers[k++] = this.rowNumbers[i];
-		if (columns.count === 0) {
-			const first = issues[0];
-			const where = first ? ` First problem: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.reason}.` : '';
-			return {
-				ok: false,
-				failure: makeFailure('no-good-rows', `None of the ${this.totalRows} ${schema.rowNoun} could be used.${where}`, { issues, issueCount })
-			};
-		}
-		const notes = [...fed.notes, ...reader.notes()];
-		const implausible = implausibleNote(screened.counts);
-		if (implausible) notes.push({ kind: 'implausible', text: implausible });
-		return {
-			ok: true,
-			columns,
-			rowNumbers,
-			issues,
-			issueCount,
-			delimiter: layout.delimiter,
-			encoding: fed.encoding,
-			matchedColumns: layout.matchedColumns,
-			ignoredColumns: layout.ignoredColumns,
-			missingOptional: layout.missingOptional,
-			duplicateColumns: layout.duplicates.map((d) => d.header),
-			totalRows: this.totalRows,
-			notes,
-			usage: {
-				rows: this.totalRows + this.extraLines + (reader.unclosedQuote?.swallowedLines ?? 0),
-				usedRows: columns.count,
-				complete: reader.stoppedAt === null
-			}
-		};
+		return { ok: true, columns, rowNumbers, ...report };
 	}
 }
 

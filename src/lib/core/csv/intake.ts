@@ -14,7 +14,7 @@ import { CsvReader, type CsvLayout, type RecordSink } from './reader';
 import { mergeIssues, screenRows } from './screen';
 import { DEFAULT_CHUNK_SIZE, DEFAULT_MAX_BYTES, feedBlob, feedText, type Fed } from './source';
 import { makeRowValidator, type RowValidator } from './validate';
-import { implausibleNote } from '../plausibility';
+import { implausibleNote, type ImplausibleCounts } from '../plausibility';
 
 export { DEFAULT_CHUNK_SIZE, DEFAULT_MAX_BYTES };
 export const MAX_ISSUES = 100;
@@ -67,10 +67,16 @@ export interface IntakeFailure {
 
 export type IntakeResult = IntakeSuccess | IntakeFailure;
 
-/** Validates each record against the schema, keeping good rows and listing problems. */
-class RowIntake implements RecordSink {
-	private validate: RowValidator | null = null;
-	readonly rows: ParsedRow[] = [];
+/** Everything a successful intake reports besides its rows. */
+export type IntakeReport = Omit<IntakeSuccess, 'ok' | 'rows' | 'rowNumbers'>;
+
+/**
+ * What every intake sink keeps besides its good rows: the problems (the first `maxIssues`, and how
+ * many), the data rows seen, the lines swallowed by records that ran over several lines; and the
+ * result they make once the file is read, whatever holds the rows.
+ */
+export abstract class IntakeTally implements RecordSink {
+	protected validate: RowValidator | null = null;
 	readonly rowNumbers: number[] = [];
 	issues: RowIssue[] = [];
 	issueCount = 0;
@@ -79,11 +85,14 @@ class RowIntake implements RecordSink {
 	extraLines = 0;
 
 	constructor(
-		private readonly schema: TableSchema,
-		private readonly maxIssues: number
+		protected readonly schema: TableSchema,
+		protected readonly maxIssues: number
 	) {}
 
-	private addIssue(issue: RowIssue) {
+	/** Keep a row the validator accepted. */
+	protected abstract keep(row: ParsedRow): void;
+
+	protected addIssue(issue: RowIssue) {
 		this.issueCount++;
 		if (this.issues.length < this.maxIssues) this.issues.push(issue);
 	}
@@ -96,7 +105,7 @@ class RowIntake implements RecordSink {
 		this.totalRows++;
 		const check = (this.validate as RowValidator)(fields, row);
 		if (check.row) {
-			this.rows.push(check.row);
+			this.keep(check.row);
 			this.rowNumbers.push(row);
 			return;
 		}
@@ -111,30 +120,26 @@ class RowIntake implements RecordSink {
 		this.addIssue(issue);
 	}
 
-	/** The result once the reader has read everything (without a whole-file failure). */
-	finish(reader: CsvReader, fed: Fed): IntakeResult {
-		const layout = reader.layout as CsvLayout;
-		const schema = this.schema;
-		if (this.totalRows === 0) return { ok: false, failure: makeFailure('empty', `The file has a header row but no ${schema.rowNoun} below it.`) };
-		const screened = screenRows(this.rows, this.rowNumbers, schema);
+	/**
+	 * After the last row and the screening: the failure when no row is left, naming the first
+	 * problem, or everything a successful intake reports besides its rows.
+	 */
+	protected report(reader: CsvReader, fed: Fed, screened: { issues: RowIssue[]; counts: ImplausibleCounts }, usedRows: number): IntakeFailure | IntakeReport {
 		const issues = mergeIssues(this.issues, screened.issues, this.maxIssues);
 		const issueCount = this.issueCount + screened.issues.length;
-		const rows = screened.rows;
-		if (rows.length === 0) {
+		if (usedRows === 0) {
 			const first = issues[0];
 			const where = first ? ` First problem: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.reason}.` : '';
 			return {
 				ok: false,
-				failure: makeFailure('no-good-rows', `None of the ${this.totalRows} ${schema.rowNoun} could be used.${where}`, { issues, issueCount })
+				failure: makeFailure('no-good-rows', `None of the ${this.totalRows} ${this.schema.rowNoun} could be used.${where}`, { issues, issueCount })
 			};
 		}
+		const layout = reader.layout as CsvLayout;
 		const notes = [...fed.notes, ...reader.notes()];
 		const implausible = implausibleNote(screened.counts);
 		if (implausible) notes.push({ kind: 'implausible', text: implausible });
 		return {
-			ok: true,
-			rows,
-			rowNumbers: Int32Array.from(screened.rowNumbers),
 			issues,
 			issueCount,
 			delimiter: layout.delimiter,
@@ -147,10 +152,32 @@ class RowIntake implements RecordSink {
 			notes,
 			usage: {
 				rows: this.totalRows + this.extraLines + (reader.unclosedQuote?.swallowedLines ?? 0),
-				usedRows: rows.length,
+				usedRows,
 				complete: reader.stoppedAt === null
 			}
 		};
+	}
+
+	/** The failure for a file with a header row and nothing below it. */
+	protected empty(): IntakeFailure {
+		return { ok: false, failure: makeFailure('empty', `The file has a header row but no ${this.schema.rowNoun} below it.`) };
+	}
+}
+
+/** Validates each record against the schema, keeping good rows as objects and listing problems. */
+class RowIntake extends IntakeTally {
+	readonly rows: ParsedRow[] = [];
+
+	protected keep(row: ParsedRow): void {
+		this.rows.push(row);
+	}
+
+	/** The result once the reader has read everything (without a whole-file failure). */
+	finish(reader: CsvReader, fed: Fed): IntakeResult {
+		if (this.totalRows === 0) return this.empty();
+		const screened = screenRows(this.rows, this.rowNumbers, this.schema);
+		const report = this.report(reader, fed, screened, screened.rows.length);
+		return 'failure' in report ? report : { ok: true, rows: screened.rows, rowNumbers: Int32Array.from(screened.rowNumbers), ...report };
 	}
 }
 
