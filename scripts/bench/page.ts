@@ -162,6 +162,8 @@ export interface PageLoadRun {
 	firstContentfulPaintMs: number | null;
 	/** The longest main-thread task until the answer was painted (0 when none over 50 ms). */
 	longestTaskMs: number;
+	/** With `settleMs`: the longest task until that long after the answer was painted (hydration, deferred parts). */
+	longestTaskSettledMs?: number;
 	/** Requests finished before the prediction was in the DOM, and after (scrolling through the page, detailed runs only). */
 	before: LoadedResource[];
 	after: LoadedResource[];
@@ -177,6 +179,8 @@ export interface PageLoadOptions {
 	site?: string;
 	/** The element whose text is the first answer (default: the GMV prediction). */
 	answerSelector?: string;
+	/** After the answer is painted, keep watching long tasks this long (not with `detailed`). */
+	settleMs?: number;
 }
 
 /**
@@ -243,6 +247,11 @@ export async function measurePageLoad(browser: Browser, url: string, options: Pa
 			{ timeout: timeoutMs, polling: 50 }
 		);
 		let state = await readState(page);
+		let longestTaskSettledMs: number | undefined;
+		if (options.settleMs && !options.detailed) {
+			await page.waitForTimeout(options.settleMs);
+			longestTaskSettledMs = Math.max(0, ...(await readState(page)).longTasks);
+		}
 		if (options.detailed) {
 			// Scroll through the whole page so anything loaded on demand (charts) shows up, then wait for quiet.
 			await page.evaluate(async () => {
@@ -301,6 +310,7 @@ export async function measurePageLoad(browser: Browser, url: string, options: Pa
 			predictionText: state.predictionText ?? '',
 			firstContentfulPaintMs: fcp,
 			longestTaskMs: Math.max(0, ...state.longTasks),
+			...(longestTaskSettledMs === undefined ? {} : { longestTaskSettledMs }),
 			before: before.sort(byTime),
 			after: after.sort(byTime),
 			consoleErrors: errors
