@@ -154,11 +154,13 @@ export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, row
 }
 
 /**
- * `checkRanges` of `rowOf(columns, i)` in brief, from the columns: the inputs a little outside their
- * training ranges as a bit mask (in the order checkRanges lists them), and whether any is far outside.
- * Null when the ranges check more inputs than a mask holds (then ask checkRanges).
+ * `checkRanges` of `rowOf(columns, i)` in brief, from the columns: a bit mask of the inputs a little
+ * outside their training ranges (in the order checkRanges lists them), with FAR set when any is far
+ * outside. Null when the ranges check more inputs than a mask holds (then ask checkRanges).
  */
-type RangeScan = (i: number) => { near: number; far: boolean };
+type RangeScan = (i: number) => number;
+const FAR = 1 << 30;
+const MASK_INPUTS = 30;
 const rangeScans = new WeakMap<Record<string, InputRange>, WeakMap<RowColumns, { scan: RangeScan; labels: string[] } | null>>();
 function rangeScan(columns: RowColumns, ranges: Record<string, InputRange>): { scan: RangeScan; labels: string[] } | null {
 	let byColumns = rangeScans.get(ranges);
@@ -171,25 +173,20 @@ function rangeScan(columns: RowColumns, ranges: Record<string, InputRange>): { s
 			const type = j >= 0 ? columns.schema.columns[j].type : null;
 			return FIELDS[key] && (type === 'number' || type === 'integer') ? [{ values: columns.values[j], range, label: FIELDS[key].label }] : [];
 		});
-		const result = { near: 0, far: false };
 		made =
-			tested.length > 30
+			tested.length > MASK_INPUTS
 				? null
 				: {
 						labels: tested.map((t) => t.label),
 						scan: (i) => {
-							let near = 0;
-							let far = false;
+							let found = 0;
 							for (let k = 0; k < tested.length; k++) {
 								const { values, range } = tested[k];
 								const v = values[i];
 								if (v !== v || (v >= range.min && v <= range.max)) continue;
-								if (rangeStatus(v, range) === 'near') near |= 1 << k;
-								else far = true;
+								found |= rangeStatus(v, range) === 'near' ? 1 << k : FAR;
 							}
-							result.near = near;
-							result.far = far;
-							return result;
+							return found;
 						}
 					};
 		byColumns.set(columns, made);
@@ -200,7 +197,7 @@ function rangeScan(columns: RowColumns, ranges: Record<string, InputRange>): { s
 /** `farOutsideIssues` of row `i` of the columns. */
 function farOutsideAt(columns: RowColumns, i: number, ranges: Record<string, InputRange>, rowNumber: number): RowIssue[] {
 	const made = rangeScan(columns, ranges);
-	if (made && !made.scan(i).far) return [];
+	if (made && !(made.scan(i) & FAR)) return [];
 	return farOutsideIssues(rowOf(columns, i), ranges, rowNumber);
 }
 
@@ -211,7 +208,7 @@ function rangeNotes(columns: RowColumns, ranges: Record<string, InputRange>): (i
 	const { scan, labels } = made;
 	const notes = new Map<number, string>();
 	return (i) => {
-		const { near } = scan(i);
+		const near = scan(i) & ~FAR;
 		if (near === 0) return null;
 		let note = notes.get(near);
 		if (note === undefined) {
