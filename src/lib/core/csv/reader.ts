@@ -70,11 +70,14 @@ export interface CsvReaderOptions {
 	timings?: { parseMs: number; sinkMs: number };
 }
 
+/** Space, tab, CR, no-break space or BOM: what a blank record may hold. */
+const isBlankChar = (c: number) => c === 32 || c === 9 || c === 13 || c === 160 || c === 0xfeff;
+
 /** `isBlankRecord` of a plain line's fields: nothing but blank characters and delimiters. */
 function isBlankLine(text: string, start: number, end: number, delimiter: number): boolean {
 	for (let i = start; i < end; i++) {
 		const c = text.charCodeAt(i);
-		if (c !== 32 && c !== 9 && c !== 160 && c !== 0xfeff && c !== delimiter) return false;
+		if (c !== delimiter && !isBlankChar(c)) return false;
 	}
 	return true;
 }
@@ -87,8 +90,7 @@ function plainLines(text: string): boolean {
 function isBlankRecord(fields: readonly string[]): boolean {
 	for (const field of fields) {
 		for (let i = 0; i < field.length; i++) {
-			const c = field.charCodeAt(i);
-			if (c !== 32 && c !== 9 && c !== 13 && c !== 160 && c !== 0xfeff) return false;
+			if (!isBlankChar(field.charCodeAt(i))) return false;
 		}
 	}
 	return true;

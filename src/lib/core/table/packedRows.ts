@@ -48,7 +48,7 @@ export function packRows(keys: readonly string[], rows: readonly Record<string, 
 	return { count: rows.length, columns };
 }
 
-/** A text column being built: `add` returns the code of a text (or -1 for null), each distinct text stored once. */
+/** A text column being built: `set` stores row i's text as a code (-1 for null), each distinct text once in the dictionary. */
 export class TextColumnBuilder {
 	readonly codes: Int32Array;
 	readonly dictionary: string[] = [];
