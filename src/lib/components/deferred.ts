@@ -5,6 +5,7 @@
  * and answers quickly on a slow phone, and the rest is there before anyone scrolls to it, each part
  * built in a task of its own instead of one long one.
  */
+import { whenIdle } from './idle';
 
 /** Idle building starts this long after the load event. */
 export const IDLE_START_MS = 2500;
@@ -22,8 +23,6 @@ function showPart(part: Part): void {
 	part.show();
 }
 
-const whenIdle = (run: () => void) =>
-	'requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 1000 }) : setTimeout(run, 50);
 
 function buildNextWhenIdle(): void {
 	whenIdle(() => {

@@ -11,6 +11,7 @@
  */
 import { resolve } from '$app/paths';
 import type { WorkerCommand } from '$lib/core/offline/strategy';
+import { whenIdle } from './idle';
 
 /** How often an open page asks the server for a new worker when it becomes visible again. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
@@ -21,16 +22,12 @@ let updateReady = false;
 let reloading = false;
 const listeners = new Set<() => void>();
 
-function whenIdle(task: () => void): void {
-	if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 3000 });
-	else setTimeout(task, 200);
-}
 
 /** Register the service worker in an idle moment after the page has loaded. Safe to call often. */
 export function afterFirstResult(): void {
 	if (requested || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
 	requested = true;
-	const start = () => whenIdle(() => void register());
+	const start = () => whenIdle(() => void register(), 3000, 200);
 	if (document.readyState === 'complete') start();
 	else window.addEventListener('load', start, { once: true });
 }

@@ -1,0 +1,9 @@
+/**
+ * Running work when the page is idle: `requestIdleCallback` where the browser has it (at most
+ * `timeoutMs` late), else a short timer. For work that must not share a task with what the person
+ * is waiting for (a first view, a result just drawn). Browser only.
+ */
+export function whenIdle(run: () => void, timeoutMs = 1000, fallbackMs = 50): void {
+	if ('requestIdleCallback' in window) requestIdleCallback(() => run(), { timeout: timeoutMs });
+	else setTimeout(run, fallbackMs);
+}
