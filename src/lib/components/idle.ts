@@ -7,3 +7,8 @@ export function whenIdle(run: () => void, timeoutMs = 1000, fallbackMs = 50): vo
 	if ('requestIdleCallback' in window) requestIdleCallback(() => run(), { timeout: timeoutMs });
 	else setTimeout(run, fallbackMs);
 }
+
+/** Resolves in a new task (the browser may paint before it); also on the server, where it is harmless. */
+export function nextTask(): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, 0));
+}

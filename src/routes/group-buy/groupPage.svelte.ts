@@ -3,6 +3,7 @@
  * edited, the aggregation, the planned deal, and what they give. The URL carries the group, the
  * method and the deal (src/lib/group-buy/url.ts).
  */
+import { nextTask } from '$lib/components/idle';
 import { loadArtifact } from '$lib/core/artifact/load';
 import { GROUP_BUY_TOOL, type DealArtifact, type ShopperArtifact } from '$lib/group-buy/artifact';
 import type { DealHistory } from '$lib/group-buy/deal';
@@ -31,6 +32,24 @@ export const TRACK_RECORDS: readonly { launches: number; fills: number }[] = [
 	{ launches: 10, fills: 1 }
 ];
 
+/** The shopper model decoded, and the demo group with its members' buying chances: what the first view needs. */
+export interface FirstGroup {
+	model: ShopperModel;
+	members: GroupMember[];
+	chances: Float64Array[];
+}
+
+function demoMembers(shopper: ShopperArtifact, count: number): GroupMember[] {
+	return sampleMembers(shopper.basketCounts, count, DEMO_SEED).map((m) => ({ name: m.name, items: m.usual }));
+}
+
+/** Decode the model and score the demo group (the page's load does it, in a task before the page hydrates). */
+export function firstGroup(shopper: ShopperArtifact): FirstGroup {
+	const model = shopperModel(shopper);
+	const members = demoMembers(shopper, DEMO_SIZE);
+	return { model, members, chances: memberChances(model, shopper, members) };
+}
+
 export class GroupPage {
 	readonly shopper: ShopperArtifact;
 	readonly model: ShopperModel;
@@ -38,7 +57,8 @@ export class GroupPage {
 	dealError = $state('');
 	private dealLoading = false;
 
-	members = $state<GroupMember[]>([]);
+	// Replaced, never edited in place (so the demo group is known by identity).
+	members = $state.raw<GroupMember[]>([]);
 	method = $state<Aggregation>('average');
 	/** True once the person chose a method (the URL then carries it). */
 	methodChosen = $state(false);
@@ -49,7 +69,8 @@ export class GroupPage {
 	/** Where the group came from, in words ("the demo group", "members 1 to 30 of log.csv"). */
 	source = $state('the demo group (generated)');
 
-	chances = $derived.by(() => memberChances(this.model, this.shopper, this.members));
+	// The demo group's chances come from the load (firstGroup); any other group's are computed here.
+	chances = $derived.by(() => (this.members === this.first.members ? this.first.chances : memberChances(this.model, this.shopper, this.members)));
 	view = $derived.by<GroupView | null>(() => (this.members.length > 0 ? groupView(this.shopper, this.members, this.chances, this.method, this.dealSize) : null));
 	fill = $derived.by(() => (this.deal && this.dealHistory ? fillChance(this.deal, this.dealHistory) : null));
 	/** The fill chance of this deal for other organisers' track records. */
@@ -62,12 +83,13 @@ export class GroupPage {
 
 	constructor(
 		shopper: ShopperArtifact,
+		private readonly first: FirstGroup,
 		private readonly dealUrl: string
 	) {
 		this.shopper = shopper;
-		this.model = shopperModel(shopper);
+		this.model = first.model;
 		this.method = shopper.groups.default;
-		this.members = this.demoMembers(DEMO_SIZE);
+		this.members = first.members;
 	}
 
 	/** Apply the group, method and deal in the link (or a saved group's), if any (the demo group stays otherwise). */
@@ -92,7 +114,7 @@ export class GroupPage {
 		this.dealLoading = true;
 		try {
 			const artifact = await loadArtifact<DealArtifact>(this.dealUrl, { tool: GROUP_BUY_TOOL, modelId: 'deal' });
-			await new Promise((next) => setTimeout(next, 0));
+			await nextTask();
 			const d = dealModel(artifact);
 			this.dealHistory ??= { ...d.artifact.typical };
 			this.deal = d;
@@ -103,12 +125,8 @@ export class GroupPage {
 		}
 	}
 
-	demoMembers(count: number): GroupMember[] {
-		return sampleMembers(this.shopper.basketCounts, count, DEMO_SEED).map((m) => ({ name: m.name, items: m.usual }));
-	}
-
 	useDemo(): void {
-		this.members = this.demoMembers(DEMO_SIZE);
+		this.members = this.first.members;
 		this.source = 'the demo group (generated)';
 	}
 
