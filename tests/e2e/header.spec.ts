@@ -49,6 +49,15 @@ test.describe('on a 360 x 740 phone', () => {
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(/\/gmv\/(\?|$)/);
 		await expect(page.getByRole('button', { name: 'Tools' })).toHaveAttribute('aria-expanded', 'false');
+		// A page reached inside the site builds its first-view parts itself (HydrateLater has no server
+		// markup to take over): the answer and the inputs above it are there and work.
+		await expect(page.getByTestId('gmv-prediction')).toBeVisible();
+		const week = page.getByLabel('Week of');
+		await expect(week).toBeVisible();
+		await week.fill('2015-08-12');
+		await week.blur();
+		await expect(page.getByTestId('week-facts')).toContainText('Week 7: 2015-08-09 to Saturday');
+		await expect(page).toHaveURL(/[?&]week=2015-08-12(&|$)/);
 
 		// A tap outside closes it.
 		await page.getByRole('button', { name: 'Tools' }).tap();

@@ -5,11 +5,14 @@
  */
 import { error } from '@sveltejs/kit';
 import modelJson from '$artifacts/dealers/model.json?raw';
+import { nextTask } from '$lib/components/idle';
 import { bundledArtifact } from '$lib/core/artifact/load';
 import { DEALERS_TOOL, type DealerModelArtifact } from '$lib/dealers/artifacts';
 
 export async function load() {
 	const model = await bundledArtifact<DealerModelArtifact>(modelJson, { tool: DEALERS_TOOL, modelId: 'expected-sales', requires: ['model', 'encoders', 'interval', 'peers', 'serviceRates', 'firstView'] }, 'The dealer model file (model.json)');
 	if (!model.ok) error(500, model.message);
+	// The page hydrates in a task of its own, not in this one's parse and hash check.
+	await nextTask();
 	return { artifact: model.artifact };
 }

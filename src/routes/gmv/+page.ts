@@ -5,11 +5,14 @@
  */
 import { error } from '@sveltejs/kit';
 import contextJson from '$artifacts/gmv/context.json?raw';
+import { nextTask } from '$lib/components/idle';
 import { bundledArtifact } from '$lib/core/artifact/load';
 import { GMV_TOOL, type GmvContext } from '$lib/gmv/artifacts';
 
 export async function load() {
 	const context = await bundledArtifact<GmvContext>(contextJson, { tool: GMV_TOOL, modelId: 'context', requires: ['calendar', 'startWeek', 'modelRanking'] }, 'The GMV tool’s data file (context.json)');
 	if (!context.ok) error(500, context.message);
+	// The page hydrates in a task of its own, not in this one's parse and hash check.
+	await nextTask();
 	return { context: context.artifact };
 }

@@ -8,6 +8,7 @@
 import { error } from '@sveltejs/kit';
 import demoJson from '$artifacts/sellers/demo.json?raw';
 import modelUrl from '$artifacts/sellers/model.json?url';
+import { nextTask } from '$lib/components/idle';
 import { bundledArtifact } from '$lib/core/artifact/load';
 import type { SellersDemoArtifact } from '$lib/sellers/analysisJson';
 import { SELLERS_TOOL } from '$lib/sellers/model';
@@ -15,5 +16,7 @@ import { SELLERS_TOOL } from '$lib/sellers/model';
 export async function load() {
 	const demo = await bundledArtifact<SellersDemoArtifact>(demoJson, { tool: SELLERS_TOOL, modelId: 'demo', requires: ['analysis', 'modelHash', 'firstView'] }, 'The demo marketplace file (demo.json)');
 	if (!demo.ok) error(500, demo.message);
+	// The page hydrates in a task of its own, not in this one's parse and hash check.
+	await nextTask();
 	return { demo: demo.artifact, modelUrl };
 }
