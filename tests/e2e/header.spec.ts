@@ -49,6 +49,9 @@ test.describe('on a 360 x 740 phone', () => {
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(/\/gmv\/(\?|$)/);
 		await expect(page.getByRole('button', { name: 'Tools' })).toHaveAttribute('aria-expanded', 'false');
+		// The menu (hydrated on its own, HydrateLater) follows the page it is on.
+		await expect(nav.getByRole('link', { name: 'GMV planner', includeHidden: true })).toHaveAttribute('aria-current', 'page');
+		await expect(nav.getByRole('link', { name: 'Customer segments', includeHidden: true })).not.toHaveAttribute('aria-current', 'page');
 		// A page reached inside the site builds its first-view parts itself (HydrateLater has no server
 		// markup to take over): the answer and the inputs above it are there and work.
 		await expect(page.getByTestId('gmv-prediction')).toBeVisible();
