@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 import HydrateLater from './HydrateLater.svelte';
 import ProgressBar from './ProgressBar.svelte';
@@ -6,7 +7,7 @@ import { isPrerendered, markTakenOver, propsReader } from './hydrateLater';
 
 describe('HydrateLater on the server', () => {
 	it('writes the part’s own markup inside a named box, with ids that carry the part’s name', () => {
-		const { body } = render(HydrateLater, { props: { name: 'reading', component: ProgressBar, props: { value: 0.25, label: 'Reading the file' } } });
+		const { body } = render(HydrateLater, { props: { name: 'reading', component: ProgressBar as unknown as Component<Record<string, unknown>>, props: { value: 0.25, label: 'Reading the file' } } });
 		expect(body).toContain('data-hydrate-later="reading"');
 		expect(body).toContain('Reading the file');
 		expect(body).toContain('25%');
