@@ -81,6 +81,13 @@ test('the category choice and the list size live in the URL', async ({ page }) =
 	await expect(page.getByTestId('levels').getByRole('checkbox', { checked: true })).toHaveCount(2);
 });
 
+test('a link to the measured coverage lands on it, in the model card built after the first view', async ({ page }) => {
+	await openSellers(page, '#coverage');
+	// The card is a deferred part, and this part of it comes in the card's second task: the page still goes there.
+	await expect(page.locator('details#coverage')).toBeInViewport();
+	await expect(page.getByTestId('model-card')).toBeVisible();
+});
+
 test('the ranked list downloads as a formula-safe CSV', async ({ page }) => {
 	await openSellers(page, '?n=25');
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
