@@ -23,6 +23,12 @@ describe('the shipped GMV artifacts', async () => {
 	const network = networkModel(await checkArtifact<GmvNetworkArtifact>(read('network.json'), { tool: 'gmv', modelId: 'network' }));
 	const scenario = scenarioFromForm(defaultFormValues(context));
 
+	it('the forest model shows the plain forest it walks (a helper thread walks the same one), the network none', () => {
+		expect(forest.forest).toEqual(decodeFlatForest(base64ToBytes(forestArtifact.forest)));
+		const X = featureMatrix([scenario], forest.artifact.encoders);
+		expect(predictForest(forest.forest!, X, 1)).toEqual(forest.predictFeatures(X, 1));
+		expect(network.forest).toBeUndefined();
+	});
 	it('carry the feature schema this code builds', () => {
 		for (const m of [forest, network]) expect(m.artifact.features).toEqual(featureNames(m.artifact.encoders));
 	});

@@ -47,6 +47,8 @@ export interface GmvModel {
 	plainRanges(gmv: Float64Array): BatchPredictions;
 	/** One scenario, with range and explanation where the model can give them. */
 	predictOne(scenario: GmvScenario): GmvPrediction;
+	/** The forest on the week's inputs (the forest model only), as `predictFeatures` walks it. */
+	forest?: FlatForest;
 }
 
 const rangeOf = (interval: LogConformalInterval, gmv: number): Pick<GmvPrediction, 'range' | 'rangeCoverage'> => ({
@@ -87,6 +89,7 @@ export function forestModel(artifact: GmvForestArtifact): GmvModel {
 	return {
 		id: 'forest',
 		artifact,
+		forest: flat,
 		predictFeatures,
 		predictFeatureBatch: (X, n) => withRanges(predictFeatures(X, n), new Uint8Array(n), () => artifact.interval),
 		plainRanges: (gmv) => withRanges(gmv, new Uint8Array(gmv.length), () => artifact.interval),
