@@ -78,11 +78,15 @@ function percentError(predicted: number, actual: number | null): number | null {
 /** What the output needs of each scored row besides its prediction. */
 interface RowFacts {
 	week(i: number): number | null;
-	subCategory(i: number): string;
+	/** The row's sub-category as a small index, named by `subCategoryName`. */
+	subCategory(i: number): number;
+	subCategoryName(index: number): string;
 	actual(i: number): number | null;
 	/** The row's note on inputs a little outside the training ranges, or null. */
 	note(i: number): string | null;
 }
+
+const basisName = (usedRecent: number) => (usedRecent ? 'recent GMV' : 'inputs only');
 
 /** The scored rows, packed column by column. */
 function packScored(n: number, facts: RowFacts, predictions: BatchPredictions, rowNumbers?: ArrayLike<number>): PackedScoredRows {
@@ -100,11 +104,11 @@ function packScored(n: number, facts: RowFacts, predictions: BatchPredictions, r
 		const w = facts.week(i);
 		if (w !== null) week.numbers[i] = w;
 		else setNull(week, i);
-		subCategory.set(i, facts.subCategory(i));
+		subCategory.setIndexed(i, facts.subCategory(i), facts.subCategoryName);
 		predictedGmv.numbers[i] = Math.round(p);
 		rangeLow.numbers[i] = Math.round(low[i]);
 		rangeHigh.numbers[i] = Math.round(high[i]);
-		basis.set(i, usedRecent[i] ? 'recent GMV' : 'inputs only');
+		basis.setIndexed(i, usedRecent[i], basisName);
 		if (actual === null) {
 			setNull(actualGmv, i);
 			setNull(error, i);
@@ -144,9 +148,18 @@ export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, row
 		);
 		scenarios.forEach((s, i) => (s.recentGmv = recent[i] ?? undefined));
 	}
+	// Each distinct sub-category as written gets a small index.
+	const subNames: string[] = [];
+	const subIndex = new Map<string, number>();
 	const facts: RowFacts = {
 		week: (i) => (typeof rows[i].week === 'number' ? (rows[i].week as number) : null),
-		subCategory: (i) => String(rows[i].product_analytic_sub_category),
+		subCategory: (i) => {
+			const name = String(rows[i].product_analytic_sub_category);
+			let k = subIndex.get(name);
+			if (k === undefined) subIndex.set(name, (k = subNames.push(name) - 1));
+			return k;
+		},
+		subCategoryName: (k) => subNames[k],
 		actual: (i) => (typeof rows[i].gmv === 'number' ? (rows[i].gmv as number) : null),
 		note: (i) => rangeNote(rows[i], ranges)
 	};
@@ -241,7 +254,9 @@ export async function scoreWeeklyColumns(columns: RowColumns, model: GmvModel, r
 	const names = columns.schema.columns[columnIndex(columns, 'product_analytic_sub_category')].categories ?? [];
 	const facts: RowFacts = {
 		week: (i) => (weeks[i] === weeks[i] ? weeks[i] : null),
-		subCategory: (i) => String(subs[i] === subs[i] ? names[subs[i]] : null),
+		// The category's index (an empty cell, NaN: the index past the last category).
+		subCategory: (i) => (subs[i] === subs[i] ? subs[i] : names.length),
+		subCategoryName: (k) => String(k < names.length ? names[k] : null),
 		actual: () => null,
 		note: rangeNotes(columns, ranges)
 	};
