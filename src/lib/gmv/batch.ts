@@ -8,7 +8,7 @@
  * Pure: runs in the batch worker and in Node tests alike.
  */
 import type { InputRange, RegressionMetrics } from '../core/artifact/types';
-import { checkRanges, farReason, insideAllRanges, rangeStatus, type RangeField } from '../core/inputRanges';
+import { checkRanges, farReason, insideAllRanges, predictableRange, type RangeField } from '../core/inputRanges';
 import { regressionMetrics } from '../core/metrics';
 import { formatRupees } from '../core/rupees';
 import type { ParsedRow, RowIssue } from '../core/schema';
@@ -78,11 +78,15 @@ function percentError(predicted: number, actual: number | null): number | null {
 /** What the output needs of each scored row besides its prediction. */
 interface RowFacts {
 	week(i: number): number | null;
-	subCategory(i: number): string;
+	/** The row's sub-category as a small index, named by `subCategoryName`. */
+	subCategory(i: number): number;
+	subCategoryName(index: number): string;
 	actual(i: number): number | null;
 	/** The row's note on inputs a little outside the training ranges, or null. */
 	note(i: number): string | null;
 }
+
+const basisName = (usedRecent: number) => (usedRecent ? 'recent GMV' : 'inputs only');
 
 /** The scored rows, packed column by column. */
 function packScored(n: number, facts: RowFacts, predictions: BatchPredictions, rowNumbers?: ArrayLike<number>): PackedScoredRows {
@@ -100,11 +104,11 @@ function packScored(n: number, facts: RowFacts, predictions: BatchPredictions, r
 		const w = facts.week(i);
 		if (w !== null) week.numbers[i] = w;
 		else setNull(week, i);
-		subCategory.set(i, facts.subCategory(i));
+		subCategory.setIndexed(i, facts.subCategory(i), facts.subCategoryName);
 		predictedGmv.numbers[i] = Math.round(p);
 		rangeLow.numbers[i] = Math.round(low[i]);
 		rangeHigh.numbers[i] = Math.round(high[i]);
-		basis.set(i, usedRecent[i] ? 'recent GMV' : 'inputs only');
+		basis.setIndexed(i, usedRecent[i], basisName);
 		if (actual === null) {
 			setNull(actualGmv, i);
 			setNull(error, i);
@@ -144,9 +148,18 @@ export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, row
 		);
 		scenarios.forEach((s, i) => (s.recentGmv = recent[i] ?? undefined));
 	}
+	// Each distinct sub-category as written gets a small index.
+	const subNames: string[] = [];
+	const subIndex = new Map<string, number>();
 	const facts: RowFacts = {
 		week: (i) => (typeof rows[i].week === 'number' ? (rows[i].week as number) : null),
-		subCategory: (i) => String(rows[i].product_analytic_sub_category),
+		subCategory: (i) => {
+			const name = String(rows[i].product_analytic_sub_category);
+			let k = subIndex.get(name);
+			if (k === undefined) subIndex.set(name, (k = subNames.push(name) - 1));
+			return k;
+		},
+		subCategoryName: (k) => subNames[k],
 		actual: (i) => (typeof rows[i].gmv === 'number' ? (rows[i].gmv as number) : null),
 		note: (i) => rangeNote(rows[i], ranges)
 	};
@@ -154,17 +167,21 @@ export function scoreWeeklyRows(rows: readonly ParsedRow[], model: GmvModel, row
 }
 
 /**
- * `checkRanges` of `rowOf(columns, i)` in brief, from the columns: a bit mask of the inputs a little
- * outside their training ranges (in the order checkRanges lists them), with FAR set when any is far
- * outside. Null when the ranges check more inputs than a mask holds (then ask checkRanges).
+ * `checkRanges` of every row of the columns in brief, computed once for all rows, column by column:
+ * per row a bit mask of the inputs a little outside their training ranges (in the order checkRanges
+ * lists them), with FAR set when any is far outside. Null when the ranges check more inputs than a
+ * mask holds (then ask checkRanges row by row).
  */
-type RangeScan = (i: number) => number;
+interface RangeMasks {
+	masks: Int32Array;
+	labels: string[];
+}
 const FAR = 1 << 30;
 const MASK_INPUTS = 30;
-const rangeScans = new WeakMap<Record<string, InputRange>, WeakMap<RowColumns, { scan: RangeScan; labels: string[] } | null>>();
-function rangeScan(columns: RowColumns, ranges: Record<string, InputRange>): { scan: RangeScan; labels: string[] } | null {
-	let byColumns = rangeScans.get(ranges);
-	if (!byColumns) rangeScans.set(ranges, (byColumns = new WeakMap()));
+const rangeMaskCache = new WeakMap<Record<string, InputRange>, WeakMap<RowColumns, RangeMasks | null>>();
+function rangeMasks(columns: RowColumns, ranges: Record<string, InputRange>): RangeMasks | null {
+	let byColumns = rangeMaskCache.get(ranges);
+	if (!byColumns) rangeMaskCache.set(ranges, (byColumns = new WeakMap()));
 	let made = byColumns.get(columns);
 	if (made === undefined) {
 		// checkRanges reads number values only: category and yes/no columns (held as numbers here) are not checked.
@@ -173,42 +190,44 @@ function rangeScan(columns: RowColumns, ranges: Record<string, InputRange>): { s
 			const type = j >= 0 ? columns.schema.columns[j].type : null;
 			return FIELDS[key] && (type === 'number' || type === 'integer') ? [{ values: columns.values[j], range, label: FIELDS[key].label }] : [];
 		});
-		made =
-			tested.length > MASK_INPUTS
-				? null
-				: {
-						labels: tested.map((t) => t.label),
-						scan: (i) => {
-							let found = 0;
-							for (let k = 0; k < tested.length; k++) {
-								const { values, range } = tested[k];
-								const v = values[i];
-								if (v !== v || (v >= range.min && v <= range.max)) continue;
-								found |= rangeStatus(v, range) === 'near' ? 1 << k : FAR;
-							}
-							return found;
-						}
-					};
+		made = tested.length > MASK_INPUTS ? null : { masks: scanRanges(tested, columns.count), labels: tested.map((t) => t.label) };
 		byColumns.set(columns, made);
 	}
 	return made;
 }
 
-/** `farOutsideIssues` of row `i` of the columns. */
-function farOutsideAt(columns: RowColumns, i: number, ranges: Record<string, InputRange>, rowNumber: number): RowIssue[] {
-	const made = rangeScan(columns, ranges);
-	if (made && !(made.scan(i) & FAR)) return [];
-	return farOutsideIssues(rowOf(columns, i), ranges, rowNumber);
+/** The masks of `rangeMasks`: `rangeStatus` of each value (an empty cell, NaN, is not checked). */
+function scanRanges(tested: readonly { values: Float64Array; range: InputRange }[], n: number): Int32Array {
+	const masks = new Int32Array(n);
+	for (let k = 0; k < tested.length; k++) {
+		const { values, range } = tested[k];
+		const { min, max } = range;
+		// rangeStatus: inside [min, max]; near inside the predictable range; else far.
+		const [lo, hi] = predictableRange(range);
+		const bit = 1 << k;
+		for (let i = 0; i < n; i++) {
+			const v = values[i];
+			if (v !== v || (v >= min && v <= max)) continue;
+			masks[i] |= v >= lo && v <= hi ? bit : FAR;
+		}
+	}
+	return masks;
+}
+
+/** `farOutsideIssues` of row `i` of the columns, as a test made once for them (null: nothing far outside, score it). */
+function farOutsideTest(columns: RowColumns, ranges: Record<string, InputRange>): (i: number, rowNumber: number) => RowIssue[] | null {
+	const masks = rangeMasks(columns, ranges)?.masks;
+	return (i, rowNumber) => (masks && !(masks[i] & FAR) ? null : farOutsideIssues(rowOf(columns, i), ranges, rowNumber));
 }
 
 /** `rangeNote` of every row of the columns, each distinct note made once. */
 function rangeNotes(columns: RowColumns, ranges: Record<string, InputRange>): (i: number) => string | null {
-	const made = rangeScan(columns, ranges);
+	const made = rangeMasks(columns, ranges);
 	if (!made) return (i) => rangeNote(rowOf(columns, i), ranges);
-	const { scan, labels } = made;
+	const { masks, labels } = made;
 	const notes = new Map<number, string>();
 	return (i) => {
-		const near = scan(i) & ~FAR;
+		const near = masks[i] & ~FAR;
 		if (near === 0) return null;
 		let note = notes.get(near);
 		if (note === undefined) {
@@ -235,7 +254,9 @@ export async function scoreWeeklyColumns(columns: RowColumns, model: GmvModel, r
 	const names = columns.schema.columns[columnIndex(columns, 'product_analytic_sub_category')].categories ?? [];
 	const facts: RowFacts = {
 		week: (i) => (weeks[i] === weeks[i] ? weeks[i] : null),
-		subCategory: (i) => String(subs[i] === subs[i] ? names[subs[i]] : null),
+		// The category's index (an empty cell, NaN: the index past the last category).
+		subCategory: (i) => (subs[i] === subs[i] ? subs[i] : names.length),
+		subCategoryName: (k) => String(k < names.length ? names[k] : null),
 		actual: () => null,
 		note: rangeNotes(columns, ranges)
 	};
@@ -299,7 +320,7 @@ export function gmvBatchService(
 		score: (rows, model, rowNumbers) => scoreWeeklyRows(rows, model, rowNumbers),
 		// Large files: rows read into columns, checked and scored without an object per row (the same results).
 		columns: {
-			reject: (columns, i, model, rowNumber) => farOutsideAt(columns, i, model.artifact.inputRanges ?? {}, rowNumber),
+			reject: (columns, model) => farOutsideTest(columns, model.artifact.inputRanges ?? {}),
 			score: (columns, model, rowNumbers) => scoreWeeklyColumns(columns, model, rowNumbers, predictorOf(model))
 		},
 		// One call for the whole file: a row's recent GMV comes from the file's other rows, wherever they are.

@@ -9,8 +9,6 @@
  */
 import { serveCsvJobs } from '../core/csv/workerHost';
 import { loadArtifact } from '../core/artifact/load';
-import { base64ToBytes } from '../core/base64';
-import { decodeFlatForest } from '../core/forest/flat';
 import { splitForestPredictor, type BatchPredictor } from '../core/forest/split';
 import SplitWorker from '../core/forest/split.worker.ts?worker';
 import type { GmvForestArtifact, GmvNetworkArtifact } from './artifacts';
@@ -21,15 +19,29 @@ import { forestModel, networkModel, type GmvModel } from './predict';
 const threads = typeof Worker === 'undefined' ? 1 : navigator.hardwareConcurrency || 1;
 const predictors = new WeakMap<GmvModel, BatchPredictor>();
 
+function startHelper(): Worker | null {
+	try {
+		return new SplitWorker();
+	} catch {
+		return null;
+	}
+}
+
 serveCsvJobs(
 	gmvBatchService(
 		async ({ artifactUrls }) => {
 			if (artifactUrls.network)
 				return networkModel(await loadArtifact<GmvNetworkArtifact>(artifactUrls.network, { tool: GMV_TOOL, modelId: 'network' }));
-			const artifact = await loadArtifact<GmvForestArtifact>(artifactUrls.forest, { tool: GMV_TOOL, modelId: 'forest' });
-			const model = forestModel(artifact);
-			if (threads > 1) predictors.set(model, splitForestPredictor(decodeFlatForest(base64ToBytes(artifact.forest)), () => new SplitWorker()));
-			return model;
+			// The helper starts now, so it is up by the time the forest is fetched and decoded.
+			const helper = threads > 1 ? startHelper() : null;
+			try {
+				const model = forestModel(await loadArtifact<GmvForestArtifact>(artifactUrls.forest, { tool: GMV_TOOL, modelId: 'forest' }));
+				if (helper && model.forest) predictors.set(model, splitForestPredictor(model.forest, () => helper));
+				return model;
+			} catch (error) {
+				helper?.terminate();
+				throw error;
+			}
 		},
 		(model) => predictors.get(model)
 	)

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { featureCount, featureGroups, featureMatrix, featureNames, scenarioFromRow, writeFeatures, type GmvEncoders, type GmvScenario } from './features';
-import { CHANNELS } from './schema';
+import { parseCsvTextColumns } from '../core/csv/columnIntake';
+import { rowsOf } from '../core/csv/columns';
+import { featureCount, featureGroups, featureMatrix, featureMatrixFromColumns, featureNames, scenarioFromRow, writeFeatures, type GmvEncoders, type GmvScenario } from './features';
+import { generateWeeklyRows, weeklyRowsCsv } from './sample';
+import { CHANNELS, SUB_CATEGORIES, weeklyRowSchema } from './schema';
+import { testContext } from './testContext';
 import { gmvShares, monthlyFromWeekly, scaleSpend, totalSpend, weeklyFromMonthly, zeroSpend } from './spend';
 
 const enc: GmvEncoders = { subCategories: ['Camera', 'Speaker'], subCategoryShare: { Camera: 0.75, Speaker: 0.25 } };
@@ -73,5 +77,18 @@ describe('features', () => {
 		expect(s.subCategory).toBe('Camera');
 		expect(s.saleWeek).toBe(true);
 		expect(s.weeklySpend.Other).toBe(8);
+	});
+});
+
+describe('features of rows held as columns', () => {
+	it('are featureMatrix of each row as scenarioFromRow reads it, an unknown sub-category refused', () => {
+		const text = weeklyRowsCsv(generateWeeklyRows(testContext, 500, 5));
+		const parsed = parseCsvTextColumns(text, weeklyRowSchema);
+		if (!parsed?.ok) throw new Error('expected good rows');
+		const shipped: GmvEncoders = { subCategories: [...SUB_CATEGORIES], subCategoryShare: Object.fromEntries(SUB_CATEGORIES.map((s, i) => [s, (i + 1) / 100])) };
+		const want = featureMatrix(rowsOf(parsed.columns).map(scenarioFromRow), shipped);
+		expect(featureMatrixFromColumns(parsed.columns, shipped)).toEqual(want);
+		const fewer: GmvEncoders = { ...shipped, subCategories: SUB_CATEGORIES.slice(1) };
+		expect(() => featureMatrixFromColumns(parsed.columns, fewer)).toThrow(/unknown sub-category "CameraAccessory"/);
 	});
 });

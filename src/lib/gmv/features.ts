@@ -159,13 +159,15 @@ export function featureMatrixFromColumns(columns: RowColumns, enc: GmvEncoders):
 	// Per category of the column: its one-hot position and its share of the spend (as writeFeatures finds them).
 	const position = subCategoryNames.map((name) => enc.subCategories.indexOf(name));
 	const share = subCategoryNames.map((name) => enc.subCategoryShare[name] ?? 0);
+	const nChannels = spend.length;
 	for (let i = 0; i < n; i++) {
 		const code = sub[i];
-		const name = code === code ? subCategoryNames[code] : String(null);
 		const cat = code === code ? position[code] : -1;
-		if (cat < 0) throw new Error(`unknown sub-category "${name}"`);
-		let j = i * width;
-		for (let k = 0; k < nCategories; k++) out[j++] = k === cat ? 1 : 0;
+		if (cat < 0) throw new Error(`unknown sub-category "${code === code ? subCategoryNames[code] : String(null)}"`);
+		const row = i * width;
+		// The one-hot columns: the array starts at zero, so only the row's own category is written.
+		out[row + cat] = 1;
+		let j = row + nCategories;
 		out[j++] = num(mrp[i]);
 		out[j++] = num(discount[i]);
 		out[j++] = num(sla[i]);
@@ -174,12 +176,12 @@ export function featureMatrixFromColumns(columns: RowColumns, enc: GmvEncoders):
 		out[j++] = sale[i] === 1 ? 1 : 0;
 		const s = share[code];
 		let total = 0;
-		for (let c = 0; c < spend.length; c++) {
+		for (let c = 0; c < nChannels; c++) {
 			const v = num(spend[c][i]) * s;
 			out[j++] = v;
 			total += v;
 		}
-		out[j++] = total;
+		out[j] = total;
 	}
 	return out;
 }

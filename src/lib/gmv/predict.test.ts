@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkArtifact } from '../core/artifact/load';
+import { conformalRange } from '../core/conformal';
 import type { GmvContext, GmvForestArtifact, GmvNetworkArtifact } from './artifacts';
 import { base64ToBytes } from '../core/base64';
 import { decodeFlatForest } from '../core/forest/flat';
@@ -23,6 +24,12 @@ describe('the shipped GMV artifacts', async () => {
 	const network = networkModel(await checkArtifact<GmvNetworkArtifact>(read('network.json'), { tool: 'gmv', modelId: 'network' }));
 	const scenario = scenarioFromForm(defaultFormValues(context));
 
+	it('the forest model shows the plain forest it walks (a helper thread walks the same one), the network none', () => {
+		expect(forest.forest).toEqual(decodeFlatForest(base64ToBytes(forestArtifact.forest)));
+		const X = featureMatrix([scenario], forest.artifact.encoders);
+		expect(predictForest(forest.forest!, X, 1)).toEqual(forest.predictFeatures(X, 1));
+		expect(network.forest).toBeUndefined();
+	});
 	it('carry the feature schema this code builds', () => {
 		for (const m of [forest, network]) expect(m.artifact.features).toEqual(featureNames(m.artifact.encoders));
 	});
@@ -101,5 +108,12 @@ describe('the shipped GMV artifacts', async () => {
 		expect(fromRecent).toBeGreaterThan(100);
 		expect(scenarios.length - fromRecent).toBeGreaterThanOrEqual(RANKED_MIN_ROWS);
 		for (let i = 0; i < scenarios.length; i++) expect(got.gmv[i], `row ${i}`).toBe(want[i]);
+		// Each range is conformalRange of its prediction, with the interval of the forest that made it.
+		for (let i = 0; i < scenarios.length; i++) {
+			const [low, high] = conformalRange(got.usedRecent[i] ? forestArtifact.recent.interval : forestArtifact.interval, got.gmv[i]);
+			expect([got.low[i], got.high[i]], `row ${i}`).toEqual([low, high]);
+		}
+		const plainBatch = network.predictFeatureBatch(featureMatrix(scenarios, network.artifact.encoders), scenarios.length);
+		for (let i = 0; i < scenarios.length; i++) expect([plainBatch.low[i], plainBatch.high[i]]).toEqual(conformalRange(network.artifact.interval, plainBatch.gmv[i]));
 	});
 });

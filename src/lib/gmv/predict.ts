@@ -24,11 +24,20 @@ export interface BatchPredictions {
 	usedRecent: Uint8Array;
 }
 
-/** Ranges of many predictions, each from the interval of the model that made it. */
+/**
+ * Ranges of many predictions, each from the interval of the model that made it: `conformalRange`
+ * of each, with each interval's two factors (e^low, e^high) worked out once (the same numbers).
+ */
 function withRanges(gmv: Float64Array, usedRecent: Uint8Array, interval: (recent: boolean) => LogConformalInterval): BatchPredictions {
 	const low = new Float64Array(gmv.length);
 	const high = new Float64Array(gmv.length);
-	for (let i = 0; i < gmv.length; i++) [low[i], high[i]] = conformalRange(interval(usedRecent[i] === 1), gmv[i]);
+	const factors = [interval(false), interval(true)].map((iv) => [Math.exp(iv.low), Math.exp(iv.high)]);
+	for (let i = 0; i < gmv.length; i++) {
+		const [lowFactor, highFactor] = factors[usedRecent[i] === 1 ? 1 : 0];
+		const p = Math.max(0, gmv[i]) + 1;
+		low[i] = Math.max(0, p * lowFactor - 1);
+		high[i] = Math.max(0, p * highFactor - 1);
+	}
 	return { gmv, low, high, usedRecent };
 }
 
@@ -47,6 +56,8 @@ export interface GmvModel {
 	plainRanges(gmv: Float64Array): BatchPredictions;
 	/** One scenario, with range and explanation where the model can give them. */
 	predictOne(scenario: GmvScenario): GmvPrediction;
+	/** The forest on the week's inputs (the forest model only), as `predictFeatures` walks it. */
+	forest?: FlatForest;
 }
 
 const rangeOf = (interval: LogConformalInterval, gmv: number): Pick<GmvPrediction, 'range' | 'rangeCoverage'> => ({
@@ -87,6 +98,7 @@ export function forestModel(artifact: GmvForestArtifact): GmvModel {
 	return {
 		id: 'forest',
 		artifact,
+		forest: flat,
 		predictFeatures,
 		predictFeatureBatch: (X, n) => withRanges(predictFeatures(X, n), new Uint8Array(n), () => artifact.interval),
 		plainRanges: (gmv) => withRanges(gmv, new Uint8Array(gmv.length), () => artifact.interval),

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { seededRandom } from '../random';
 import type { TableSchema } from '../schema';
 import { parseCsvBlobColumns, parseCsvTextColumns, type ColumnIntakeResult } from './columnIntake';
 import { rowsOf } from './columns';
-import { parseCsvBlob, parseCsvText, readTextInto, type IntakeResult } from './intake';
+import { IntakeTally, parseCsvBlob, parseCsvText, readTextInto, type IntakeResult } from './intake';
 import type { RecordSink } from './reader';
 
 const schema: TableSchema = {
@@ -143,6 +143,34 @@ describe('the columnar intake', () => {
 		expect(lines.records).toBeLessThan(100); // the first chunk, read with the header, goes through the parser
 		const crlf = count(plain.replace(/\n/g, '\r\n'));
 		expect(crlf).toEqual({ lines: 0, records: 1000, rows: lines.rows });
+	});
+
+	it('reads clean lines in place: none goes through the row validator', () => {
+		const record = vi.spyOn(IntakeTally.prototype, 'record');
+		try {
+			const text = generated(5000, 25);
+			const got = parseCsvTextColumns(text, schema, { chunkSize: 4096 });
+			if (!got?.ok) throw new Error('expected a good result');
+			expect(got.totalRows).toBe(5000);
+			expect(record.mock.calls.length).toBe(0);
+		} finally {
+			record.mockRestore();
+		}
+	});
+
+	it('tells categories of the same length apart, and a category listed twice reads as the row validator reads it', () => {
+		const twins: TableSchema = {
+			...schema,
+			columns: schema.columns.map((c) => (c.key === 'sub_category' ? { ...c, categories: ['Camera', 'Camerb', 'Speaker', 'Camera', 'Cam'] } : c))
+		};
+		const rows = ['week,sub_category,mrp,spend,sale'];
+		for (let i = 0; i < 3000; i++) rows.push(`${1 + (i % 53)},${['Camera', 'Camerb', 'Speaker', 'Cam', 'Camer', 'Cameras', 'camera'][i % 7]},${i},${i % 40},${i % 2}`);
+		const text = rows.join('\n');
+		const want = parseCsvText(text, twins, { chunkSize: 4096, maxIssues: 5000 });
+		const got = asRows(parseCsvTextColumns(text, twins, { chunkSize: 4096, maxIssues: 5000 }));
+		expect(got).toEqual(want);
+		if (!want.ok) throw new Error(want.failure.message);
+		expect(want.rows.filter((r) => r.sub_category === 'Camera').length).toBeGreaterThan(400);
 	});
 
 	it('is not offered for a schema with text or date columns', () => {

@@ -15,7 +15,7 @@ import { IntakeTally, readBlobInto, readTextInto, MAX_ISSUES, type IntakeFailure
 import type { CsvLayout, CsvReader } from './reader';
 import { screenColumns } from './screenColumns';
 import type { Fed } from './source';
-import { simpleDecimalAt } from './validate';
+import { decimalFromDigits } from './validate';
 
 export interface ColumnIntakeSuccess extends Omit<IntakeSuccess, 'rows'> {
 	/** Good rows in file order. */
@@ -30,20 +30,21 @@ const BOOLEAN = 2;
 
 /** How a plain line's cell of one schema column is read in place. */
 interface CellPlan {
-	/** Field position in the line, or -1 when the file lacks the column. */
-	field: number;
+	/** The schema column (its index in `scratch`). */
+	column: number;
 	kind: typeof NUMBER | typeof CATEGORY | typeof BOOLEAN;
 	required: boolean;
 	integer: boolean;
 	min: number;
 	max: number;
-	/** Category as written -> its index. */
-	categories: Map<string, number> | null;
+	/** Per length, the categories of that length as written, with their indices (category columns). */
+	names: readonly (readonly [string, number][] | undefined)[];
 }
 
 class ColumnIntake extends IntakeTally {
 	private readonly built: ColumnsBuilder;
-	private plans: CellPlan[] = [];
+	/** Per field of the header, the plan of the schema column it feeds, or null (a column not read). */
+	private byField: (CellPlan | null)[] = [];
 	private fieldCount = 0;
 	private delimiter = ',';
 	private delimiterCode = 44;
@@ -66,15 +67,25 @@ class ColumnIntake extends IntakeTally {
 		this.delimiter = layout.delimiter;
 		this.delimiterCode = layout.delimiter.charCodeAt(0);
 		this.decimalComma = layout.decimalComma;
-		this.plans = this.schema.columns.map((c) => ({
-			field: layout.mapping.indexOf(c.key),
-			kind: c.type === 'category' ? CATEGORY : c.type === 'boolean' ? BOOLEAN : NUMBER,
-			required: c.required,
-			integer: c.type === 'integer',
-			min: c.min ?? -Infinity,
-			max: c.max ?? Infinity,
-			categories: c.type === 'category' ? new Map((c.categories ?? []).map((name, i) => [name, i] as [string, number])) : null
-		}));
+		this.byField = layout.mapping.map(() => null);
+		this.schema.columns.forEach((c, column) => {
+			// The first field naming the column feeds it; a file without the column leaves its cells empty.
+			const field = layout.mapping.indexOf(c.key);
+			this.scratch[column] = NaN;
+			if (field < 0) return;
+			const names: [string, number][][] = [];
+			// As a Map of the categories finds them (a name listed twice: its last index).
+			if (c.type === 'category') for (const entry of new Map((c.categories ?? []).map((name, i) => [name, i] as [string, number]))) (names[entry[0].length] ??= []).push(entry);
+			this.byField[field] = {
+				column,
+				kind: c.type === 'category' ? CATEGORY : c.type === 'boolean' ? BOOLEAN : NUMBER,
+				required: c.required,
+				integer: c.type === 'integer',
+				min: c.min ?? -Infinity,
+				max: c.max ?? Infinity,
+				names
+			};
+		});
 	}
 
 	line(text: string, start: number, end: number, row: number): void {
@@ -85,45 +96,70 @@ class ColumnIntake extends IntakeTally {
 		} else this.record(text.slice(start, end).split(this.delimiter), row);
 	}
 
-	/** Read a plain line's cells into `scratch`; false when any needs the row validator. */
+	/**
+	 * Read a plain line's cells into `scratch` in one pass over its characters (each number read as
+	 * `simpleDecimalAt` reads it while looking for the field's end); false when the line does not
+	 * have exactly the header's number of fields, or any cell needs the row validator.
+	 */
 	private readPlain(text: string, start: number, end: number): boolean {
 		const expected = this.fieldCount;
 		const d = this.delimiterCode;
-		// Field boundaries: the line must have exactly the header's number of fields.
-		const starts = fieldStarts(text, start, end, d, expected);
-		if (starts === null) return false;
-		const plans = this.plans;
+		const decimalComma = this.decimalComma;
+		const byField = this.byField;
 		const out = this.scratch;
-		for (let c = 0; c < plans.length; c++) {
-			const plan = plans[c];
-			if (plan.field < 0) {
-				out[c] = NaN;
-				continue;
-			}
-			const s = starts[plan.field];
-			const e = plan.field + 1 < expected ? starts[plan.field + 1] - 1 : end;
-			if (s === e) {
+		let i = start;
+		let f = 0;
+		for (;;) {
+			// Field f starts at i and ends at the next delimiter or at the end of the line.
+			const plan = byField[f];
+			if (plan === null) {
+				while (i < end && text.charCodeAt(i) !== d) i++;
+			} else if (i === end || text.charCodeAt(i) === d) {
 				if (plan.required) return false;
-				out[c] = NaN;
-				continue;
-			}
-			const first = text.charCodeAt(s);
-			const last = text.charCodeAt(e - 1);
-			if (first <= 32 || last <= 32 || first === 160 || last === 160) return false;
-			if (plan.kind === NUMBER) {
-				const v = simpleDecimalAt(text, s, e, this.decimalComma);
-				if (v !== v || (plan.integer && !Number.isInteger(v)) || v < plan.min || v > plan.max) return false;
-				out[c] = v;
-			} else if (plan.kind === CATEGORY) {
-				const index = (plan.categories as Map<string, number>).get(text.slice(s, e));
-				if (index === undefined) return false;
-				out[c] = index;
+				out[plan.column] = NaN;
+			} else if (plan.kind === NUMBER) {
+				let c = text.charCodeAt(i);
+				let negative = false;
+				if (c === 45 || c === 43) {
+					negative = c === 45;
+					i++;
+				}
+				let digits = 0;
+				let mantissa = 0;
+				let point = -1;
+				for (; i < end; i++) {
+					c = text.charCodeAt(i);
+					if (c >= 48 && c <= 57) {
+						mantissa = mantissa * 10 + (c - 48);
+						digits++;
+					} else if (c === d) break;
+					else if (point === -1 && (c === 46 || (c === 44 && decimalComma))) point = digits;
+					else return false;
+				}
+				if (digits === 0 || digits > 15) return false;
+				const v = decimalFromDigits(mantissa, digits, point, negative);
+				if ((plan.integer && !Number.isInteger(v)) || v < plan.min || v > plan.max) return false;
+				out[plan.column] = v;
 			} else {
-				if (e - s !== 1 || (first !== 48 && first !== 49)) return false;
-				out[c] = first - 48;
+				const s = i;
+				while (i < end && text.charCodeAt(i) !== d) i++;
+				const first = text.charCodeAt(s);
+				if (plan.kind === BOOLEAN) {
+					if (i - s !== 1 || (first !== 48 && first !== 49)) return false;
+					out[plan.column] = first - 48;
+				} else {
+					const last = text.charCodeAt(i - 1);
+					if (first <= 32 || last <= 32 || first === 160 || last === 160) return false;
+					const index = categoryAt(plan.names, text, s, i);
+					if (index < 0) return false;
+					out[plan.column] = index;
+				}
 			}
+			f++;
+			if (i >= end) return f === expected;
+			if (f === expected) return false;
+			i++;
 		}
-		return true;
 	}
 
 	/** The result once the reader has read everything (without a whole-file failure): `RowIntake.finish` over columns. */
@@ -141,22 +177,18 @@ class ColumnIntake extends IntakeTally {
 }
 
 /**
- * Where each field of `text[start, end)` starts, when the line has exactly `expected` fields
- * (a field ends one character before the next starts); null otherwise.
+ * The index of the category written exactly as `text[start, end)`, or -1: `names` holds, per length,
+ * the categories of that length with their indices (no slice of the text is made).
  */
-function fieldStarts(text: string, start: number, end: number, delimiter: number, expected: number): Int32Array | null {
-	const starts = fieldStartsBuffer.length >= expected ? fieldStartsBuffer : (fieldStartsBuffer = new Int32Array(expected));
-	let k = 0;
-	starts[k++] = start;
-	for (let i = start; i < end; i++) {
-		if (text.charCodeAt(i) === delimiter) {
-			if (k === expected) return null;
-			starts[k++] = i + 1;
-		}
+function categoryAt(names: readonly (readonly [string, number][] | undefined)[], text: string, start: number, end: number): number {
+	const candidates = names[end - start];
+	if (candidates === undefined) return -1;
+	for (let k = 0; k < candidates.length; k++) {
+		const [name, index] = candidates[k];
+		if (text.startsWith(name, start)) return index;
 	}
-	return k === expected ? starts : null;
+	return -1;
 }
-let fieldStartsBuffer = new Int32Array(64);
 
 function settle(intake: ColumnIntake, read: SinkRead): ColumnIntakeResult {
 	return read.ok ? intake.finish(read.reader, read.fed) : read;

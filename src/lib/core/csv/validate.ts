@@ -101,6 +101,14 @@ export function simpleDecimalAt(s: string, start: number, end: number, decimalCo
 		else return NaN;
 	}
 	if (digits === 0 || digits > 15) return NaN;
+	return decimalFromDigits(mantissa, digits, point, negative);
+}
+
+/**
+ * The value `simpleDecimalAt` gives once it has read a number's digits: `mantissa` (the digits as an
+ * integer, 1 to 15 of them), `point` (how many digits came before the decimal point; -1: none).
+ */
+export function decimalFromDigits(mantissa: number, digits: number, point: number, negative: boolean): number {
 	const value = point === -1 || point === digits ? mantissa : mantissa / POWERS_OF_TEN[digits - point];
 	return negative ? -value : value;
 }

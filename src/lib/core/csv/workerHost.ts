@@ -30,8 +30,8 @@ export interface CsvJobScope {
 
 /** A service's columnar path (see `CsvJobService.columns`). */
 export interface ColumnScoring<Ctx> {
-	/** Like `CsvJobService.reject`, for row `i` of the columns. */
-	reject?: (columns: RowColumns, i: number, ctx: Ctx, rowNumber: number) => RowIssue[] | null;
+	/** Like `CsvJobService.reject`, made once for the columns: the test of their row `i`. */
+	reject?: (columns: RowColumns, ctx: Ctx) => (i: number, rowNumber: number) => RowIssue[] | null;
 	/** Score every good row; one output row per row, in order. */
 	score: (columns: RowColumns, ctx: Ctx, rowNumbers: Int32Array) => ScoredRows | Promise<ScoredRows>;
 }
@@ -197,8 +197,8 @@ function rejectRows<Ctx>(
 	const count = intake.rowNumbers.length;
 	let test: ((i: number) => RowIssue[] | null) | undefined;
 	if (good.columns) {
-		const reject = service.columns?.reject;
-		if (reject) test = (i) => reject(good.columns, i, ctx, intake.rowNumbers[i]);
+		const reject = service.columns?.reject?.(good.columns, ctx);
+		if (reject) test = (i) => reject(i, intake.rowNumbers[i]);
 	} else {
 		const reject = service.reject;
 		if (reject) test = (i) => reject(good.rows[i], ctx, intake.rowNumbers[i]);

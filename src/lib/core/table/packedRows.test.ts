@@ -23,6 +23,23 @@ describe('packRows', () => {
 });
 
 describe('coded text columns', () => {
+	it('set by a small index, gives exactly what set by text gives (the same codes and dictionary), mixed with text', () => {
+		const names = ['Speaker', 'Camera', null, 'Game'];
+		const textOf = (k: number) => (k >= 0 && k < names.length ? names[k] : `other ${k}`);
+		const indices = [3, 1, 1, 2, 0, 3, 70_000, -1, 0.5, 1, 40, 40, 2];
+		const byText = new TextColumnBuilder(indices.length + 2);
+		const byIndex = new TextColumnBuilder(indices.length + 2);
+		indices.forEach((k, i) => {
+			byText.set(i, textOf(k));
+			byIndex.setIndexed(i, k, textOf);
+		});
+		byText.set(indices.length, 'Camera');
+		byIndex.set(indices.length, 'Camera');
+		byText.set(indices.length + 1, 'Game');
+		byIndex.setIndexed(indices.length + 1, 3, textOf);
+		expect(byIndex.column()).toEqual(byText.column());
+	});
+
 	it('stores each distinct text once, reads cells back by index, and lists the buffers to transfer', () => {
 		const text = new TextColumnBuilder(4);
 		['Speaker', null, 'Camera', 'Speaker'].forEach((t, i) => text.set(i, t));

@@ -48,11 +48,16 @@ export function packRows(keys: readonly string[], rows: readonly Record<string, 
 	return { count: rows.length, columns };
 }
 
+/** Indices `TextColumnBuilder.setIndexed` remembers (larger ones are looked up by their text). */
+const MAX_TEXT_INDEX = 1 << 16;
+
 /** A text column being built: `set` stores row i's text as a code (-1 for null), each distinct text once in the dictionary. */
 export class TextColumnBuilder {
 	readonly codes: Int32Array;
 	readonly dictionary: string[] = [];
 	private readonly known = new Map<string, number>();
+	/** Per index given to `setIndexed`, its text's code + 2 (0: not seen yet). */
+	private byIndex = new Int32Array(16);
 
 	constructor(count: number) {
 		this.codes = new Int32Array(count);
@@ -70,6 +75,29 @@ export class TextColumnBuilder {
 			this.dictionary.push(text);
 		}
 		this.codes[i] = code;
+	}
+
+	/**
+	 * `set(i, textOf(index))` for text known by a small index (a category's position, a flag): the
+	 * same codes and dictionary, with `textOf` asked once per index instead of a lookup by text per row.
+	 */
+	setIndexed(i: number, index: number, textOf: (index: number) => string | null): void {
+		if (!(index >= 0 && index < MAX_TEXT_INDEX && index === (index | 0))) {
+			this.set(i, textOf(index));
+			return;
+		}
+		const known = index < this.byIndex.length ? this.byIndex[index] : 0;
+		if (known !== 0) {
+			this.codes[i] = known - 2;
+			return;
+		}
+		this.set(i, textOf(index));
+		if (index >= this.byIndex.length) {
+			const grown = new Int32Array(Math.max(index + 1, 2 * this.byIndex.length));
+			grown.set(this.byIndex);
+			this.byIndex = grown;
+		}
+		this.byIndex[index] = this.codes[i] + 2;
 	}
 
 	column(): PackedColumn {
