@@ -345,8 +345,12 @@ export interface BatchRun {
 
 /**
  * Open the page, wait until its model is ready, choose `csvPath` on the file input of the
- * "Forecast many weeks from a CSV" section, and wait for the batch result.
+ * "Forecast many weeks from a CSV" section `CHOOSE_AFTER_MS` after the section appears (as a person
+ * would: no one picks a file in less), and wait for the batch result.
  */
+/** How long after the CSV section appears the file is chosen. */
+export const CHOOSE_AFTER_MS = 1500;
+
 export async function measureBatch(browser: Browser, url: string, csvPath: string, rows: number, timeoutMs = 120_000): Promise<BatchRun> {
 	const { context, page, cdp, errors } = await freshPage(browser);
 	try {
@@ -358,6 +362,8 @@ export async function measureBatch(browser: Browser, url: string, csvPath: strin
 		});
 		const section = page.locator('section', { has: page.getByRole('heading', { name: 'Forecast many weeks from a CSV' }) });
 		const input = section.locator('input[type=file]');
+		await input.waitFor({ state: 'attached', timeout: 30_000 });
+		await page.waitForTimeout(CHOOSE_AFTER_MS);
 		await input.setInputFiles(csvPath);
 		await page.waitForFunction(
 			() => {
