@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TableSchema } from '../schema';
-import { runCsvJob, SpareCsvWorker, type CsvJobWorker } from './client';
-import type { CsvJobMessage, CsvJobRequest, CsvWarmRequest, JobProgress } from './types';
+import { runCsvJob, type CsvJobWorker } from './client';
+import type { CsvJobMessage, CsvJobRequest, JobProgress } from './types';
 import { serveCsvJobs, type CsvJobScope } from './workerHost';
 import { unpackRows } from '../table/packedRows';
 
@@ -95,55 +95,5 @@ describe('runCsvJob', () => {
 			throw new Error('no workers here');
 		}, priceFile(1), {}).promise;
 		expect(outcome.ok === false && outcome.failure?.message).toBe('The background worker could not start: no workers here');
-	});
-});
-
-describe('SpareCsvWorker', () => {
-	/** fakeWorker, recording what the page sends it. */
-	function recordingWorker() {
-		const worker = fakeWorker();
-		const sent: (CsvJobRequest | CsvWarmRequest)[] = [];
-		const send = worker.postMessage.bind(worker);
-		worker.postMessage = (message) => {
-			sent.push(message);
-			send(message);
-		};
-		return { worker, sent };
-	}
-
-	it('is warmed with the model files, then hands itself to one job for the same files', async () => {
-		const { worker, sent } = recordingWorker();
-		const spare = new SpareCsvWorker(() => worker, { forest: '/forest.json' });
-		expect(sent).toEqual([{ type: 'warm', artifactUrls: { forest: '/forest.json' } }]);
-		const ready = spare.take({ forest: '/forest.json' });
-		expect(ready).toBe(worker);
-		expect(spare.take({ forest: '/forest.json' })).toBeNull(); // only once
-		const outcome = await runCsvJob(() => ready!, priceFile(20), { forest: '/forest.json' }).promise;
-		expect(outcome.ok && outcome.result.goodRows).toBe(20);
-		expect(worker.terminated).toBe(true);
-	});
-
-	it('is dropped, not used, for other model files', () => {
-		const { worker } = recordingWorker();
-		const spare = new SpareCsvWorker(() => worker, { forest: '/forest.json' });
-		expect(spare.take({ network: '/network.json' })).toBeNull();
-		expect(worker.terminated).toBe(true);
-	});
-
-	it('is dropped when it fails before a job takes it, and when the page no longer needs it', () => {
-		const failing = recordingWorker().worker;
-		const spare = new SpareCsvWorker(() => failing, {});
-		let prevented = false;
-		failing.onerror?.({ message: 'offline', preventDefault: () => void (prevented = true) } as unknown as ErrorEvent);
-		expect(prevented).toBe(true);
-		expect(failing.terminated).toBe(true);
-		expect(spare.take({})).toBeNull();
-
-		const unused = recordingWorker().worker;
-		new SpareCsvWorker(() => unused, {}).dispose();
-		expect(unused.terminated).toBe(true);
-		expect(new SpareCsvWorker(() => {
-			throw new Error('no workers here');
-		}, {}).take({})).toBeNull();
 	});
 });

@@ -108,20 +108,6 @@ export interface CsvJobRequest {
 	artifactUrls: Record<string, string>;
 }
 
-/**
- * Page -> tool worker, before any file is chosen: start loading the model these files hold, so a
- * later job for the same files finds it ready (see SpareCsvWorker in client.ts).
- */
-export interface CsvWarmRequest {
-	type: 'warm';
-	artifactUrls: Record<string, string>;
-}
-
-/** One key for a set of artifact URLs, whatever their order: the worker's cache key for its model. */
-export function artifactUrlsKey(artifactUrls: Record<string, string>): string {
-	return JSON.stringify(Object.entries(artifactUrls).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
 /** Tool worker -> page. */
 export type CsvJobMessage =
 	| { type: 'progress'; progress: JobProgress }

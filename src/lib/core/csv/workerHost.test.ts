@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TableSchema } from '../schema';
-import type { CsvJobMessage, CsvJobRequest, CsvWarmRequest, ScoredRows } from './types';
+import type { CsvJobMessage, CsvJobRequest, ScoredRows } from './types';
 import { serveCsvJobs, type CsvJobScope } from './workerHost';
 import { unpackRows } from '../table/packedRows';
 
@@ -62,8 +62,7 @@ function harness(options: { chunkRows?: number; failPrepare?: boolean; summarize
 			const request: CsvJobRequest = { type: 'start', file, fileName: 'rows.csv', artifactUrls };
 			scope.onmessage?.({ data: request } as MessageEvent<CsvJobRequest>);
 		});
-	const warm = (artifactUrls: Record<string, string>) => scope.onmessage?.({ data: { type: 'warm', artifactUrls } } as MessageEvent<CsvWarmRequest>);
-	return { run, warm, messages, scorerCalls, prepares: () => prepares };
+	return { run, messages, scorerCalls, prepares: () => prepares };
 }
 
 describe('serveCsvJobs', () => {
@@ -104,27 +103,6 @@ describe('serveCsvJobs', () => {
 		const third = await h.run(fileOf(3), { factor: '10' });
 		expect(h.prepares()).toBe(2);
 		expect(third.type === 'done' && unpackRows(third.result.scored.rows)[1].doubled).toBe(10);
-	});
-
-	it('a warm message loads the model before any file; the job for the same files uses it, another loads its own', async () => {
-		const h = harness();
-		h.warm({ factor: '3' });
-		expect(h.prepares()).toBe(1);
-		expect(h.messages).toEqual([]); // nothing is posted back for a warm-up
-		const same = await h.run(fileOf(3), { factor: '3' });
-		expect(h.prepares()).toBe(1);
-		expect(same.type === 'done' && unpackRows(same.result.scored.rows)[1].doubled).toBe(3);
-		await h.run(fileOf(3), { factor: '10' });
-		expect(h.prepares()).toBe(2);
-	});
-
-	it('a failed warm-up is not kept: the job loads the model again and says so if it fails', async () => {
-		const h = harness({ failPrepare: true });
-		h.warm({});
-		await new Promise((r) => setTimeout(r, 0));
-		const final = await h.run(fileOf(3));
-		expect(h.prepares()).toBe(2);
-		expect(final.type === 'failed' && final.failure.message).toMatch(/model could not be loaded/);
 	});
 
 	it('hands the result\'s typed arrays over (transferred, not copied)', async () => {

@@ -10,7 +10,7 @@
  * Uses only Worker-scope APIs (postMessage/onmessage), no DOM.
  */
 import type { ParsedRow, RowIssue, TableSchema } from '../schema';
-import { artifactUrlsKey, type CsvJobFailure, type CsvJobMessage, type CsvJobRequest, type CsvJobResult, type CsvScorer, type CsvWarmRequest, type FileNote, type JobProgress, type ScoredRows } from './types';
+import type { CsvJobFailure, CsvJobMessage, CsvJobRequest, CsvJobResult, CsvScorer, FileNote, JobProgress, ScoredRows } from './types';
 import { isPacked, packedBuffers, packRows, tableLength, tableRows, type PackedRows } from '../table/packedRows';
 import { MAX_ISSUES, parseCsvBlob, type IntakeOptions, type IntakeResult, type IntakeSuccess } from './intake';
 import { parseCsvBlobColumns, type ColumnIntakeResult, type ColumnIntakeSuccess } from './columnIntake';
@@ -24,7 +24,7 @@ export const SCORE_CHUNK_ROWS = 5000;
 
 /** The part of a dedicated worker's global scope this module uses (injectable for tests). */
 export interface CsvJobScope {
-	onmessage: ((event: MessageEvent<CsvJobRequest | CsvWarmRequest>) => void) | null;
+	onmessage: ((event: MessageEvent<CsvJobRequest>) => void) | null;
 	postMessage(message: CsvJobMessage, transfer?: Transferable[]): void;
 }
 
@@ -238,7 +238,7 @@ function rejectRows<Ctx>(
 export function serveCsvJobs<Ctx>(service: CsvJobService<Ctx>, scope: CsvJobScope = self as unknown as CsvJobScope): void {
 	let cached: { key: string; ctx: Promise<Ctx> } | null = null;
 	const getContext = (artifactUrls: Record<string, string>): Promise<Ctx> => {
-		const key = artifactUrlsKey(artifactUrls);
+		const key = JSON.stringify(Object.entries(artifactUrls).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 		if (cached && cached.key === key) return cached.ctx;
 		const ctx = service.prepare({ artifactUrls });
 		const entry = { key, ctx };
@@ -253,8 +253,6 @@ export function serveCsvJobs<Ctx>(service: CsvJobService<Ctx>, scope: CsvJobScop
 
 	scope.onmessage = (event) => {
 		const request = event.data;
-		// A spare worker: load the model now; the job that follows finds it in the cache.
-		if (request?.type === 'warm') return void getContext(request.artifactUrls).catch(() => {});
 		if (!request || request.type !== 'start') return;
 		runCsvJobInWorker(service, request, getContext, post).then(post, (error: unknown) =>
 			post({ type: 'failed', failure: { kind: 'internal', message: `Something went wrong: ${errorText(error)}` } })
