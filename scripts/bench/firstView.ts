@@ -11,7 +11,7 @@ import { measurePageLoad, type PageLoadRun } from './page.ts';
 import { atMost, info, kB, medianMin, ms, stats, type Figure, type Stats } from './report.ts';
 
 /** How long after the answer is painted the long tasks are still watched (4x runs). */
-const SETTLE_MS = 3000;
+export const SETTLE_MS = 3000;
 
 export const FIRST_VIEW_TARGETS = { gzipBytes: 300_000, shownMs: 1500, longestTaskMs: 100, cpuSlowdown: 4 };
 
