@@ -36,10 +36,20 @@ export function fitLogConformal(actual: ArrayLike<number>, predicted: ArrayLike<
 	return { nominal, low: r[lo - 1], high: r[hi - 1], calibrationRows: n };
 }
 
+/** An interval's two factors, e^low and e^high: worked out once, they range many predictions. */
+export function conformalFactors(interval: Pick<LogConformalInterval, 'low' | 'high'>): [number, number] {
+	return [Math.exp(interval.low), Math.exp(interval.high)];
+}
+
+/** One end of a prediction's range, from one of its interval's factors (never below zero). */
+export function rangeEnd(factor: number, predicted: number): number {
+	return Math.max(0, (Math.max(0, predicted) + 1) * factor - 1);
+}
+
 /** The range of one prediction (never below zero). */
 export function conformalRange(interval: Pick<LogConformalInterval, 'low' | 'high'>, predicted: number): [number, number] {
-	const p = Math.max(0, predicted) + 1;
-	return [Math.max(0, p * Math.exp(interval.low) - 1), Math.max(0, p * Math.exp(interval.high) - 1)];
+	const [low, high] = conformalFactors(interval);
+	return [rangeEnd(low, predicted), rangeEnd(high, predicted)];
 }
 
 /** Share of rows whose actual lies inside its range (ends included). */

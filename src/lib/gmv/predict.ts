@@ -4,7 +4,7 @@
  * the network (inputs alone). Every prediction has a split-conformal 80% range calibrated on
  * validation weeks, and an explanation of each input's push.
  */
-import { conformalRange, type LogConformalInterval } from '../core/conformal';
+import { conformalFactors, conformalRange, rangeEnd, type LogConformalInterval } from '../core/conformal';
 import { base64ToBytes } from '../core/base64';
 import { sampledShapley } from '../core/explain';
 import { decodeFlatForest, type FlatForest } from '../core/forest/flat';
@@ -31,12 +31,11 @@ export interface BatchPredictions {
 function withRanges(gmv: Float64Array, usedRecent: Uint8Array, interval: (recent: boolean) => LogConformalInterval): BatchPredictions {
 	const low = new Float64Array(gmv.length);
 	const high = new Float64Array(gmv.length);
-	const factors = [interval(false), interval(true)].map((iv) => [Math.exp(iv.low), Math.exp(iv.high)]);
+	const factors = [conformalFactors(interval(false)), conformalFactors(interval(true))];
 	for (let i = 0; i < gmv.length; i++) {
 		const [lowFactor, highFactor] = factors[usedRecent[i] === 1 ? 1 : 0];
-		const p = Math.max(0, gmv[i]) + 1;
-		low[i] = Math.max(0, p * lowFactor - 1);
-		high[i] = Math.max(0, p * highFactor - 1);
+		low[i] = rangeEnd(lowFactor, gmv[i]);
+		high[i] = rangeEnd(highFactor, gmv[i]);
 	}
 	return { gmv, low, high, usedRecent };
 }
