@@ -349,7 +349,7 @@ export interface BatchRun {
  * would: no one picks a file in less), and wait for the batch result.
  */
 /** How long after the CSV section appears the file is chosen. */
-export const CHOOSE_AFTER_MS = 1500;
+const CHOOSE_AFTER_MS = 1500;
 
 export async function measureBatch(browser: Browser, url: string, csvPath: string, rows: number, timeoutMs = 120_000): Promise<BatchRun> {
 	const { context, page, cdp, errors } = await freshPage(browser);

@@ -23,7 +23,6 @@ function showPart(part: Part): void {
 	part.show();
 }
 
-
 function buildNextWhenIdle(): void {
 	whenIdle(() => {
 		const [next] = queue.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));

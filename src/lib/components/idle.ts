@@ -8,6 +8,14 @@ export function whenIdle(run: () => void, timeoutMs = 1000, fallbackMs = 50): vo
 	else setTimeout(run, fallbackMs);
 }
 
+/**
+ * Resolves in a task after the browser's next paint: for work that must come after what is on
+ * screen has been drawn. At once where nothing is drawn (the server, unit tests).
+ */
+export function afterNextPaint(): Promise<void> {
+	return typeof requestAnimationFrame === 'undefined' ? Promise.resolve() : new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+}
+
 /** Resolves in a new task (the browser may paint before it); also on the server, where it is harmless. */
 export function nextTask(): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, 0));

@@ -8,6 +8,7 @@
  */
 import { HistoryError, HistoryStore, type ImportReport, type NewRun, type RunSummary, type SavedRun } from '$lib/core/history';
 import { formatCountPlain } from '$lib/core/numberText';
+import { afterNextPaint } from './idle';
 
 let shared: HistoryStore | null = null;
 /** Set while another tab holds an older version of the database open. */
@@ -24,7 +25,7 @@ function sharedStore(): HistoryStore {
 let painted: Promise<void> | null = null;
 /** Resolves once the page has painted after its first use of storage (at once outside a browser). */
 function afterFirstPaint(): Promise<void> {
-	painted ??= typeof requestAnimationFrame === 'undefined' ? Promise.resolve() : new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+	painted ??= afterNextPaint();
 	return painted;
 }
 

@@ -22,7 +22,6 @@ let updateReady = false;
 let reloading = false;
 const listeners = new Set<() => void>();
 
-
 /** Register the service worker in an idle moment after the page has loaded. Safe to call often. */
 export function afterFirstResult(): void {
 	if (requested || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
