@@ -5,7 +5,7 @@
  */
 import { monthEnd, monthLabel } from '../../../src/lib/sellers/calendar.ts';
 import { featuresAt, indexLog, isLabelable, labelAt, type FeatureTable, type IndexedLog } from '../../../src/lib/sellers/features.ts';
-import { generateMarket, type MarketParams, type MarketTruth } from '../../../src/lib/sellers/generator.ts';
+import { generateMarket, type MarketParams, type MarketTruth, type UserTraits } from '../../../src/lib/sellers/generator.ts';
 import { EventLogBuilder } from '../../../src/lib/sellers/log.ts';
 
 export interface MonthData {
@@ -31,9 +31,10 @@ export interface TrainingMarket {
 /** Months of history a first training month needs (the 6-month candidate window). */
 const WARM_UP = 6;
 
-export function buildMarket(params: MarketParams): TrainingMarket {
+/** `onUser` receives each user's hidden traits (analysis only; see generateMarket). */
+export function buildMarket(params: MarketParams, onUser?: (user: number, traits: UserTraits) => void): TrainingMarket {
 	const builder = new EventLogBuilder(1 << 20);
-	const truth = generateMarket(params, builder);
+	const truth = generateMarket(params, builder, onUser);
 	const data = indexLog(builder.finish());
 	const dataEnd = monthEnd(params.startMonth + params.months - 1);
 	const months = new Map<number, MonthData>();

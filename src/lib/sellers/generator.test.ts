@@ -34,6 +34,23 @@ describe('the synthetic marketplace', () => {
 		expect(market({ firstMonthJoins: 150, seed: 1 }).log.n).not.toBe(log.n);
 	});
 
+	it("reports each user's hidden traits without changing the events", () => {
+		const b = new EventLogBuilder();
+		const traits: number[] = [];
+		generateMarket({ ...DEFAULT_MARKET, firstMonthJoins: 150 }, b, (user, t) => {
+			traits[user] = t.focus;
+			expect(Number.isFinite(t.logEngagement) && Number.isFinite(t.logMainDemand)).toBe(true);
+			expect(t.activeShare).toBeGreaterThan(0);
+			expect(t.activeShare).toBeLessThan(1);
+		});
+		const withTraits = b.finish();
+		expect(withTraits.n).toBe(log.n);
+		expect(Array.from(withTraits.day)).toEqual(Array.from(log.day));
+		expect(Array.from(withTraits.amount)).toEqual(Array.from(log.amount));
+		expect(traits.length).toBe(truth.users);
+		expect(traits.every((f) => f >= 1 / 3 - 1e-12 && f <= 1)).toBe(true);
+	});
+
 	it('has users joining with growth and a Q4 peak', () => {
 		const firstMonth = new Array<number>(months).fill(0);
 		const seen = new Set<number>();

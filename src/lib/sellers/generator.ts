@@ -134,10 +134,29 @@ export interface MarketTruth {
 	priceLevel: number[];
 }
 
+/**
+ * A user's hidden traits, fixed when the user joins: what no activity log shows directly. For
+ * analysis only (how well could a model do that knew them, scripts/train/sellers-ceiling.ts).
+ */
+export interface UserTraits {
+	/** ln λ, the engagement that scales every rate of the user. */
+	logEngagement: number;
+	/** The main favourite's share of the favourites' weight. */
+	focus: number;
+	/** ln of the demand of the user's main category (it scales a seller's sales). */
+	logMainDemand: number;
+	/** The chance that a month is active. */
+	activeShare: number;
+}
+
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** Run the simulation, sending every event to `sink`. Deterministic for the same parameters. */
-export function generateMarket(params: MarketParams, sink: EventSink): MarketTruth {
+/**
+ * Run the simulation, sending every event to `sink`, and each user's hidden traits to `onUser` when
+ * given (it draws nothing, so the events are the same either way). Deterministic for the same
+ * parameters.
+ */
+export function generateMarket(params: MarketParams, sink: EventSink, onUser?: (user: number, traits: UserTraits) => void): MarketTruth {
 	const random = seededRandom(params.seed);
 	const K = params.categories.length;
 	const categoryIndex = params.categories.map((name) => sink.internCategory(name));
@@ -203,6 +222,7 @@ export function generateMarket(params: MarketParams, sink: EventSink): MarketTru
 		let lambda = logNormal(random, params.engagement.logMean, params.engagement.logSd);
 		if (isMigrating) lambda *= params.migrating.engagementScale;
 		const activeShare = beta(random, params.activeShare.a, params.activeShare.b);
+		onUser?.(user, { logEngagement: Math.log(lambda), focus: favourites.focus, logMainDemand: Math.log(demand[favourites.cats[0]]), activeShare });
 		const itemAmount = (k: number) => round2(logNormal(random, Math.log(priceLevel[k]), params.itemLogSd));
 		const emit = (day: number, kind: number, k: number, amount = 0) => {
 			if (day < endDay) sink.add(user, day, kind, k < 0 ? 0xffff : categoryIndex[k], amount);
