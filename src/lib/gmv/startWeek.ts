@@ -15,11 +15,19 @@ export function startPredictions(ctx: GmvContext, models: readonly GmvModel[]): 
 	return Object.fromEntries(models.map((m) => [m.id, { label: m.artifact.label, prediction: m.predictOne(scenario) }]));
 }
 
+/** The start week's form values, worked out once per context (the page asks on every change of the form). */
+const startValues = new WeakMap<GmvContext, Readonly<GmvFormValues>>();
+function startWeekValues(ctx: GmvContext): Readonly<GmvFormValues> {
+	let values = startValues.get(ctx);
+	if (!values) startValues.set(ctx, (values = Object.freeze(defaultFormValues(ctx))));
+	return values;
+}
+
 /** The kept answer of `modelId` when `values` are the start week's, field for field; otherwise null. */
 export function startPrediction(ctx: GmvContext, modelId: string, values: GmvFormValues): StartPrediction | null {
 	const kept = ctx.startPredictions?.[modelId];
 	if (!kept) return null;
-	const defaults = defaultFormValues(ctx);
+	const defaults = startWeekValues(ctx);
 	for (const key of new Set([...Object.keys(defaults), ...Object.keys(values)])) if (defaults[key] !== values[key]) return null;
 	return kept;
 }
