@@ -618,7 +618,7 @@ async function benchLighthouse(server: RunningServer): Promise<Record<string, un
 	const results = await lighthouseAllPages(server.url, pages, runs, (page, run, i) =>
 		console.log(
 			`  run ${i + 1} ${page.label}: performance ${run.performance}, TBT ${ms(run.totalBlockingTimeMs)}, LCP ${ms(run.largestContentfulPaintMs)}, ` +
-				`CLS ${run.cumulativeLayoutShift.toFixed(3)}${run.runtimeError ? ` (ERROR ${run.runtimeError})` : ''}`
+				`CLS ${run.cumulativeLayoutShift.toFixed(3)}${run.runtimeError ? ` (ERROR ${run.runtimeError})` : ''}${run.retriedAfter ? ` (second try; the first failed: ${run.retriedAfter})` : ''}`
 		)
 	);
 	const out: Record<string, unknown> = {};

@@ -28,6 +28,8 @@ export interface LighthouseRun {
 	/** Titles of failed audits that cost performance points (for the printed notes). */
 	opportunities: string[];
 	runtimeError?: string;
+	/** Set when this is a second try: the first one's error (a trace Lighthouse could not record). */
+	retriedAfter?: string;
 }
 
 export interface LighthousePage {
@@ -101,7 +103,9 @@ export async function lighthouseAllPages(
 		await runLighthouse(`${siteUrl}${pages[0].path}`, chrome.port);
 		for (let i = 0; i < runs; i++) {
 			for (const page of pages) {
-				const run = await runLighthouse(`${siteUrl}${page.path}`, chrome.port);
+				let run = await runLighthouse(`${siteUrl}${page.path}`, chrome.port);
+				// A run that failed to record its trace (NO_NAVSTART, now and then) is tried once more, and says so.
+				if (run.runtimeError) run = { ...(await runLighthouse(`${siteUrl}${page.path}`, chrome.port)), retriedAfter: run.runtimeError };
 				out.get(page)!.push(run);
 				onRun?.(page, run, i);
 			}
