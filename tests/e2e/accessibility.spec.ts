@@ -11,12 +11,16 @@ import { invoiceText } from './segmentsFiles';
 
 test.beforeEach(() => test.slow());
 
-/** Scroll through the whole page so that everything rendered on approach (charts, deferred parts) is there. */
+/**
+ * Scroll through the whole page so that everything rendered on approach (charts, deferred parts) is
+ * there. Timers only, and at most 200 steps: a page that draws no frames for a while (one CI run
+ * hung here waiting for requestAnimationFrame) or keeps growing cannot hold the test.
+ */
 async function scrollThrough(page: Page): Promise<void> {
 	await page.evaluate(async () => {
-		for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+		for (let y = 0, step = 0; y < document.documentElement.scrollHeight && step < 200; y += window.innerHeight / 2, step++) {
 			window.scrollTo(0, y);
-			await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
+			await new Promise((r) => setTimeout(r, 50));
 		}
 		window.scrollTo(0, 0);
 	});
