@@ -13,19 +13,15 @@
 import type { RowIssue } from '../core/schema';
 import { extraLinesIn, spansLinesHint } from '../core/csv/messages';
 import { notANumberReason, parseNumber, quoted } from '../core/csv/validate';
+import { msToDateCode, type DateOrder } from '../core/dates';
 import { overflowReason } from '../core/plausibility';
-import {
-	type RemovalRule,
-	firstRemovalRule,
-	guestCustomerId,
-	isCancellation,
-	isDroppedCountry,
-	isDroppedStockCode,
-	normaliseCustomerId
-} from './clean';
-import { DateOrderEvidence, type DateOrderVotes, isDayMonthCode, msToDateCode, scanDate, unpackDateCode, type DateOrder } from '../core/dates';
-import { INVOICE_COLUMNS, invoiceLineSchema, type InvoiceColumn } from './schema';
+import { firstRemovalRule } from './clean';
 import { buildCustomerTable, CUSTOMER_FEATURES, type CustomerFeature, type CustomerTable, type FinishOptions, type KeptLines } from './customerTable';
+import { InvoiceDates, type DatesState } from './invoiceDates';
+import { InvoiceLookups, type LookupState } from './invoiceLookups';
+import { KeptLineColumns } from './keptLineColumns';
+import { ReadingTally, type TallyState } from './readingTally';
+import { INVOICE_COLUMNS, invoiceLineSchema, type InvoiceColumn } from './schema';
 
 export { buildCustomerTable, CUSTOMER_FEATURES, RECENT_WINDOW_DAYS, type CustomerFeature, type CustomerTable, type FinishOptions, type ReadLines } from './customerTable';
 
@@ -123,29 +119,8 @@ export interface CustomerAggregator {
 	absorb(state: AggregatorState, rowOffset: number): void;
 }
 
-/** An aggregator's lines, lookups and counts, for reading a file in parts on several threads. */
-export interface AggregatorState extends KeptLines {
-	invoices: string[];
-	/** Per invoice, its guest customer's index (-1: none). */
-	invoiceGuest: Int32Array;
-	products: string[];
-	customerIds: string[];
-	customerGuest: Uint8Array;
-	linesRead: number;
-	unreadableLines: number;
-	/** Lines left out because quantity × unit price overflows. */
-	overflowLines: number;
-	/** Lines swallowed by unreadable records that ran over several lines (a stray quote). */
-	extraLines: number;
-	removed: Record<RemovalRule, number>;
-	guestLines: number;
-	issues: RowIssue[];
-	issueCount: number;
-	evidence: DateOrderVotes;
-	ambiguousExamples: string[];
-	/** The date text and code of the first line that voted on the date order (null: none). */
-	firstVote: { text: string; code: number } | null;
-}
+/** An aggregator's lines, lookups, counts and date votes, for reading a file in parts on several threads. */
+export interface AggregatorState extends KeptLines, LookupState, TallyState, DatesState {}
 
 const MAX_ISSUES = 100;
 /** A column's name in messages ('Invoice date'). */
@@ -187,70 +162,13 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 	const minFields = Math.max(...required, iCountry) + 1;
 	const fieldCount = options.fieldCount ?? 0;
 	const decimalComma = options.decimalComma ?? false;
-	const maxIssues = options.maxIssues ?? MAX_ISSUES;
 
-	// Kept lines, columnar (grown by doubling): customer, invoice and product indexes, quantity,
-	// line value (quantity x price), date code, spreadsheet row.
-	let size = 0;
-	let capacity = Math.max(4096, Math.ceil(options.expectedLines ?? 0));
-	let lineCustomer = new Int32Array(capacity);
-	let lineInvoice = new Int32Array(capacity);
-	let lineProduct = new Int32Array(capacity);
-	let lineRow = new Int32Array(capacity);
-	let lineQuantity = new Float64Array(capacity);
-	let lineValue = new Float64Array(capacity);
-	let lineDate = new Float64Array(capacity);
-	const grow = () => {
-		capacity *= 2;
-		const int = (a: Int32Array) => {
-			const b = new Int32Array(capacity);
-			b.set(a);
-			return b;
-		};
-		const float = (a: Float64Array) => {
-			const b = new Float64Array(capacity);
-			b.set(a);
-			return b;
-		};
-		lineCustomer = int(lineCustomer);
-		lineInvoice = int(lineInvoice);
-		lineProduct = int(lineProduct);
-		lineRow = int(lineRow);
-		lineQuantity = float(lineQuantity);
-		lineValue = float(lineValue);
-		lineDate = float(lineDate);
-	};
+	const lines = new KeptLineColumns(options.expectedLines);
+	const lookups = new InvoiceLookups(decimalComma);
+	const tally = new ReadingTally(options.maxIssues ?? MAX_ISSUES);
+	const dates = new InvoiceDates();
 
-	// Date-order evidence; a run of lines with the same date text (one invoice) votes once.
-	const evidence = new DateOrderEvidence();
-	const ambiguousExamples: string[] = [];
-
-	// Invoices: index, cancellation flag, and the guest customer made for it (-1: none yet).
-	const invoiceIndex = new Map<string, number>();
-	const invoiceCancelled: boolean[] = [];
-	const invoiceGuest: number[] = [];
-	// Products: index, and whether the code is on the dropped list (decided once per code).
-	const productIndex = new Map<string, number>();
-	const productDropped: boolean[] = [];
-	// Countries as written -> dropped or not (decided once per spelling).
-	const countryDropped = new Map<string, boolean>();
-	// Customers: raw text -> index (one lookup per line), normalised id -> index (once per spelling).
-	const customerByText = new Map<string, number>();
-	const customerById = new Map<string, number>();
-	const customerIds: string[] = [];
-	const customerGuest: number[] = [];
-
-	let linesRead = 0;
-	let unreadableLines = 0;
-	let overflowLines = 0;
-	let extraLines = 0;
-	const removed: Record<RemovalRule, number> = { 'low-price': 0, 'stock-code': 0, country: 0, 'zero-quantity': 0 };
-	let guestLines = 0;
-	let guestInvoices = 0;
-	const issues: RowIssue[] = [];
-	let issueCount = 0;
-
-	// The previous line's lookups (see addClean) and date text.
+	// The previous kept line's lookups: lines of one invoice usually follow each other.
 	let lastInvoiceText = '';
 	let lastInvoice = -1;
 	let lastCustomerText = '';
@@ -258,132 +176,89 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 	let lastCustomer = -1;
 	let lastCountry = '';
 	let lastCountryDropped = false;
-	let lastDateText = '';
-	let lastDateCode = -1;
-	let firstVote: { text: string; code: number } | null = null;
 
-	const issue = (row: number, column: string | null, reason: string) => {
-		issueCount++;
-		if (issues.length < maxIssues) issues.push({ row, column, reason });
-	};
-
-	const invoiceOf = (invoice: string): number => {
-		let index = invoiceIndex.get(invoice);
-		if (index === undefined) {
-			index = invoiceCancelled.length;
-			invoiceIndex.set(invoice, index);
-			invoiceCancelled.push(isCancellation(invoice));
-			invoiceGuest.push(-1);
-		}
-		return index;
-	};
-
-	const productOf = (stockCode: string): number => {
-		let index = productIndex.get(stockCode);
-		if (index === undefined) {
-			index = productDropped.length;
-			productIndex.set(stockCode, index);
-			productDropped.push(isDroppedStockCode(stockCode));
-		}
-		return index;
-	};
-
-	const newCustomer = (id: string, guest: boolean): number => {
-		const index = customerIds.length;
-		customerIds.push(id);
-		customerGuest.push(guest ? 1 : 0);
-		return index;
-	};
-
-	/** Customer index of a kept line; `text` is the id as written ('' for none). */
-	const customerOf = (text: string, invoice: number, invoiceText: string): number => {
-		let index = customerByText.get(text);
-		if (index !== undefined) return index;
-		const id = normaliseCustomerId(text, decimalComma);
-		if (id === '') {
-			guestLines++;
-			index = invoiceGuest[invoice];
-			if (index < 0) {
-				index = newCustomer(guestCustomerId(invoiceText), true);
-				invoiceGuest[invoice] = index;
-				guestInvoices++;
-			}
-			return index;
-		}
-		index = customerById.get(id);
-		if (index === undefined) {
-			index = newCustomer(id, false);
-			customerById.set(id, index);
-		}
-		customerByText.set(text, index);
-		return index;
-	};
-
-	/** Apply the rules to one readable line and keep it or count its removal. */
+	/** Apply the cleaning rules to one readable line, and keep it or count its removal. */
 	const addClean = (invoiceText: string, stockCode: string, quantity: number, price: number, dateCode: number, customerText: string, country: string, row: number) => {
-		const product = productOf(stockCode);
+		const product = lookups.productOf(stockCode);
 		if (country.length !== 0 && country !== lastCountry) {
-			let dropped = countryDropped.get(country);
-			if (dropped === undefined) {
-				dropped = isDroppedCountry(country);
-				countryDropped.set(country, dropped);
-			}
 			lastCountry = country;
-			lastCountryDropped = dropped;
+			lastCountryDropped = lookups.isDroppedCountry(country);
 		}
-		const rule = firstRemovalRule(price, productDropped[product], country.length !== 0 && lastCountryDropped, quantity);
+		const rule = firstRemovalRule(price, lookups.productDropped[product], country.length !== 0 && lastCountryDropped, quantity);
 		if (rule !== null) {
-			removed[rule]++;
+			tally.removed[rule]++;
 			return;
 		}
-		// Lines of one invoice usually follow each other: reuse the previous line's lookups.
 		let invoice = lastInvoice;
 		if (invoiceText !== lastInvoiceText) {
-			invoice = lastInvoice = invoiceOf(invoiceText);
+			invoice = lastInvoice = lookups.invoiceOf(invoiceText);
 			lastInvoiceText = invoiceText;
 		}
 		let customer = lastCustomer;
 		if (customerText !== lastCustomerText || invoice !== lastCustomerInvoice) {
-			customer = lastCustomer = customerOf(customerText, invoice, invoiceText);
+			customer = lastCustomer = lookups.customerOf(customerText, invoice, invoiceText);
 			lastCustomerText = customerText;
 			lastCustomerInvoice = invoice;
-		} else if (customerGuest[customer] === 1) guestLines++;
-		if (size === capacity) grow();
-		lineCustomer[size] = customer;
-		lineInvoice[size] = invoice;
-		lineProduct[size] = product;
-		lineQuantity[size] = quantity;
-		lineValue[size] = quantity * price;
-		lineDate[size] = dateCode;
-		lineRow[size] = row;
-		size++;
-	};
-
-	const noteDate = (code: number, text: string) => {
-		evidence.add(code);
-		if (ambiguousExamples.length < 5 && isDayMonthCode(code)) {
-			const [, a, b] = unpackDateCode(code);
-			if (a <= 12 && b <= 12 && a !== b && !ambiguousExamples.includes(text)) ambiguousExamples.push(text);
 		}
+		if (lookups.customerGuest[customer] === 1) tally.guestLines++;
+		lines.push(customer, invoice, product, quantity, quantity * price, dateCode, row);
 	};
 
+	/** A line's values as found: read, checked, then cleaned. */
+	const addFields = (
+		invoiceText: string,
+		stockText: string,
+		quantity: number,
+		quantityText: string,
+		price: number,
+		priceText: string,
+		dateText: string,
+		customerText: string,
+		countryText: string,
+		row: number
+	) => {
+		tally.linesRead++;
+		const invoice = clip(invoiceText);
+		const stockCode = clip(stockText);
+		const dateCode = dates.codeOf(dateText);
+		if (invoice.length === 0 || stockCode.length === 0 || quantity !== quantity || price !== price || dateCode < 0) {
+			tally.unreadableLines++;
+			if (invoice.length === 0) tally.issue(row, LABEL.InvoiceNo, 'is empty');
+			if (stockCode.length === 0) tally.issue(row, LABEL.StockCode, 'is empty');
+			if (quantity !== quantity) tally.issue(row, LABEL.Quantity, quantityText === '' ? 'is empty' : notANumber(quantityText, decimalComma));
+			if (price !== price) tally.issue(row, LABEL.UnitPrice, priceText === '' ? 'is empty' : notANumber(priceText, decimalComma));
+			if (dateCode < 0) {
+				const text = clip(dateText);
+				tally.issue(row, LABEL.InvoiceDate, text === '' ? 'is empty' : `${quoted(text)} is not a date (e.g. 2010-12-01 08:26, 12/1/2010 8:26, 01/12/2010 08:26 or 1-Dec-2010)`);
+			}
+			return;
+		}
+		const value = quantity * price;
+		if (value - value !== 0) {
+			overflow(row, quantity, price);
+			return;
+		}
+		addClean(invoice, stockCode, quantity, price, dateCode, customerText, clip(countryText), row);
+	};
+
+	/** One CSV row, split: the number of fields checked, then its values read. */
 	const addLine = (fields: readonly string[], row: number) => {
 		const found = fields.length;
 		if (found !== fieldCount && fieldCount > 0) {
 			let bad = found < fieldCount;
 			for (let i = fieldCount; !bad && i < found; i++) bad = !isBlank(fields[i]);
 			if (bad) {
-				linesRead++;
-				unreadableLines++;
+				tally.linesRead++;
+				tally.unreadableLines++;
 				const extra = extraLinesIn(fields);
-				extraLines += extra;
-				issue(row, null, `has ${found} value${found === 1 ? '' : 's'}, but the header has ${fieldCount} columns${spansLinesHint(extra)}`);
+				tally.extraLines += extra;
+				tally.issue(row, null, `has ${found} value${found === 1 ? '' : 's'}, but the header has ${fieldCount} columns${spansLinesHint(extra)}`);
 				return;
 			}
 		} else if (found < minFields) {
-			linesRead++;
-			unreadableLines++;
-			issue(row, null, `has ${found} value${found === 1 ? '' : 's'}, but ${minFields} are needed`);
+			tally.linesRead++;
+			tally.unreadableLines++;
+			tally.issue(row, null, `has ${found} value${found === 1 ? '' : 's'}, but ${minFields} are needed`);
 			return;
 		}
 		const quantityText = clip(fields[iQuantity]);
@@ -402,57 +277,14 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		);
 	};
 
-	const addFields = (
-		invoiceText: string,
-		stockText: string,
-		quantity: number,
-		quantityText: string,
-		price: number,
-		priceText: string,
-		dateText: string,
-		customerText: string,
-		countryText: string,
-		row: number
-	) => {
-		linesRead++;
-		const invoice = clip(invoiceText);
-		const stockCode = clip(stockText);
-		let dateCode = lastDateCode;
-		if (dateText !== lastDateText || dateCode < 0) {
-			dateCode = lastDateCode = scanDate(dateText);
-			lastDateText = dateText;
-			if (dateCode >= 0) {
-				firstVote ??= { text: dateText, code: dateCode };
-				noteDate(dateCode, dateText);
-			}
-		}
-		if (invoice.length === 0 || stockCode.length === 0 || quantity !== quantity || price !== price || dateCode < 0) {
-			unreadableLines++;
-			if (invoice.length === 0) issue(row, LABEL.InvoiceNo, 'is empty');
-			if (stockCode.length === 0) issue(row, LABEL.StockCode, 'is empty');
-			if (quantity !== quantity) issue(row, LABEL.Quantity, quantityText === '' ? 'is empty' : notANumber(quantityText, decimalComma));
-			if (price !== price) issue(row, LABEL.UnitPrice, priceText === '' ? 'is empty' : notANumber(priceText, decimalComma));
-			if (dateCode < 0) {
-				const text = clip(dateText);
-				issue(row, LABEL.InvoiceDate, text === '' ? 'is empty' : `${quoted(text)} is not a date (e.g. 2010-12-01 08:26, 12/1/2010 8:26, 01/12/2010 08:26 or 1-Dec-2010)`);
-			}
-			return;
-		}
-		const product = quantity * price;
-		if (product - product !== 0) {
-			overflow(row, quantity, price);
-			return;
-		}
-		addClean(invoice, stockCode, quantity, price, dateCode, customerText, clip(countryText), row);
-	};
-
 	const overflow = (row: number, quantity: number, price: number) => {
-		overflowLines++;
-		issue(row, `${LABEL.Quantity} × ${LABEL.UnitPrice}`, overflowReason(quantity, price, 'the line value') ?? 'overflows');
+		tally.overflowLines++;
+		tally.issue(row, `${LABEL.Quantity} × ${LABEL.UnitPrice}`, overflowReason(quantity, price, 'the line value') ?? 'overflows');
 	};
 
+	/** A line with typed values (training code, tests). */
 	const addInvoiceLine = (line: InvoiceLine, row: number) => {
-		linesRead++;
+		tally.linesRead++;
 		const invoice = line.invoice.trim();
 		const stockCode = line.stockCode.trim();
 		const dateCode = msToDateCode(line.date);
@@ -463,13 +295,13 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 		if (!Number.isFinite(line.unitPrice)) bad.push([LABEL.UnitPrice, `${String(line.unitPrice)} is not a number`]);
 		if (dateCode < 0) bad.push([LABEL.InvoiceDate, `${String(line.date)} is not a date`]);
 		if (bad.length > 0) {
-			unreadableLines++;
-			for (const [column, reason] of bad) issue(row, column, reason);
+			tally.unreadableLines++;
+			for (const [column, reason] of bad) tally.issue(row, column, reason);
 			return;
 		}
-		evidence.add(dateCode);
-		const product = line.quantity * line.unitPrice;
-		if (product - product !== 0) {
+		dates.vote(dateCode);
+		const value = line.quantity * line.unitPrice;
+		if (value - value !== 0) {
 			overflow(row, line.quantity, line.unitPrice);
 			return;
 		}
@@ -480,114 +312,55 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 	const finish = (finishOptions: FinishOptions = {}): CustomerTable =>
 		buildCustomerTable(
 			{
-				evidence, size, maxIssues, customerIds, customerGuest, invoiceCancelled, productCount: productDropped.length, issues, issueCount,
-				linesRead, unreadableLines, overflowLines, removed, guestInvoices, guestLines,
-				lineCustomer, lineInvoice, lineProduct, lineQuantity, lineValue, lineDate, lineRow
+				...lines,
+				evidence: dates.evidence,
+				maxIssues: tally.maxIssues,
+				customerIds: lookups.customerIds,
+				customerGuest: lookups.customerGuest,
+				invoiceCancelled: lookups.invoiceCancelled,
+				productCount: lookups.productDropped.length,
+				guestInvoices: lookups.guestInvoices,
+				issues: tally.issues,
+				issueCount: tally.issueCount,
+				linesRead: tally.linesRead,
+				unreadableLines: tally.unreadableLines,
+				overflowLines: tally.overflowLines,
+				removed: tally.removed,
+				guestLines: tally.guestLines
 			},
 			finishOptions
 		);
-
-	const exportState = (): AggregatorState => ({
-		size,
-		lineCustomer: lineCustomer.slice(0, size),
-		lineInvoice: lineInvoice.slice(0, size),
-		lineProduct: lineProduct.slice(0, size),
-		lineRow: lineRow.slice(0, size),
-		lineQuantity: lineQuantity.slice(0, size),
-		lineValue: lineValue.slice(0, size),
-		lineDate: lineDate.slice(0, size),
-		invoices: [...invoiceIndex.keys()],
-		invoiceGuest: Int32Array.from(invoiceGuest),
-		products: [...productIndex.keys()],
-		customerIds: customerIds.slice(),
-		customerGuest: Uint8Array.from(customerGuest),
-		linesRead,
-		unreadableLines,
-		overflowLines,
-		extraLines,
-		removed: { ...removed },
-		guestLines,
-		issues: issues.slice(),
-		issueCount,
-		evidence: evidence.toJSON(),
-		ambiguousExamples: ambiguousExamples.slice(),
-		firstVote
-	});
-
-	const absorb = (other: AggregatorState, rowOffset: number) => {
-		// Lookups: the other part's invoices, products and customers in this part's numbering.
-		const invoiceMap = Int32Array.from(other.invoices, (text) => invoiceOf(text));
-		const productMap = Int32Array.from(other.products, (code) => productOf(code));
-		const byId = new Map<string, number>();
-		customerIds.forEach((id, index) => byId.set(id, index));
-		const customerMap = new Int32Array(other.customerIds.length);
-		other.customerIds.forEach((id, c) => {
-			let index = byId.get(id);
-			if (index === undefined) {
-				const guest = other.customerGuest[c] === 1;
-				index = newCustomer(id, guest);
-				byId.set(id, index);
-				if (guest) guestInvoices++;
-				else customerById.set(id, index);
-			}
-			customerMap[c] = index;
-		});
-		other.invoiceGuest.forEach((c, i) => {
-			if (c >= 0 && invoiceGuest[invoiceMap[i]] < 0) invoiceGuest[invoiceMap[i]] = customerMap[c];
-		});
-		// Lines.
-		while (capacity < size + other.size) grow();
-		for (let k = 0; k < other.size; k++) {
-			const at = size + k;
-			lineCustomer[at] = customerMap[other.lineCustomer[k]];
-			lineInvoice[at] = invoiceMap[other.lineInvoice[k]];
-			lineProduct[at] = productMap[other.lineProduct[k]];
-			lineRow[at] = other.lineRow[k] + rowOffset;
-			lineQuantity[at] = other.lineQuantity[k];
-			lineValue[at] = other.lineValue[k];
-			lineDate[at] = other.lineDate[k];
-		}
-		size += other.size;
-		// Counts, problems and the date-order votes (one run of equal dates across the cut votes once).
-		linesRead += other.linesRead;
-		unreadableLines += other.unreadableLines;
-		overflowLines += other.overflowLines;
-		extraLines += other.extraLines;
-		for (const rule of Object.keys(removed) as RemovalRule[]) removed[rule] += other.removed[rule];
-		guestLines += other.guestLines;
-		for (const problem of other.issues) if (issues.length < maxIssues) issues.push({ ...problem, row: problem.row + rowOffset });
-		issueCount += other.issueCount;
-		evidence.merge(other.evidence);
-		if (other.firstVote && other.firstVote.text === lastDateText && lastDateCode >= 0) evidence.remove(other.firstVote.code);
-		for (const example of other.ambiguousExamples) if (ambiguousExamples.length < 5 && !ambiguousExamples.includes(example)) ambiguousExamples.push(example);
-		firstVote ??= other.firstVote;
-	};
 
 	return {
 		addLine,
 		addFields,
 		addInvoiceLine,
-		addIssue: (problem: RowIssue) => issue(problem.row, problem.column, problem.reason),
+		addIssue: (problem: RowIssue) => tally.issue(problem.row, problem.column, problem.reason),
 		addUnreadable: (problem: RowIssue) => {
-			linesRead++;
-			unreadableLines++;
-			issue(problem.row, problem.column, problem.reason);
+			tally.linesRead++;
+			tally.unreadableLines++;
+			tally.issue(problem.row, problem.column, problem.reason);
 		},
 		get linesRead() {
-			return linesRead;
+			return tally.linesRead;
 		},
 		get extraLines() {
-			return extraLines;
+			return tally.extraLines;
 		},
 		get dateOrder() {
-			return evidence.order;
+			return dates.evidence.order;
 		},
 		get ambiguousDateExamples() {
-			return ambiguousExamples;
+			return dates.ambiguousExamples;
 		},
 		finish,
-		exportState,
-		absorb
+		exportState: (): AggregatorState => ({ ...lines.copy(), ...lookups.copy(), ...tally.copy(), ...dates.copy() }),
+		absorb: (other: AggregatorState, rowOffset: number) => {
+			const renumbered = lookups.absorb(other);
+			lines.append(other, renumbered.customers, renumbered.invoices, renumbered.products, rowOffset);
+			tally.absorb(other, rowOffset);
+			dates.absorb(other);
+		}
 	};
 }
 
