@@ -205,18 +205,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 	};
 
 	/** A line's values as found: read, checked, then cleaned. */
-	const addFields = (
-		invoiceText: string,
-		stockText: string,
-		quantity: number,
-		quantityText: string,
-		price: number,
-		priceText: string,
-		dateText: string,
-		customerText: string,
-		countryText: string,
-		row: number
-	) => {
+	const addFields: CustomerAggregator['addFields'] = (invoiceText, stockText, quantity, quantityText, price, priceText, dateText, customerText, countryText, row) => {
 		tally.linesRead++;
 		const invoice = clip(invoiceText);
 		const stockCode = clip(stockText);
