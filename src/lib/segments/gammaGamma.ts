@@ -20,23 +20,52 @@ export interface GammaGammaFit extends GammaGammaParams {
 	customers: number;
 }
 
+/**
+ * The log-likelihood of mean spends `m` over `x` purchases (customers with x > 0 only) as a function
+ * of the parameters, for evaluating it many times: what does not depend on the parameters (each
+ * customer's ln m and m·x, which customers share an x) is computed once. The same numbers as
+ * computing it all each time, term by term and in the same order.
+ */
+export function gammaGammaLikelihood(x: ArrayLike<number>, m: ArrayLike<number>): (g: GammaGammaParams) => number {
+	const n = x.length;
+	const logM = new Float64Array(n);
+	const spent = new Float64Array(n);
+	// Distinct x values, and each customer's place among them.
+	const distinct: number[] = [];
+	const xAt = new Int32Array(n);
+	const seen = new Map<number, number>();
+	for (let i = 0; i < n; i++) {
+		logM[i] = Math.log(m[i]);
+		spent[i] = m[i] * x[i];
+		let at = seen.get(x[i]);
+		if (at === undefined) {
+			at = distinct.length;
+			seen.set(x[i], at);
+			distinct.push(x[i]);
+		}
+		xAt[i] = at;
+	}
+	const logX = distinct.map((v) => Math.log(v));
+	const byX = new Float64Array(distinct.length);
+	return ({ p, q, gamma }) => {
+		const base = -logGamma(q) + q * Math.log(gamma);
+		// The gamma-function terms depend on x only: each distinct x is computed once.
+		for (let k = 0; k < distinct.length; k++) {
+			const px = p * distinct[k];
+			byX[k] = base + logGamma(px + q) - logGamma(px) + px * logX[k];
+		}
+		let total = 0;
+		for (let i = 0; i < n; i++) {
+			const px = p * x[i];
+			total += byX[xAt[i]] + (px - 1) * logM[i] - (px + q) * Math.log(gamma + spent[i]);
+		}
+		return total;
+	};
+}
+
 /** Log-likelihood of mean spends `m` over `x` purchases (customers with x > 0 only). */
 export function gammaGammaLogLikelihood(g: GammaGammaParams, x: ArrayLike<number>, m: ArrayLike<number>): number {
-	const { p, q, gamma } = g;
-	let total = 0;
-	const base = -logGamma(q) + q * Math.log(gamma);
-	// The gamma-function terms depend on x only: each distinct x is computed once.
-	const byX = new Map<number, number>();
-	for (let i = 0; i < x.length; i++) {
-		const px = p * x[i];
-		let lg = byX.get(x[i]);
-		if (lg === undefined) {
-			lg = base + logGamma(px + q) - logGamma(px) + px * Math.log(x[i]);
-			byX.set(x[i], lg);
-		}
-		total += lg + (px - 1) * Math.log(m[i]) - (px + q) * Math.log(gamma + m[i] * x[i]);
-	}
-	return total;
+	return gammaGammaLikelihood(x, m)(g);
 }
 
 export function fitGammaGamma(x: ArrayLike<number>, m: ArrayLike<number>, start?: GammaGammaParams): GammaGammaFit {
@@ -45,7 +74,8 @@ export function fitGammaGamma(x: ArrayLike<number>, m: ArrayLike<number>, start?
 	// A start whose population mean p * gamma / (q - 1) is the sample mean.
 	const from = start ?? { p: 1, q: 3, gamma: Math.max(1e-6, 2 * mean) };
 	const toParams = (v: readonly number[]): GammaGammaParams => ({ p: Math.exp(v[0]), q: Math.exp(v[1]), gamma: Math.exp(v[2]) });
-	const result = nelderMead((v) => -gammaGammaLogLikelihood(toParams(v), x, m), [from.p, from.q, from.gamma].map(Math.log), {
+	const logLikelihood = gammaGammaLikelihood(x, m);
+	const result = nelderMead((v) => -logLikelihood(toParams(v)), [from.p, from.q, from.gamma].map(Math.log), {
 		step: start ? 0.1 : 0.5,
 		tolerance: 1e-9,
 		maxIterations: 3000
