@@ -10,7 +10,7 @@ import type { AggregatorState } from './features';
 import { readBytePart, type BytePartOutcome, type BytePartSetup } from './byteRead';
 import type { InvoiceHeaderSetup } from './read';
 import { readPart, type PartOutcome } from './parallel';
-import { warmUpForecast, warmUpReading } from './warmUp';
+import { warmUpReading } from './warmUp';
 
 export type PartRequest =
 	| { kind: 'text'; part: Blob; setup: InvoiceHeaderSetup }
@@ -28,12 +28,10 @@ function buffers(s: AggregatorState): Transferable[] {
 	return [s.lineCustomer.buffer, s.lineInvoice.buffer, s.lineProduct.buffer, s.lineRow.buffer, s.lineQuantity.buffer, s.lineValue.buffer, s.lineDate.buffer];
 }
 
-// Compile the byte scan's code, then the forecast's, while the page is idle (warmUp.ts), stopping
-// when a request comes; a warm-up that fails costs nothing more.
+// Compile the byte scan's code while the page is idle (warmUp.ts), stopping when a part comes; a
+// warm-up that fails costs nothing more.
 let requested = false;
-void warmUpReading({ stop: () => requested })
-	.then(() => warmUpForecast({ stop: () => requested }))
-	.catch(() => {});
+void warmUpReading({ stop: () => requested }).catch(() => {});
 
 const internal = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

@@ -1,6 +1,6 @@
 /** The reading warm-up runs the byte scan and the features on a generated file, with nothing left behind. */
 import { describe, expect, it } from 'vitest';
-import { warmUpForecast, warmUpReading } from './warmUp';
+import { warmUpReading } from './warmUp';
 
 describe('warmUpReading', () => {
 	it('reads a generated file and says how long it took', async () => {
@@ -12,20 +12,6 @@ describe('warmUpReading', () => {
 	it('stops when asked to', async () => {
 		let asked = 0;
 		await warmUpReading({ rounds: 5, customers: 5, stop: () => ++asked > 2 });
-		// Asked before the file is made, then before each round until told to stop.
-		expect(asked).toBe(3);
-	});
-});
-
-describe('warmUpForecast', () => {
-	it('computes a generated file’s forecast and says how long it took', async () => {
-		const ms = await warmUpForecast({ rounds: 1, customers: 40 });
-		expect(ms).toBeGreaterThan(0);
-	});
-
-	it('stops when asked to', async () => {
-		let asked = 0;
-		await warmUpForecast({ rounds: 5, customers: 40, stop: () => ++asked > 2 });
 		// Asked before the file is made, then before each round until told to stop.
 		expect(asked).toBe(3);
 	});
