@@ -36,7 +36,7 @@ export interface ScanOptions {
 	firstRow: number;
 	/** The part runs to the end of the file (else it ends with a line end, which closes its last record). */
 	last: boolean;
-	/** Called about every 4 MB with the bytes scanned so far. */
+	/** Called at the start and then about every 4 MB with the bytes scanned so far. */
 	onProgress?: (bytesScanned: number) => void;
 	signal?: AbortSignal;
 }

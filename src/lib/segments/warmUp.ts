@@ -25,7 +25,6 @@ export interface WarmUpOptions {
  */
 const RARE_LINES = ['900001,VOUCHER10,GIFT VOUCHER £10.00,1,2011-01-05 10:00:00,8.51,,United Kingdom', '900002,B,PRICE ADJUSTMENT,1,2011-01-05 10:05:00,-100.5,,United Kingdom'];
 
-
 /** Read a generated file `rounds` times (and compute its features when `features`); returns the milliseconds taken. */
 export async function warmUpReading(options: WarmUpOptions = {}): Promise<number> {
 	const started = performance.now();
