@@ -54,12 +54,28 @@ function tableTimes(h: RepeatHistories): number {
 }
 
 /**
- * The log-likelihood of the histories (the paper's equation 6, in logs) as a function of the
- * parameters, for evaluating it many times: what does not depend on the parameters (which customers
- * share an x, whether the times can be tabulated) is worked out once. The same numbers as computing
- * it all each time, term by term and in the same order.
+ * What the log-likelihood needs of the histories, worked out once for many evaluations: the
+ * histories as typed arrays, which customers share an x, whether the times can be tabulated, and
+ * room for the per-evaluation tables. One shape for every fit, so the engine optimises
+ * `evaluate` once for all of them.
  */
-export function bgNbdLikelihood(h: RepeatHistories): (p: BgNbdParams) => number {
+interface PreparedHistories {
+	x: Float64Array;
+	tx: Float64Array;
+	T: Float64Array;
+	weight: Float64Array | null;
+	/** Distinct x values, and each customer's place among them. */
+	distinct: Float64Array;
+	xAt: Int32Array;
+	/** ln(alpha + t) for t = 0..maxTime when every time is a whole number in range (else null). */
+	logAlphaPlus: Float64Array | null;
+	maxTime: number;
+	/** Per distinct x: the gamma-function terms, and ln(b + x - 1). */
+	lnA12: Float64Array;
+	logDropOut: Float64Array;
+}
+
+function prepare(h: RepeatHistories): PreparedHistories {
 	const n = h.x.length;
 	const distinct: number[] = [];
 	const xAt = new Int32Array(n);
@@ -74,33 +90,54 @@ export function bgNbdLikelihood(h: RepeatHistories): (p: BgNbdParams) => number 
 		xAt[i] = at;
 	}
 	const maxTime = tableTimes(h);
-	const logAlphaPlus = maxTime >= 0 ? new Float64Array(maxTime + 1) : null;
-	// Per distinct x: the gamma-function terms, and ln(b + x - 1).
-	const lnA12 = new Float64Array(distinct.length);
-	const logDropOut = new Float64Array(distinct.length);
-	return ({ r, alpha, a, b }) => {
-		const base = -logGamma(r) + r * Math.log(alpha) + logGamma(a + b) - logGamma(b);
-		const logA = Math.log(a);
-		if (logAlphaPlus) for (let t = 0; t <= maxTime; t++) logAlphaPlus[t] = Math.log(alpha + t);
-		// The gamma-function terms depend on x only, and few x values repeat many times: each is computed once.
-		for (let k = 0; k < distinct.length; k++) {
-			const x = distinct[k];
-			lnA12[k] = base + logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x);
-			logDropOut[k] = Math.log(b + x - 1);
-		}
-		let total = 0;
-		for (let i = 0; i < n; i++) {
-			const x = h.x[i];
-			const w = h.weight ? h.weight[i] : 1;
-			const lnT = logAlphaPlus ? logAlphaPlus[h.T[i]] : Math.log(alpha + h.T[i]);
-			const lnA3 = -(r + x) * lnT;
-			if (x > 0) {
-				const lnTx = logAlphaPlus ? logAlphaPlus[h.tx[i]] : Math.log(alpha + h.tx[i]);
-				total += w * (lnA12[xAt[i]] + logAddExp(lnA3, logA - logDropOut[xAt[i]] - (r + x) * lnTx));
-			} else total += w * (lnA12[xAt[i]] + lnA3);
-		}
-		return total;
+	return {
+		x: Float64Array.from(h.x),
+		tx: Float64Array.from(h.tx),
+		T: Float64Array.from(h.T),
+		weight: h.weight ? Float64Array.from(h.weight) : null,
+		distinct: Float64Array.from(distinct),
+		xAt,
+		logAlphaPlus: maxTime >= 0 ? new Float64Array(maxTime + 1) : null,
+		maxTime,
+		lnA12: new Float64Array(distinct.length),
+		logDropOut: new Float64Array(distinct.length)
 	};
+}
+
+/** The paper's equation 6, in logs, over prepared histories. */
+function evaluate({ r, alpha, a, b }: BgNbdParams, d: PreparedHistories): number {
+	const { x: xs, tx, T, weight, distinct, xAt, logAlphaPlus, lnA12, logDropOut } = d;
+	const base = -logGamma(r) + r * Math.log(alpha) + logGamma(a + b) - logGamma(b);
+	const logA = Math.log(a);
+	if (logAlphaPlus) for (let t = 0; t <= d.maxTime; t++) logAlphaPlus[t] = Math.log(alpha + t);
+	// The gamma-function terms depend on x only, and few x values repeat many times: each is computed once.
+	for (let k = 0; k < distinct.length; k++) {
+		const x = distinct[k];
+		lnA12[k] = base + logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x);
+		logDropOut[k] = Math.log(b + x - 1);
+	}
+	let total = 0;
+	for (let i = 0; i < xs.length; i++) {
+		const x = xs[i];
+		const w = weight ? weight[i] : 1;
+		const lnT = logAlphaPlus ? logAlphaPlus[T[i]] : Math.log(alpha + T[i]);
+		const lnA3 = -(r + x) * lnT;
+		if (x > 0) {
+			const lnTx = logAlphaPlus ? logAlphaPlus[tx[i]] : Math.log(alpha + tx[i]);
+			total += w * (lnA12[xAt[i]] + logAddExp(lnA3, logA - logDropOut[xAt[i]] - (r + x) * lnTx));
+		} else total += w * (lnA12[xAt[i]] + lnA3);
+	}
+	return total;
+}
+
+/**
+ * The log-likelihood of the histories (the paper's equation 6, in logs) as a function of the
+ * parameters, for evaluating it many times: what does not depend on the parameters is worked out
+ * once (`prepare`). The same numbers as computing it all each time, term by term and in the same order.
+ */
+export function bgNbdLikelihood(h: RepeatHistories): (p: BgNbdParams) => number {
+	const prepared = prepare(h);
+	return (p) => evaluate(p, prepared);
 }
 
 /** The log-likelihood of the histories under the parameters (the paper's equation 6, in logs). */

@@ -21,16 +21,25 @@ export interface GammaGammaFit extends GammaGammaParams {
 }
 
 /**
- * The log-likelihood of mean spends `m` over `x` purchases (customers with x > 0 only) as a function
- * of the parameters, for evaluating it many times: what does not depend on the parameters (each
- * customer's ln m and m·x, which customers share an x) is computed once. The same numbers as
- * computing it all each time, term by term and in the same order.
+ * What the log-likelihood needs of the spends, worked out once for many evaluations: each
+ * customer's x, ln m and m·x, which customers share an x, and room for the per-x terms. One shape
+ * for every fit, so the engine optimises `evaluate` once for all of them.
  */
-export function gammaGammaLikelihood(x: ArrayLike<number>, m: ArrayLike<number>): (g: GammaGammaParams) => number {
+interface PreparedSpends {
+	x: Float64Array;
+	logM: Float64Array;
+	spent: Float64Array;
+	/** Distinct x values, their logs, and each customer's place among them. */
+	distinct: Float64Array;
+	logX: Float64Array;
+	xAt: Int32Array;
+	byX: Float64Array;
+}
+
+function prepare(x: ArrayLike<number>, m: ArrayLike<number>): PreparedSpends {
 	const n = x.length;
 	const logM = new Float64Array(n);
 	const spent = new Float64Array(n);
-	// Distinct x values, and each customer's place among them.
 	const distinct: number[] = [];
 	const xAt = new Int32Array(n);
 	const seen = new Map<number, number>();
@@ -45,22 +54,42 @@ export function gammaGammaLikelihood(x: ArrayLike<number>, m: ArrayLike<number>)
 		}
 		xAt[i] = at;
 	}
-	const logX = distinct.map((v) => Math.log(v));
-	const byX = new Float64Array(distinct.length);
-	return ({ p, q, gamma }) => {
-		const base = -logGamma(q) + q * Math.log(gamma);
-		// The gamma-function terms depend on x only: each distinct x is computed once.
-		for (let k = 0; k < distinct.length; k++) {
-			const px = p * distinct[k];
-			byX[k] = base + logGamma(px + q) - logGamma(px) + px * logX[k];
-		}
-		let total = 0;
-		for (let i = 0; i < n; i++) {
-			const px = p * x[i];
-			total += byX[xAt[i]] + (px - 1) * logM[i] - (px + q) * Math.log(gamma + spent[i]);
-		}
-		return total;
+	return {
+		x: Float64Array.from(x),
+		logM,
+		spent,
+		distinct: Float64Array.from(distinct),
+		logX: Float64Array.from(distinct, (v) => Math.log(v)),
+		xAt,
+		byX: new Float64Array(distinct.length)
 	};
+}
+
+function evaluate({ p, q, gamma }: GammaGammaParams, d: PreparedSpends): number {
+	const { x, logM, spent, distinct, logX, xAt, byX } = d;
+	const base = -logGamma(q) + q * Math.log(gamma);
+	// The gamma-function terms depend on x only: each distinct x is computed once.
+	for (let k = 0; k < distinct.length; k++) {
+		const px = p * distinct[k];
+		byX[k] = base + logGamma(px + q) - logGamma(px) + px * logX[k];
+	}
+	let total = 0;
+	for (let i = 0; i < x.length; i++) {
+		const px = p * x[i];
+		total += byX[xAt[i]] + (px - 1) * logM[i] - (px + q) * Math.log(gamma + spent[i]);
+	}
+	return total;
+}
+
+/**
+ * The log-likelihood of mean spends `m` over `x` purchases (customers with x > 0 only) as a function
+ * of the parameters, for evaluating it many times: what does not depend on the parameters is
+ * computed once (`prepare`). The same numbers as computing it all each time, term by term and in the
+ * same order.
+ */
+export function gammaGammaLikelihood(x: ArrayLike<number>, m: ArrayLike<number>): (g: GammaGammaParams) => number {
+	const prepared = prepare(x, m);
+	return (g) => evaluate(g, prepared);
 }
 
 /** Log-likelihood of mean spends `m` over `x` purchases (customers with x > 0 only). */
