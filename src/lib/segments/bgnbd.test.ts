@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { beta, gamma, seededRandom } from '../core/random';
-import { bgNbdLogLikelihood, compressHistories, expectedPurchases, fitBgNbd, probabilityAlive, type BgNbdParams } from './bgnbd';
+import { logGamma } from '../core/special';
+import { bgNbdLikelihood, bgNbdLogLikelihood, compressHistories, expectedPurchases, fitBgNbd, probabilityAlive, type BgNbdParams } from './bgnbd';
 
 /** The parameters Fader, Hardie and Lee (2005) fitted on the CDNOW sample (weeks). */
 const CDNOW: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -47,6 +48,29 @@ describe('BG/NBD', () => {
 		const c = compressHistories(h);
 		expect(c.weight).toEqual([2, 2, 1]);
 		expect(bgNbdLogLikelihood(CDNOW, c)).toBeCloseTo(bgNbdLogLikelihood(CDNOW, h), 10);
+	});
+
+	it('prepared once for many evaluations, gives exactly the numbers of the equation computed term by term', () => {
+		// Equation 6 in logs, written out per customer (whole-number days: the tabulated logs; fractional times: not).
+		const direct = (p: BgNbdParams, h: { x: number[]; tx: number[]; T: number[] }) => {
+			let total = 0;
+			h.x.forEach((x, i) => {
+				const lnA12 = -logGamma(p.r) + p.r * Math.log(p.alpha) + logGamma(p.a + p.b) - logGamma(p.b) + logGamma(p.r + x) + logGamma(p.b + x) - logGamma(p.a + p.b + x);
+				const lnA3 = -(p.r + x) * Math.log(p.alpha + h.T[i]);
+				if (x === 0) total += lnA12 + lnA3;
+				else {
+					const lnA4 = Math.log(p.a) - Math.log(p.b + x - 1) - (p.r + x) * Math.log(p.alpha + h.tx[i]);
+					total += lnA12 + Math.max(lnA3, lnA4) + Math.log1p(Math.exp(-Math.abs(lnA3 - lnA4)));
+				}
+			});
+			return total;
+		};
+		const days = simulate(CDNOW, 500, (i) => 27 + (i % 13), 3);
+		const whole = { x: days.x, tx: days.tx.map(Math.floor), T: days.T };
+		for (const h of [days, whole]) {
+			const prepared = bgNbdLikelihood(h);
+			for (const p of [CDNOW, { r: 1.3, alpha: 20, a: 0.2, b: 7 }, CDNOW]) expect(prepared(p)).toBe(direct(p, h));
+		}
 	});
 
 	it('recovers the parameters of data simulated from them, deterministically', () => {

@@ -42,44 +42,107 @@ function logAddExp(u: number, v: number): number {
 /** Largest whole-number time for which ln(alpha + t) is tabulated once per evaluation instead of per customer. */
 const TABLE_TIMES = 100_000;
 
-/** ln(alpha + t) for t = 0..max when every time is a whole number in that range (days), else null. */
-function logAlphaTable(alpha: number, h: RepeatHistories): Float64Array | null {
+/** The largest time when every time is a whole number from 0 to TABLE_TIMES (days), else -1 (no table). */
+function tableTimes(h: RepeatHistories): number {
 	let max = 0;
 	for (let i = 0; i < h.T.length; i++) {
 		const T = h.T[i];
-		if (!(T >= 0 && T <= TABLE_TIMES && Number.isInteger(T) && Number.isInteger(h.tx[i]))) return null;
+		if (!(T >= 0 && T <= TABLE_TIMES && Number.isInteger(T) && Number.isInteger(h.tx[i]))) return -1;
 		if (T > max) max = T;
 	}
-	const table = new Float64Array(max + 1);
-	for (let t = 0; t <= max; t++) table[t] = Math.log(alpha + t);
-	return table;
+	return max;
+}
+
+/**
+ * What the log-likelihood needs of the histories, worked out once for many evaluations: the
+ * histories as typed arrays, which customers share an x, whether the times can be tabulated, and
+ * room for the per-evaluation tables. One shape for every fit, so the engine optimises
+ * `evaluate` once for all of them.
+ */
+interface PreparedHistories {
+	x: Float64Array;
+	tx: Float64Array;
+	T: Float64Array;
+	weight: Float64Array | null;
+	/** Distinct x values, and each customer's place among them. */
+	distinct: Float64Array;
+	xAt: Int32Array;
+	/** ln(alpha + t) for t = 0..maxTime when every time is a whole number in range (else null). */
+	logAlphaPlus: Float64Array | null;
+	maxTime: number;
+	/** Per distinct x: the gamma-function terms, and ln(b + x - 1). */
+	lnA12: Float64Array;
+	logDropOut: Float64Array;
+}
+
+function prepare(h: RepeatHistories): PreparedHistories {
+	const n = h.x.length;
+	const distinct: number[] = [];
+	const xAt = new Int32Array(n);
+	const seen = new Map<number, number>();
+	for (let i = 0; i < n; i++) {
+		let at = seen.get(h.x[i]);
+		if (at === undefined) {
+			at = distinct.length;
+			seen.set(h.x[i], at);
+			distinct.push(h.x[i]);
+		}
+		xAt[i] = at;
+	}
+	const maxTime = tableTimes(h);
+	return {
+		x: Float64Array.from(h.x),
+		tx: Float64Array.from(h.tx),
+		T: Float64Array.from(h.T),
+		weight: h.weight ? Float64Array.from(h.weight) : null,
+		distinct: Float64Array.from(distinct),
+		xAt,
+		logAlphaPlus: maxTime >= 0 ? new Float64Array(maxTime + 1) : null,
+		maxTime,
+		lnA12: new Float64Array(distinct.length),
+		logDropOut: new Float64Array(distinct.length)
+	};
+}
+
+/** The paper's equation 6, in logs, over prepared histories. */
+function evaluate({ r, alpha, a, b }: BgNbdParams, d: PreparedHistories): number {
+	const { x: xs, tx, T, weight, distinct, xAt, logAlphaPlus, lnA12, logDropOut } = d;
+	const base = -logGamma(r) + r * Math.log(alpha) + logGamma(a + b) - logGamma(b);
+	const logA = Math.log(a);
+	if (logAlphaPlus) for (let t = 0; t <= d.maxTime; t++) logAlphaPlus[t] = Math.log(alpha + t);
+	// The gamma-function terms depend on x only, and few x values repeat many times: each is computed once.
+	for (let k = 0; k < distinct.length; k++) {
+		const x = distinct[k];
+		lnA12[k] = base + logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x);
+		logDropOut[k] = Math.log(b + x - 1);
+	}
+	let total = 0;
+	for (let i = 0; i < xs.length; i++) {
+		const x = xs[i];
+		const w = weight ? weight[i] : 1;
+		const lnT = logAlphaPlus ? logAlphaPlus[T[i]] : Math.log(alpha + T[i]);
+		const lnA3 = -(r + x) * lnT;
+		if (x > 0) {
+			const lnTx = logAlphaPlus ? logAlphaPlus[tx[i]] : Math.log(alpha + tx[i]);
+			total += w * (lnA12[xAt[i]] + logAddExp(lnA3, logA - logDropOut[xAt[i]] - (r + x) * lnTx));
+		} else total += w * (lnA12[xAt[i]] + lnA3);
+	}
+	return total;
+}
+
+/**
+ * The log-likelihood of the histories (the paper's equation 6, in logs) as a function of the
+ * parameters, for evaluating it many times: what does not depend on the parameters is worked out
+ * once (`prepare`). The same numbers as computing it all each time, term by term and in the same order.
+ */
+export function bgNbdLikelihood(h: RepeatHistories): (p: BgNbdParams) => number {
+	const prepared = prepare(h);
+	return (p) => evaluate(p, prepared);
 }
 
 /** The log-likelihood of the histories under the parameters (the paper's equation 6, in logs). */
 export function bgNbdLogLikelihood(p: BgNbdParams, h: RepeatHistories): number {
-	const { r, alpha, a, b } = p;
-	const base = -logGamma(r) + r * Math.log(alpha) + logGamma(a + b) - logGamma(b);
-	const logA = Math.log(a);
-	const logAlphaPlus = logAlphaTable(alpha, h);
-	// The gamma-function terms depend on x only, and few x values repeat many times: each is computed once.
-	const byX = new Map<number, number>();
-	let total = 0;
-	for (let i = 0; i < h.x.length; i++) {
-		const x = h.x[i];
-		const w = h.weight ? h.weight[i] : 1;
-		let lnA12 = byX.get(x);
-		if (lnA12 === undefined) {
-			lnA12 = base + logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x);
-			byX.set(x, lnA12);
-		}
-		const lnT = logAlphaPlus ? logAlphaPlus[h.T[i]] : Math.log(alpha + h.T[i]);
-		const lnA3 = -(r + x) * lnT;
-		if (x > 0) {
-			const lnTx = logAlphaPlus ? logAlphaPlus[h.tx[i]] : Math.log(alpha + h.tx[i]);
-			total += w * (lnA12 + logAddExp(lnA3, logA - Math.log(b + x - 1) - (r + x) * lnTx));
-		} else total += w * (lnA12 + lnA3);
-	}
-	return total;
+	return bgNbdLikelihood(h)(p);
 }
 
 /** Identical histories counted once, with how many customers share each. */
@@ -125,7 +188,8 @@ export function fitBgNbd(histories: RepeatHistories, start?: BgNbdParams): BgNbd
 	const toParams = (v: readonly number[]): BgNbdParams => ({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), a: Math.exp(v[2]), b: Math.exp(v[3]) });
 	// Parameters within e^±LOG_BOUND: when nobody seems to drop out, a -> 0 and b -> infinity along a flat
 	// ridge, and the search would wander down it for nothing (a drop-out chance under 1e-5 is 0 for any forecast).
-	const objective = (v: readonly number[]) => (v.every((p) => Math.abs(p) <= LOG_BOUND) ? -bgNbdLogLikelihood(toParams(v), h) : Infinity);
+	const logLikelihood = bgNbdLikelihood(h);
+	const objective = (v: readonly number[]) => (v.every((p) => Math.abs(p) <= LOG_BOUND) ? -logLikelihood(toParams(v)) : Infinity);
 	const result = nelderMead(objective, [from.r, from.alpha, from.a, from.b].map((p) => Math.max(-LOG_BOUND, Math.min(LOG_BOUND, Math.log(p)))), {
 		step: start ? 0.1 : 0.5,
 		tolerance: 1e-9,

@@ -147,6 +147,7 @@ describe('the byte scan', () => {
 		['a semicolon-separated file', generateInvoiceSample({ customers: 60, delimiter: ';' }).text, 'a delimiter other than a comma'],
 		['a line ending in CR alone', sample.replaceAll('\n', '\r'), 'a line ending in CR alone'],
 		['a NUL byte', sample.replace('\n5', '\n\u00005'), 'a NUL byte'],
+		['a NUL byte inside a quoted value', sample.replace(/\n(\d+),(\w+),[^,]*,/, '\n$1,$2,"A\u0000B",'), 'a NUL byte'],
 		['a quote inside an unquoted value', sample.replace(/\n(\d+),(\w+),/, '\n$1,$2 7",'), 'a quote inside an unquoted value'],
 		['text after a closing quote', sample.replace(/\n(\d+),(\w+),[^,]*,/, '\n$1,$2,"X" Y,'), 'text after a closing quote'],
 		['a quote never closed', sample + '536999,1,"OPEN,1,2010-12-01 08:26:00,1,1,UK\n', 'a quote never closed'],
@@ -160,6 +161,11 @@ describe('the byte scan', () => {
 			if (text !== null) expect(got.outcome).toEqual(papaparse(text));
 		});
 	}
+
+	it('names a NUL byte as the reason even when the scan stops earlier in the same part', async () => {
+		const input = sample.replace(/\n(\d+),(\w+),/, '\n$1,$2 7",') + '536999,1,X\u0000,1,2010-12-01 08:26:00,1,1,UK\n';
+		expect((await byBytes(input, 1)).reader).toEqual({ kind: 'papaparse', why: 'a NUL byte' });
+	});
 
 	it('leaves files under 1 MB to the papaparse reader by default', async () => {
 		const parted = await readInvoiceInParts(new Blob([sample]), {}, inThisThread(2));

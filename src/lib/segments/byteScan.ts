@@ -36,7 +36,7 @@ export interface ScanOptions {
 	firstRow: number;
 	/** The part runs to the end of the file (else it ends with a line end, which closes its last record). */
 	last: boolean;
-	/** Called about every 4 MB with the bytes scanned so far. */
+	/** Called at the start and then about every 4 MB with the bytes scanned so far. */
 	onProgress?: (bytesScanned: number) => void;
 	signal?: AbortSignal;
 }
@@ -194,6 +194,21 @@ const QUOTED = 1;
 const DOUBLED_QUOTES = 2;
 const NON_ASCII = 4;
 
+// What each byte value means to the scan: most bytes are plain, and one table look-up tells them
+// apart from the few that need a decision.
+const PLAIN = 0;
+/** A comma, LF or CR: the end of an unquoted value. */
+const VALUE_END = 1;
+const QUOTE = 2;
+const NUL = 3;
+/** Bytes 128-255 (part of a UTF-8 sequence). */
+const HIGH = 4;
+const BYTE_KIND = new Uint8Array(256);
+BYTE_KIND[44] = BYTE_KIND[10] = BYTE_KIND[13] = VALUE_END;
+BYTE_KIND[34] = QUOTE;
+BYTE_KIND[0] = NUL;
+BYTE_KIND.fill(HIGH, 128);
+
 /** The interned texts of one reader (shared by the parts read on one thread). */
 export class ScanStrings {
 	// Sized for a year of a shop's invoices (Online Retail: 25,900 invoices, 23,260 date texts,
@@ -213,23 +228,22 @@ export class ScanStrings {
 export function scanInvoiceBytes(bytes: Uint8Array, aggregator: CustomerAggregator, options: ScanOptions, strings = new ScanStrings()): ScanOutcome {
 	const { columns, last, onProgress, signal } = options;
 	const n = bytes.length;
-	if (bytes.indexOf(0) !== -1) return { ok: false, why: SCAN_STOPS.nul, cutInQuotes: false };
 	const used = [columns.invoice, columns.stock, columns.quantity, columns.date, columns.price, columns.customer];
 	if (columns.country >= 0) used.push(columns.country);
 	const fieldCount = columns.fieldCount;
-	// Fields whose bytes are read (an unused field's non-ASCII bytes do not matter).
-	const isUsed = new Uint8Array(Math.max(...used) + 1);
-	for (const k of used) isUsed[k] = 1;
-	const usedUpTo = isUsed.length;
 	let starts = new Int32Array(Math.max(16, fieldCount + 4));
 	let ends = new Int32Array(starts.length);
 	let flags = new Uint8Array(starts.length);
-	const fail = (why: string, cutInQuotes = false): ScanOutcome => ({ ok: false, why, cutInQuotes });
+	// Every byte is looked at on the way, so a NUL byte stops the scan where it is met; a NUL byte
+	// anywhere in the part is the reason given whatever stopped the scan first.
+	const fail = (why: string, cutInQuotes = false): ScanOutcome =>
+		bytes.indexOf(0) === -1 ? { ok: false, why, cutInQuotes } : { ok: false, why: SCAN_STOPS.nul, cutInQuotes: false };
 	let row = options.firstRow - 1;
 	let crlf = 0;
 	let lf = 0;
 	let i = 0;
-	let nextReport = 4 << 20;
+	// The first report comes at the start, so a short warm-up file runs this branch too (warmUp.ts).
+	let nextReport = 0;
 	const s = strings;
 	while (i < n || (last && i === n)) {
 		if (i >= nextReport) {
@@ -271,10 +285,9 @@ export function scanInvoiceBytes(bytes: Uint8Array, aggregator: CustomerAggregat
 					break;
 				}
 				for (let k = start; k < end; k++) {
-					if (bytes[k] >= 128) {
-						flag |= NON_ASCII;
-						break;
-					}
+					const kind = BYTE_KIND[bytes[k]];
+					if (kind === HIGH) flag |= NON_ASCII;
+					else if (kind === NUL) return fail(SCAN_STOPS.nul);
 				}
 				if (i < n) {
 					const c = bytes[i];
@@ -282,21 +295,12 @@ export function scanInvoiceBytes(bytes: Uint8Array, aggregator: CustomerAggregat
 				}
 			} else {
 				start = i;
-				if (f < usedUpTo && isUsed[f] === 1) {
-					while (i < n) {
-						const c = bytes[i];
-						if (c === 44 || c === 10 || c === 13) break;
-						if (c === 34) return fail(SCAN_STOPS.quoteInValue);
-						if (c >= 128) flag = NON_ASCII;
-						i++;
-					}
-				} else {
-					while (i < n) {
-						const c = bytes[i];
-						if (c === 44 || c === 10 || c === 13) break;
-						if (c === 34) return fail(SCAN_STOPS.quoteInValue);
-						i++;
-					}
+				for (; i < n; i++) {
+					const kind = BYTE_KIND[bytes[i]];
+					if (kind === PLAIN) continue;
+					if (kind === VALUE_END) break;
+					if (kind === HIGH) flag = NON_ASCII;
+					else return fail(kind === QUOTE ? SCAN_STOPS.quoteInValue : SCAN_STOPS.nul);
 				}
 				end = i;
 			}

@@ -36,9 +36,10 @@ export function clvForecaster(days: PurchaseDays, members: ArrayLike<number>): C
 			for (let i = 0; i < all.x.length; i++) if (all.x[i] > 0 && all.meanRepeat[i] > 0) repeat.push(i);
 			if (repeat.length < MIN_REPEAT_CUSTOMERS) return null;
 			const bgNbd = fitBgNbd(all, previous?.bgNbd);
+			// Typed arrays: the same numbers as plain arrays, with one shape whatever the values.
 			const gammaGamma = fitGammaGamma(
-				repeat.map((i) => all.x[i]),
-				repeat.map((i) => all.meanRepeat[i]),
+				Float64Array.from(repeat, (i) => all.x[i]),
+				Float64Array.from(repeat, (i) => all.meanRepeat[i]),
 				previous?.gammaGamma
 			);
 			if (!(gammaGamma.q > 1)) return null;

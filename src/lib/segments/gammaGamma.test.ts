@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gamma, seededRandom } from '../core/random';
-import { expectedSpend, fitGammaGamma, gammaGammaLogLikelihood, type GammaGammaParams } from './gammaGamma';
+import { logGamma } from '../core/special';
+import { expectedSpend, fitGammaGamma, gammaGammaLikelihood, gammaGammaLogLikelihood, type GammaGammaParams } from './gammaGamma';
 
 /** The parameters Fader and Hardie (2013) fitted on the CDNOW sample. */
 const CDNOW: GammaGammaParams = { p: 6.25, q: 3.74, gamma: 15.44 };
@@ -32,6 +33,21 @@ describe('Gamma-Gamma', () => {
 		expect(one).toBeLessThan(ten);
 		expect(ten).toBeLessThan(100);
 		expect(expectedSpend({ ...CDNOW, q: 0.9 }, 1, 10)).toBe(Infinity);
+	});
+
+	it('prepared once for many evaluations, gives exactly the numbers of the likelihood computed term by term', () => {
+		const { x, m } = simulate(CDNOW, 400, 5);
+		const direct = (g: GammaGammaParams) => {
+			let total = 0;
+			x.forEach((n, i) => {
+				const px = g.p * n;
+				const lg = -logGamma(g.q) + g.q * Math.log(g.gamma) + logGamma(px + g.q) - logGamma(px) + px * Math.log(n);
+				total += lg + (px - 1) * Math.log(m[i]) - (px + g.q) * Math.log(g.gamma + m[i] * n);
+			});
+			return total;
+		};
+		const prepared = gammaGammaLikelihood(x, m);
+		for (const g of [CDNOW, { p: 2, q: 1.5, gamma: 100 }, CDNOW]) expect(prepared(g)).toBe(direct(g));
 	});
 
 	it('recovers simulated parameters (the population mean closely), and its expected spends track each customer’s own mean', () => {

@@ -20,23 +20,81 @@ export interface GammaGammaFit extends GammaGammaParams {
 	customers: number;
 }
 
-/** Log-likelihood of mean spends `m` over `x` purchases (customers with x > 0 only). */
-export function gammaGammaLogLikelihood(g: GammaGammaParams, x: ArrayLike<number>, m: ArrayLike<number>): number {
-	const { p, q, gamma } = g;
-	let total = 0;
+/**
+ * What the log-likelihood needs of the spends, worked out once for many evaluations: each
+ * customer's x, ln m and m·x, which customers share an x, and room for the per-x terms. One shape
+ * for every fit, so the engine optimises `evaluate` once for all of them.
+ */
+interface PreparedSpends {
+	x: Float64Array;
+	logM: Float64Array;
+	spent: Float64Array;
+	/** Distinct x values, their logs, and each customer's place among them. */
+	distinct: Float64Array;
+	logX: Float64Array;
+	xAt: Int32Array;
+	byX: Float64Array;
+}
+
+function prepare(x: ArrayLike<number>, m: ArrayLike<number>): PreparedSpends {
+	const n = x.length;
+	const logM = new Float64Array(n);
+	const spent = new Float64Array(n);
+	const distinct: number[] = [];
+	const xAt = new Int32Array(n);
+	const seen = new Map<number, number>();
+	for (let i = 0; i < n; i++) {
+		logM[i] = Math.log(m[i]);
+		spent[i] = m[i] * x[i];
+		let at = seen.get(x[i]);
+		if (at === undefined) {
+			at = distinct.length;
+			seen.set(x[i], at);
+			distinct.push(x[i]);
+		}
+		xAt[i] = at;
+	}
+	return {
+		x: Float64Array.from(x),
+		logM,
+		spent,
+		distinct: Float64Array.from(distinct),
+		logX: Float64Array.from(distinct, (v) => Math.log(v)),
+		xAt,
+		byX: new Float64Array(distinct.length)
+	};
+}
+
+function evaluate({ p, q, gamma }: GammaGammaParams, d: PreparedSpends): number {
+	const { x, logM, spent, distinct, logX, xAt, byX } = d;
 	const base = -logGamma(q) + q * Math.log(gamma);
 	// The gamma-function terms depend on x only: each distinct x is computed once.
-	const byX = new Map<number, number>();
+	for (let k = 0; k < distinct.length; k++) {
+		const px = p * distinct[k];
+		byX[k] = base + logGamma(px + q) - logGamma(px) + px * logX[k];
+	}
+	let total = 0;
 	for (let i = 0; i < x.length; i++) {
 		const px = p * x[i];
-		let lg = byX.get(x[i]);
-		if (lg === undefined) {
-			lg = base + logGamma(px + q) - logGamma(px) + px * Math.log(x[i]);
-			byX.set(x[i], lg);
-		}
-		total += lg + (px - 1) * Math.log(m[i]) - (px + q) * Math.log(gamma + m[i] * x[i]);
+		total += byX[xAt[i]] + (px - 1) * logM[i] - (px + q) * Math.log(gamma + spent[i]);
 	}
 	return total;
+}
+
+/**
+ * The log-likelihood of mean spends `m` over `x` purchases (customers with x > 0 only) as a function
+ * of the parameters, for evaluating it many times: what does not depend on the parameters is
+ * computed once (`prepare`). The same numbers as computing it all each time, term by term and in the
+ * same order.
+ */
+export function gammaGammaLikelihood(x: ArrayLike<number>, m: ArrayLike<number>): (g: GammaGammaParams) => number {
+	const prepared = prepare(x, m);
+	return (g) => evaluate(g, prepared);
+}
+
+/** Log-likelihood of mean spends `m` over `x` purchases (customers with x > 0 only). */
+export function gammaGammaLogLikelihood(g: GammaGammaParams, x: ArrayLike<number>, m: ArrayLike<number>): number {
+	return gammaGammaLikelihood(x, m)(g);
 }
 
 export function fitGammaGamma(x: ArrayLike<number>, m: ArrayLike<number>, start?: GammaGammaParams): GammaGammaFit {
@@ -45,7 +103,8 @@ export function fitGammaGamma(x: ArrayLike<number>, m: ArrayLike<number>, start?
 	// A start whose population mean p * gamma / (q - 1) is the sample mean.
 	const from = start ?? { p: 1, q: 3, gamma: Math.max(1e-6, 2 * mean) };
 	const toParams = (v: readonly number[]): GammaGammaParams => ({ p: Math.exp(v[0]), q: Math.exp(v[1]), gamma: Math.exp(v[2]) });
-	const result = nelderMead((v) => -gammaGammaLogLikelihood(toParams(v), x, m), [from.p, from.q, from.gamma].map(Math.log), {
+	const logLikelihood = gammaGammaLikelihood(x, m);
+	const result = nelderMead((v) => -logLikelihood(toParams(v)), [from.p, from.q, from.gamma].map(Math.log), {
 		step: start ? 0.1 : 0.5,
 		tolerance: 1e-9,
 		maxIterations: 3000
