@@ -67,6 +67,26 @@ test('the form: a new member’s ticks change the list, and the link reproduces 
 	expect(before).toHaveLength(10);
 });
 
+test('the deal size: a number outside 2-100 is said to be refused, and the list keeps the last one', async ({ page }) => {
+	await openGroupBuy(page);
+	const size = page.getByTestId('deal-size');
+	const message = page.getByTestId('deal-size-msg');
+	await size.fill('4');
+	const first = page.getByTestId('group-item').first();
+	await expect(first).toContainText('The deal goes ahead with 4 people');
+	const atFour = await first.textContent();
+	for (const typed of ['1000', '1', '-4', '2.5', '']) {
+		await size.fill(typed);
+		await expect(size).toHaveAttribute('aria-invalid', 'true');
+		await expect(message).toHaveText('Enter a whole number from 2 to 100. The list still counts 4 people.');
+		await expect(size).toHaveAccessibleDescription(/Enter a whole number from 2 to 100/);
+		expect(await first.textContent()).toBe(atFour);
+	}
+	await size.fill('3');
+	await expect(size).not.toHaveAttribute('aria-invalid', 'true');
+	await expect(message).toBeEmpty();
+});
+
 test('the planned deal: a bad number is refused and the last answer stays; a capped record is flagged', async ({ page }) => {
 	await openGroupBuy(page);
 	const panel = page.getByTestId('deal-panel');
