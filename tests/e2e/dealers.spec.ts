@@ -113,14 +113,26 @@ test('a file that cannot be used is refused and the network on screen stays', as
 	await expect(page.getByTestId('answer')).toBeVisible();
 });
 
-test('the one-dealer form scores a month and refuses a funnel out of order', async ({ page }) => {
+test('the one-dealer form scores a month and refuses a funnel out of order, next to the field, keeping the last result', async ({ page }) => {
 	await openDealers(page);
 	const form = page.getByTestId('dealer-form');
-	await expect(form.getByTestId('form-result')).toContainText('Expected sales', OPENED);
-	await form.getByLabel(/^Visitors/).fill('9000');
-	await form.getByLabel(/^Visitors/).blur();
-	await expect(form.getByTestId('form-result')).toContainText(/visitors/i);
-	await expect(form.getByTestId('form-result')).not.toContainText('Expected sales');
+	const result = form.getByTestId('form-result');
+	await expect(result).toContainText('Expected sales', OPENED);
+	const before = await result.locator('p').first().textContent();
+	const visitors = form.getByLabel(/^Visitors/);
+	await visitors.fill('9000');
+	await visitors.blur();
+	await expect(result).toContainText('Visitors: 9,000 visitors is more than the 6,200 VDP views');
+	// Said next to the field it names, which is marked…
+	await expect(visitors).toHaveAttribute('aria-invalid', 'true');
+	await expect(visitors).toHaveAccessibleDescription(/more than the 6,200 VDP views: the funnel must narrow/);
+	// …and the last result stays, said to be for the last values that could be used.
+	await expect(form.getByTestId('form-stale')).toBeVisible();
+	await expect(result).toContainText('Expected sales');
+	await expect(result.locator('p').nth(2)).toHaveText(before ?? '');
+	await visitors.fill('2350');
+	await expect(form.getByTestId('form-stale')).toHaveCount(0);
+	await expect(visitors).not.toHaveAttribute('aria-invalid', 'true');
 });
 
 test('after a first visit a dealer\'s own view opens with no network (the field manager before a visit)', async ({ page, context, pageGuard }) => {
