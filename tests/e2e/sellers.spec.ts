@@ -156,6 +156,16 @@ test('a file that is not an activity log is refused and the ranked list stays', 
 	await expect(page.getByTestId('expected-count')).toHaveText(before ?? '');
 });
 
+test('a small log with nobody to rank still lists its bad rows, by row, column and reason', async ({ page }) => {
+	await openSellers(page);
+	const before = await page.getByTestId('expected-count').textContent();
+	await upload(page, 'tiny.csv', 'User_id,timestamp,event,category,amount\nu100006,2017-01-02T00:50:37Z,collection_add,Coins,\nu100007,yesterday,bogus_event,Coins,abc\n');
+	const alert = page.getByRole('alert').filter({ hasText: 'tiny.csv could not be used' });
+	await expect(alert).toBeVisible(ANALYSED);
+	await expect(alert.getByTestId('failure-issues')).toContainText('Row 3, column Event: "bogus_event" is not a known event');
+	await expect(page.getByTestId('expected-count')).toHaveText(before ?? '');
+});
+
 test('one collector: the form gives a probability, a score and its drivers', async ({ page }) => {
 	await openSellers(page);
 	const result = page.getByTestId('collector-result');
