@@ -3,7 +3,7 @@ import type { SavedRun } from '../core/history';
 import { generateNetwork } from './generator';
 import { dealerFileFromRun, dealerFileRun } from './savedRuns';
 
-const report = { totalRows: 40, issues: [{ row: 3, column: 'Visitors', reason: 'must be at least 0' }], issueCount: 1, ignoredColumns: [''], notes: [] };
+const report = { totalRows: 37, issues: [{ row: 3, column: 'Visitors', reason: 'must be at least 0' }], issueCount: 1, ignoredColumns: [''], notes: [] };
 
 function saved(payload: unknown, extra: Partial<SavedRun> = {}): SavedRun {
 	const run = dealerFileRun('mine.csv', generateNetwork(3, 3).months, report, 3);
@@ -14,7 +14,7 @@ describe('dealer saved runs', () => {
 	it('keeps a file’s table and intake report, and reads them back', () => {
 		const table = generateNetwork(3, 3).months;
 		const run = dealerFileRun('mine.csv', table, report, 3);
-		expect(run).toMatchObject({ tool: 'dealers', kind: 'file', name: 'mine.csv', summary: '3 dealers, 36 dealer-months, 1 rows kept out' });
+		expect(run).toMatchObject({ tool: 'dealers', kind: 'file', name: 'mine.csv', summary: '3 dealers, 36 dealer-months, 1 row kept out' });
 		const back = dealerFileFromRun(saved(run.payload));
 		expect(back?.table.bac).toEqual(table.bac);
 		expect(back?.report).toEqual(report);

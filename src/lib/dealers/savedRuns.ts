@@ -9,6 +9,7 @@ import type { RowIssue } from '../core/schema';
 import { DEALERS_TOOL } from './artifacts';
 import { FUNNEL_FIELDS, RICH_FIELDS, type DealerMonths } from './table';
 import { formatDecimal } from '../core/decimalText';
+import { rowsKeptOutText } from './words';
 
 export const FILE_KIND = 'file';
 export const FILE_PAYLOAD_VERSION = 1;
@@ -35,7 +36,7 @@ export function dealerFileRun(fileName: string, table: DealerMonths, report: Fil
 		tool: DEALERS_TOOL,
 		kind: FILE_KIND,
 		name: fileName,
-		summary: `${count(dealers)} dealers, ${count(table.n)} dealer-months${report.issueCount ? `, ${count(report.issueCount)} rows kept out` : ''}`,
+		summary: `${count(dealers)} ${dealers === 1 ? 'dealer' : 'dealers'}, ${count(table.n)} dealer-months${rowsKeptOutText(report.totalRows, table.n) ? `, ${rowsKeptOutText(report.totalRows, table.n)}` : ''}`,
 		payload: { fileName, table, report },
 		payloadVersion: FILE_PAYLOAD_VERSION
 	};

@@ -83,3 +83,12 @@ export function salesText(v: number | null, digits = 1): string {
 export function indexText(v: number | null): string {
 	return v === null || !Number.isFinite(v) ? '–' : v.toFixed(0);
 }
+
+/**
+ * "1 row kept out" / "3 rows kept out": the file's data rows that are not among the dealer-months
+ * used (a row with two bad values is one row, though it has two problems); '' when none.
+ */
+export function rowsKeptOutText(totalRows: number, usedRows: number): string {
+	const n = Math.max(0, totalRows - usedRows);
+	return n === 0 ? '' : `${formatDecimal(n)} ${n === 1 ? 'row' : 'rows'} kept out`;
+}
