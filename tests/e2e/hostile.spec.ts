@@ -97,6 +97,8 @@ test('segments upload: hostile files get a clear message, and the analysis on sc
 
 	await upload('good.csv');
 	await expect(showing).toContainText('Showing good.csv:', ANALYSED);
+	// The analysis is saved on this device once it is on screen; the line then links to the saved runs.
+	await expect(showing).toContainText('Analyses saved on this device (1)', ANALYSED);
 	const goodShowing = await showing.innerText();
 	const howMany = await page.getByTestId('how-many').innerText();
 
