@@ -14,6 +14,11 @@ export function formatCount(n: number): string {
 	return formatCountPlain(n);
 }
 
+/** A count with its noun: "1 member", "8 members", "1,234 customers". */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+	return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
 /** A measured value, rounded for reading: 12,346 · 12.35 · 0.0123. */
 export function formatNumber(n: number): string {
 	const beyond = beyondWritten(n);

@@ -28,7 +28,7 @@ export function groupRun(state: PageState, method: Aggregation, topItems: string
 		tool: GROUP_BUY_TOOL,
 		kind: GROUP_KIND,
 		name: groupName(state),
-		summary: `${state.members.length} members, ${AGGREGATION_LABELS[method].toLowerCase()}: ${topItems.slice(0, 3).join(', ')}`,
+		summary: `${state.members.length} ${state.members.length === 1 ? 'member' : 'members'}, ${AGGREGATION_LABELS[method].toLowerCase()}: ${topItems.slice(0, 3).join(', ')}`,
 		payload: { link: encodeState(state).toString() },
 		payloadVersion: GROUP_PAYLOAD_VERSION
 	};
