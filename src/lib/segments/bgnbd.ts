@@ -6,6 +6,7 @@
  * deterministic Nelder-Mead on the log of the parameters; identical histories are counted once with
  * a weight. Time is in whatever unit the histories use (days here). Pure TS, no DOM.
  */
+import { distinctValues } from '../core/distinctValues';
 import { nelderMead } from '../core/nelderMead';
 import { hyp2f1, logGamma } from '../core/special';
 
@@ -76,26 +77,14 @@ interface PreparedHistories {
 }
 
 function prepare(h: RepeatHistories): PreparedHistories {
-	const n = h.x.length;
-	const distinct: number[] = [];
-	const xAt = new Int32Array(n);
-	const seen = new Map<number, number>();
-	for (let i = 0; i < n; i++) {
-		let at = seen.get(h.x[i]);
-		if (at === undefined) {
-			at = distinct.length;
-			seen.set(h.x[i], at);
-			distinct.push(h.x[i]);
-		}
-		xAt[i] = at;
-	}
+	const { distinct, at: xAt } = distinctValues(h.x);
 	const maxTime = tableTimes(h);
 	return {
 		x: Float64Array.from(h.x),
 		tx: Float64Array.from(h.tx),
 		T: Float64Array.from(h.T),
 		weight: h.weight ? Float64Array.from(h.weight) : null,
-		distinct: Float64Array.from(distinct),
+		distinct,
 		xAt,
 		logAlphaPlus: maxTime >= 0 ? new Float64Array(maxTime + 1) : null,
 		maxTime,

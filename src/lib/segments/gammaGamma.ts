@@ -5,6 +5,7 @@
  * repeat purchase (x, and the mean value of their repeat purchases), deterministic Nelder-Mead on
  * the log of the parameters. Pure TS, no DOM.
  */
+import { distinctValues } from '../core/distinctValues';
 import { nelderMead } from '../core/nelderMead';
 import { logGamma } from '../core/special';
 
@@ -40,25 +41,16 @@ function prepare(x: ArrayLike<number>, m: ArrayLike<number>): PreparedSpends {
 	const n = x.length;
 	const logM = new Float64Array(n);
 	const spent = new Float64Array(n);
-	const distinct: number[] = [];
-	const xAt = new Int32Array(n);
-	const seen = new Map<number, number>();
 	for (let i = 0; i < n; i++) {
 		logM[i] = Math.log(m[i]);
 		spent[i] = m[i] * x[i];
-		let at = seen.get(x[i]);
-		if (at === undefined) {
-			at = distinct.length;
-			seen.set(x[i], at);
-			distinct.push(x[i]);
-		}
-		xAt[i] = at;
 	}
+	const { distinct, at: xAt } = distinctValues(x);
 	return {
 		x: Float64Array.from(x),
 		logM,
 		spent,
-		distinct: Float64Array.from(distinct),
+		distinct,
 		logX: Float64Array.from(distinct, (v) => Math.log(v)),
 		xAt,
 		byX: new Float64Array(distinct.length)
