@@ -40,9 +40,13 @@ test.describe('on a phone', () => {
 		await expect(page.getByTestId('expected')).toContainText(lowest.map((i) => demoAnalysis.categories[i]).join(', '));
 		await expect(rows(page)).toHaveCount(list.rows.length);
 		await expect(rows(page).first().getByRole('rowheader')).toHaveText(list.rows[0].id);
-		// The page does not scroll sideways; the table scrolls inside its own region.
+		// The page does not scroll sideways; the table scrolls inside its own region, down as well as
+		// sideways, so the page below it is not thousands of pixels away; a line says so.
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 		expect(overflow).toBeLessThanOrEqual(0);
+		const box = page.getByRole('region', { name: 'Ranked users' });
+		expect((await box.boundingBox())?.height).toBeLessThanOrEqual(740 * 0.8);
+		await expect(box.locator('xpath=..').getByTestId('scroll-cue')).toHaveText('More columns: scroll sideways → · More rows: scroll down ↓');
 		// The 3 lowest categories are ticked in the inventory list; tapping one shows its history.
 		const levels = page.getByTestId('levels');
 		await expect(levels.getByRole('checkbox', { checked: true })).toHaveCount(3);
