@@ -17,6 +17,18 @@ export function compactNumber(value: number | string): string {
 	return compact.format(v);
 }
 
+/**
+ * A logarithmic axis's tick label, compact, on 1, 2 and 5 times a power of ten only (chart.js puts a
+ * tick on every digit: 600, 800 and 1K side by side collide on a phone). The other ticks keep their
+ * grid line and get no label.
+ */
+export function logTick(value: number | string): string {
+	const v = Number(value);
+	if (!(v > 0) || !Number.isFinite(v)) return '';
+	const leading = Math.round((v / 10 ** Math.floor(Math.log10(v) + 1e-9)) * 1000) / 1000;
+	return leading === 1 || leading === 2 || leading === 5 ? compactNumber(v) : '';
+}
+
 /** A fraction as a whole percentage tick: 0.25 -> "25%". */
 export function percentTick(value: number | string): string {
 	const v = Number(value);

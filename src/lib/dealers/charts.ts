@@ -4,7 +4,7 @@
  * Pure TS: chart.js types only, no DOM.
  */
 import type { ChartConfiguration } from 'chart.js';
-import { axisTitle, baseOptions, compactNumber, mergeOptions } from '../charts/axes';
+import { axisTitle, baseOptions, logTick, mergeOptions } from '../charts/axes';
 import { seriesColour, token } from '../charts/theme';
 import type { FrontierPoint } from './frontier';
 import type { MonthPoint } from './view';
@@ -34,7 +34,7 @@ export function frontierChart(
 		options: mergeOptions(baseOptions(), {
 			animation: false,
 			scales: {
-				x: { type: 'logarithmic', title: axisTitle(FRONTIER_INPUT_LABEL[frontier.input]), ticks: { callback: compactNumber } },
+				x: { type: 'logarithmic', title: axisTitle(FRONTIER_INPUT_LABEL[frontier.input]), ticks: { callback: logTick, autoSkip: false } },
 				y: { beginAtZero: true, title: axisTitle('Sales a month') }
 			}
 		}) as ChartConfiguration<'scatter'>['options']
