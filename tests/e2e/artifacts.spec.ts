@@ -39,9 +39,12 @@ test('a tampered seller model is refused where it is needed; the first view, whi
 	await expect(page.getByTestId('showing')).toContainText('the demo marketplace');
 	const ranked = page.locator('table').first();
 	await expect(ranked).toBeVisible();
-	await page.locator('#coverage').scrollIntoViewIfNeeded();
-	await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+	// The model card is built when it nears the screen; the parts above it may still be growing, so the
+	// bottom of the page is sought until the card's place shows the refusal.
 	const refused = page.getByRole('alert').filter({ hasText: 'The model card needs the model file' });
-	await expect(refused).toContainText('failed its integrity check', { timeout: 15_000 });
+	await expect(async () => {
+		await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+		await expect(refused).toContainText('failed its integrity check', { timeout: 1_000 });
+	}).toPass({ timeout: 20_000 });
 	await expect(ranked).toBeVisible();
 });
