@@ -18,3 +18,12 @@ describe('logTick', () => {
 		for (const v of [0, -10, Number.NaN, Infinity, 'x']) expect(logTick(v)).toBe('');
 	});
 });
+
+describe('logTick on a drawn axis', () => {
+	it('labels 2 and 5 only where a decade is wide enough for them', () => {
+		const wide = { width: 300, min: 500, max: 50_000 }; // 150 px a decade
+		const narrow = { width: 150, min: 10, max: 10_000 }; // 50 px a decade
+		expect([1000, 2000, 5000].map((v) => logTick.call(wide, v))).toEqual(['1K', '2K', '5K']);
+		expect([10, 20, 50, 100, 500, 1000, 5000, 10_000].map((v) => logTick.call(narrow, v))).toEqual(['10', '', '', '100', '', '1K', '', '10K']);
+	});
+});

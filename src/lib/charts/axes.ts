@@ -17,16 +17,31 @@ export function compactNumber(value: number | string): string {
 	return compact.format(v);
 }
 
+/** The axis a tick callback runs on (chart.js calls it with the scale as `this`): its drawn width and range. */
+interface LogAxis {
+	width?: number;
+	min?: number;
+	max?: number;
+}
+
+/** Width a decade needs before its 2 and 5 get labels too: 0.3 of a decade must leave room for a rotated compact label (about 24 px). */
+const DECADE_PX_FOR_2_AND_5 = 80;
+
 /**
- * A logarithmic axis's tick label, compact, on 1, 2 and 5 times a power of ten only (chart.js puts a
- * tick on every digit: 600, 800 and 1K side by side collide on a phone). The other ticks keep their
- * grid line and get no label.
+ * A logarithmic axis's tick label, compact, on powers of ten and, where a decade is wide enough, on 2
+ * and 5 times them (chart.js puts a tick on every digit: 600, 800 and 1K side by side collide on a
+ * phone). The other ticks keep their grid line and get no label; pass `autoSkip: false` with it, so
+ * chart.js does not drop a labelled tick to make room for unlabelled ones.
  */
-export function logTick(value: number | string): string {
+export function logTick(this: LogAxis | void, value: number | string): string {
 	const v = Number(value);
 	if (!(v > 0) || !Number.isFinite(v)) return '';
 	const leading = Math.round((v / 10 ** Math.floor(Math.log10(v) + 1e-9)) * 1000) / 1000;
-	return leading === 1 || leading === 2 || leading === 5 ? compactNumber(v) : '';
+	if (leading === 1) return compactNumber(v);
+	if (leading !== 2 && leading !== 5) return '';
+	const axis = this ?? {};
+	if (axis.width && axis.min && axis.max && axis.min > 0 && axis.max > axis.min && axis.width / Math.log10(axis.max / axis.min) < DECADE_PX_FOR_2_AND_5) return '';
+	return compactNumber(v);
 }
 
 /** A fraction as a whole percentage tick: 0.25 -> "25%". */

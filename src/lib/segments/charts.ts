@@ -5,7 +5,7 @@
  * colour i). Pure, no DOM.
  */
 import type { ChartConfiguration } from 'chart.js';
-import { axisTitle, baseOptions, mergeOptions, wrapLabel } from '../charts/axes';
+import { axisTitle, baseOptions, logTick, mergeOptions, wrapLabel } from '../charts/axes';
 import { signedBarChart } from '../charts/bars';
 import { cssColour, seriesColour, token } from '../charts/theme';
 import type { SegmentsAnalysis } from './analysis';
@@ -115,7 +115,11 @@ export function distributionChart(analysis: SegmentsAnalysis, feature: CustomerF
 		options: mergeOptions(baseOptions(), {
 			indexAxis: 'y',
 			scales: {
-				x: { type: log ? 'logarithmic' : 'linear', title: axisTitle(`${info.label}${info.unit ? ` (${info.unit}${log ? ', log scale' : ''})` : log ? ' (log scale)' : ''}`) },
+				x: {
+					type: log ? 'logarithmic' : 'linear',
+					title: axisTitle(`${info.label}${info.unit ? ` (${info.unit}${log ? ', log scale' : ''})` : log ? ' (log scale)' : ''}`),
+					...(log ? { ticks: { callback: logTick, autoSkip: false } } : {})
+				},
 				y: { ticks: { autoSkip: false } }
 			},
 			plugins: { tooltip: { callbacks: { title: (items: { dataIndex: number }[]) => groups[items[0]?.dataIndex ?? 0]?.label ?? '' } } }
