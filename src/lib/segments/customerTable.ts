@@ -124,6 +124,56 @@ function codeText(code: number): string {
 	return isDayMonthCode(code) ? `${a}/${b}/${year}${time}` : `${year}-${a}-${b}${time}`;
 }
 
+/** The purchase lines grouped by customer (customer c's at `bucketStart[c]` to `bucketStart[c + 1]`, in line order). */
+interface GroupedPurchases {
+	day: Int32Array;
+	value: Float64Array;
+	product: Int32Array;
+	invoice: Int32Array;
+}
+
+/**
+ * Each purchase line's day, value, product and invoice, copied to its customer's group in one pass
+ * (a counting sort): later passes then read each customer's lines one after the other instead of
+ * jumping about the columns.
+ */
+function groupPurchases(
+	n: number,
+	ms: Float64Array,
+	customer: Int32Array,
+	invoice: Int32Array,
+	product: Int32Array,
+	quantity: Float64Array,
+	value: Float64Array,
+	invoiceCancelled: ArrayLike<boolean>,
+	bucketStart: Int32Array,
+	purchaseLines: number
+): GroupedPurchases {
+	const day = new Int32Array(purchaseLines);
+	const groupedValue = new Float64Array(purchaseLines);
+	const groupedProduct = new Int32Array(purchaseLines);
+	const groupedInvoice = new Int32Array(purchaseLines);
+	const fill = bucketStart.slice(0, bucketStart.length - 1);
+	// Lines of one invoice share a date: its day is worked out once per run of equal dates.
+	let runMs = NaN;
+	let runDay = 0;
+	for (let i = 0; i < n; i++) {
+		const t = ms[i];
+		const inv = invoice[i];
+		if (t !== t || invoiceCancelled[inv] || quantity[i] < 0) continue;
+		if (t !== runMs) {
+			runMs = t;
+			runDay = Math.floor(t / MS_PER_DAY);
+		}
+		const at = fill[customer[i]]++;
+		day[at] = runDay;
+		groupedValue[at] = value[i];
+		groupedProduct[at] = product[i];
+		groupedInvoice[at] = inv;
+	}
+	return { day, value: groupedValue, product: groupedProduct, invoice: groupedInvoice };
+}
+
 export function buildCustomerTable(read: ReadLines, finishOptions: FinishOptions = {}): CustomerTable {
 	const { evidence, size, maxIssues, customerIds, customerGuest, invoiceCancelled, productCount, issues, issueCount, linesRead, unreadableLines, overflowLines, removed, guestInvoices, guestLines } = read;
 	const { lineCustomer, lineInvoice, lineProduct, lineQuantity, lineValue, lineDate, lineRow } = read;
@@ -230,15 +280,11 @@ export function buildCustomerTable(read: ReadLines, finishOptions: FinishOptions
 		}
 	}
 	for (let c = 0; c < customers; c++) bucketStart[c + 1] += bucketStart[c];
-	const bucket = new Int32Array(purchaseLines);
-	const fill = bucketStart.slice(0, customers);
-	for (let i = 0; i < n; i++) {
-		const t = ms[i];
-		if (t !== t || invoiceCancelled[invoice[i]] || quantity[i] < 0) continue;
-		bucket[fill[customer[i]]++] = i;
-	}
+	const grouped = groupPurchases(n, ms, customer, invoice, product, quantity, value, invoiceCancelled, bucketStart, purchaseLines);
+	const { product: groupedProduct, invoice: groupedInvoice } = grouped;
 
-	// 3. Output rows: customers with at least one purchase, in order of first appearance.
+	// 3. Output rows: customers with at least one purchase, in order of first appearance. Customers
+	// without one have no lines in `grouped`, so its groups are already the rows' purchases, in row order.
 	const productStamp = new Int32Array(productCount).fill(-1);
 	const invoiceStamp = new Int32Array(invoiceCount).fill(-1);
 	let count = 0;
@@ -250,9 +296,6 @@ export function buildCustomerTable(read: ReadLines, finishOptions: FinishOptions
 	const last = new Float64Array(count);
 	const recentOut = new Float64Array(count);
 	const purchaseStart = new Int32Array(count + 1);
-	const purchaseDay = new Int32Array(purchaseLines);
-	const purchaseValue = new Float64Array(purchaseLines);
-	let purchaseAt = 0;
 	const lastDay = Math.floor(lastDate / MS_PER_DAY);
 	let returnOnlyCustomers = 0;
 	let out = 0;
@@ -266,15 +309,12 @@ export function buildCustomerTable(read: ReadLines, finishOptions: FinishOptions
 		let invoices = 0;
 		let products = 0;
 		for (let k = start; k < end; k++) {
-			const i = bucket[k];
-			purchaseDay[purchaseAt] = Math.floor(ms[i] / MS_PER_DAY);
-			purchaseValue[purchaseAt++] = value[i];
-			const p = product[i];
+			const p = groupedProduct[k];
 			if (productStamp[p] !== c) {
 				productStamp[p] = c;
 				products++;
 			}
-			const inv = invoice[i];
+			const inv = groupedInvoice[k];
 			if (invoiceStamp[inv] !== c) {
 				invoiceStamp[inv] = c;
 				invoices++;
@@ -296,7 +336,7 @@ export function buildCustomerTable(read: ReadLines, finishOptions: FinishOptions
 		features.itemsReturned[out] = returned[c];
 		features.returnShare[out] = bought[c] > 0 ? Math.min(1, returned[c] / bought[c]) : 0;
 		out++;
-		purchaseStart[out] = purchaseAt;
+		purchaseStart[out] = end;
 	}
 
 	// Issues: those found while reading and those found now, merged in row order.
@@ -315,8 +355,8 @@ export function buildCustomerTable(read: ReadLines, finishOptions: FinishOptions
 		recentRevenue: recentOut,
 		recentWindowDays,
 		purchaseStart,
-		purchaseDay: purchaseDay.subarray(0, purchaseAt),
-		purchaseValue: purchaseValue.subarray(0, purchaseAt),
+		purchaseDay: grouped.day,
+		purchaseValue: grouped.value,
 		firstDate: kept > 0 ? firstDate : NaN,
 		lastDate: kept > 0 ? lastDate : NaN,
 		report: {
