@@ -10,9 +10,9 @@ import { seededRandom } from '../core/random';
 import { bootstrapInterval, mannWhitneyU, quantileSorted, type BootstrapInterval, type MannWhitneyResult } from '../core/stats';
 import { MS_PER_DAY } from '../core/dates';
 import { CUSTOMER_FEATURES, type CustomerFeature, type CustomerTable } from './features';
-import { clvForecaster } from './clvForecast';
-import { CUT_STEP_DAYS, FORECAST_METHOD_NAMES, FORECAST_METHOD_WORDS, backtestedForecast, type ForecastMethod, type MethodBacktest } from './forecast';
-import { purchaseDays } from './purchaseDays';
+import { clvForecaster, type FitsAtCuts } from './clvForecast';
+import { CUT_STEP_DAYS, FORECAST_METHOD_NAMES, FORECAST_METHOD_WORDS, backtestedForecast, forecastDays, type ForecastMethod, type MethodBacktest } from './forecast';
+import { purchaseDays, type PurchaseDays } from './purchaseDays';
 import { embed, squaredDistance, type SegmentAssigner } from './model';
 
 /** Average days in a month (365.25 / 12), for "per month" and "next 3 months". */
@@ -466,15 +466,41 @@ export interface ForecastJob {
 	insiders: Int32Array;
 }
 
-/** The Insiders' revenue forecast chosen by backtest (forecast.ts), from their purchases by day; BG/NBD fitted on every customer. */
-export function insidersForecast(table: ForecastTable, insiders: Int32Array): InsidersForecast {
+/** Days the forecast covers: three months. */
+const FORECAST_HORIZON_DAYS = Math.round(FORECAST_MONTHS * DAYS_PER_MONTH);
+
+/**
+ * What the Insiders' forecast needs before anyone is placed in a cluster: the purchases of the
+ * customers with an id, their purchase days, and the days the BG/NBD and Gamma-Gamma models are
+ * fitted at (the fits do not depend on who the Insiders are, so they can start at once; clvForecast.ts).
+ */
+export interface ForecastInputs {
+	table: ForecastTable;
+	days: PurchaseDays;
+	cuts: number[];
+}
+
+export function forecastInputs(allTable: CustomerTable): ForecastInputs {
+	const table = identifiedPurchases(allTable);
+	if (!Number.isFinite(table.firstDate)) return { table, days: purchaseDays(table), cuts: [] };
+	const firstDay = Math.floor(table.firstDate / MS_PER_DAY);
+	const span = Math.floor(table.lastDate / MS_PER_DAY) - firstDay + 1;
+	return { table, days: purchaseDays(table), cuts: forecastDays(firstDay, span, FORECAST_HORIZON_DAYS) };
+}
+
+/**
+ * The Insiders' revenue forecast chosen by backtest (forecast.ts), from their purchases by day; BG/NBD
+ * fitted on every customer. `prepared`: the table's purchase days and the models' fits at the cuts of
+ * `forecastInputs`, when made beforehand (else they are made here; the same numbers).
+ */
+export function insidersForecast(table: ForecastTable, insiders: Int32Array, prepared?: { days: PurchaseDays; fits: FitsAtCuts }): InsidersForecast {
 	if (insiders.length < 2 || !Number.isFinite(table.firstDate)) return { forecast: null };
 	const firstDay = Math.floor(table.firstDate / MS_PER_DAY);
 	const daily = new Float64Array(Math.floor(table.lastDate / MS_PER_DAY) - firstDay + 1);
 	for (const i of insiders)
 		for (let k = table.purchaseStart[i]; k < table.purchaseStart[i + 1]; k++) daily[table.purchaseDay[k] - firstDay] += table.purchaseValue[k];
-	const clv = clvForecaster(purchaseDays(table), insiders);
-	const f = backtestedForecast(daily, firstDay, Math.round(FORECAST_MONTHS * DAYS_PER_MONTH), (cut, horizon) => clv.forecast(cut, horizon));
+	const clv = clvForecaster(prepared?.days ?? purchaseDays(table), insiders, prepared?.fits);
+	const f = backtestedForecast(daily, firstDay, FORECAST_HORIZON_DAYS, (cut, horizon) => clv.forecast(cut, horizon));
 	if ('refused' in f) return { forecast: null, refused: f.refused };
 	const fits = f.candidates.some((c) => c.method === 'bg-nbd' && c.cuts.length) ? clv.lastFits() : null;
 	const chosen = f.candidates.find((c) => c.method === f.method)!;
@@ -677,13 +703,46 @@ export function analyseSegments(
 	};
 }
 
-/** The forecast's inputs for a table and its assignments, to compute it apart (the same answer `analyseSegments` computes). */
-export function forecastJob(allTable: CustomerTable, allAssignments: SegmentAssignments, insiders: number, m: number): ForecastJob {
-	const { table, assignments } = identifiedCustomers(allTable, allAssignments, m);
+/** The purchases of a table's customers with an id, grouped as in the table (the table's own when all have one). */
+export function identifiedPurchases(table: CustomerTable): ForecastTable {
+	const { count, firstDate, lastDate, guest } = table;
+	let identified = 0;
+	for (let i = 0; i < count; i++) if (!guest[i]) identified++;
+	if (identified === count) return { count, firstDate, lastDate, purchaseStart: table.purchaseStart, purchaseDay: table.purchaseDay, purchaseValue: table.purchaseValue };
+	const purchaseStart = new Int32Array(identified + 1);
+	let lines = 0;
+	for (let i = 0, r = 0; i < count; i++) {
+		if (guest[i]) continue;
+		lines += table.purchaseStart[i + 1] - table.purchaseStart[i];
+		purchaseStart[++r] = lines;
+	}
+	const purchaseDay = new Int32Array(lines);
+	const purchaseValue = new Float64Array(lines);
+	for (let i = 0, r = 0; i < count; i++) {
+		if (guest[i]) continue;
+		const from = table.purchaseStart[i];
+		const to = table.purchaseStart[i + 1];
+		purchaseDay.set(table.purchaseDay.subarray(from, to), purchaseStart[r]);
+		purchaseValue.set(table.purchaseValue.subarray(from, to), purchaseStart[r]);
+		r++;
+	}
+	return { count: identified, firstDate, lastDate, purchaseStart, purchaseDay, purchaseValue };
+}
+
+/** The Insiders among a table's customers with an id, numbered as in `identifiedPurchases`. */
+export function identifiedInsiders(table: CustomerTable, assignments: SegmentAssignments, insiders: number): Int32Array {
 	const members: number[] = [];
-	for (let i = 0; i < table.count; i++) if (assignments.cluster[i] === insiders) members.push(i);
-	const { count, firstDate, lastDate, purchaseStart, purchaseDay, purchaseValue } = table;
-	return { table: { count, firstDate, lastDate, purchaseStart, purchaseDay, purchaseValue }, insiders: Int32Array.from(members) };
+	for (let i = 0, r = 0; i < table.count; i++) {
+		if (table.guest[i]) continue;
+		if (assignments.cluster[i] === insiders) members.push(r);
+		r++;
+	}
+	return Int32Array.from(members);
+}
+
+/** The forecast's inputs for a table and its assignments, to compute it apart (the same answer `analyseSegments` computes). */
+export function forecastJob(allTable: CustomerTable, allAssignments: SegmentAssignments, insiders: number): ForecastJob {
+	return { table: identifiedPurchases(allTable), insiders: identifiedInsiders(allTable, allAssignments, insiders) };
 }
 
 /** An analysis made with a stand-in forecast, with the real one put in. */

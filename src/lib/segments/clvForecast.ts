@@ -4,11 +4,15 @@
  * purchases in the horizon (BG/NBD, from their own history) times their expected spend per purchase
  * (Gamma-Gamma) are summed. Members who had not bought yet by the cut add nothing: the models know
  * only customers already seen. Each fit starts from the previous cut's (faster, still deterministic:
- * the cuts are always taken in the same order). Pure, no DOM.
+ * the cuts are always taken in the same order).
+ *
+ * The fits do not depend on the group, so they can be made before the group is known, and the two
+ * models' chains of fits on different threads (`gammaGammaChain`, `bgNbdChain`, `joinChains`): the
+ * same numbers as fitting both at each cut in turn. Pure, no DOM.
  */
 import { expectedPurchases, fitBgNbd, type BgNbdFit } from './bgnbd';
 import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gammaGamma';
-import { historiesAt, type PurchaseDays } from './purchaseDays';
+import { historiesAt, type HistoryAtCut, type PurchaseDays } from './purchaseDays';
 
 /** Fewest customers with a repeat purchase for the two models to be fitted at all. */
 export const MIN_REPEAT_CUSTOMERS = 20;
@@ -18,6 +22,12 @@ export interface ClvFits {
 	gammaGamma: GammaGammaFit;
 }
 
+/** The fits at each of the `cuts` (null where the models could not be fitted), as `clvFitsAt` makes them. */
+export interface FitsAtCuts {
+	cuts: readonly number[];
+	fits: readonly (ClvFits | null)[];
+}
+
 export interface ClvForecaster {
 	/** Revenue of `members` in the `horizon` days from `cut` (first day not seen); null when the models cannot be fitted. */
 	forecast(cut: number, horizon: number): number | null;
@@ -25,33 +35,109 @@ export interface ClvForecaster {
 	lastFits(): ClvFits | null;
 }
 
-export function clvForecaster(days: PurchaseDays, members: ArrayLike<number>): ClvForecaster {
+/** Every customer's history at a cut, and which of them bought again (with a positive spend): the Gamma-Gamma fit's customers. */
+function historiesWithRepeats(days: PurchaseDays, cut: number): { all: HistoryAtCut; repeat: number[] } {
+	const all = historiesAt(days, cut);
+	const repeat: number[] = [];
+	for (let i = 0; i < all.x.length; i++) if (all.x[i] > 0 && all.meanRepeat[i] > 0) repeat.push(i);
+	return { all, repeat };
+}
+
+/**
+ * The Gamma-Gamma fit at each cut, in order, each started from the last one kept (the first from
+ * `start`, when given); null where too few
+ * customers bought again, or where the fit has no finite mean spend (q <= 1). Only the fits kept (not
+ * null) are used: for the forecast, and as the next cut's start of both models.
+ */
+export function gammaGammaChain(days: PurchaseDays, cuts: readonly number[], start?: GammaGammaFit): (GammaGammaFit | null)[] {
+	let previous = start;
+	return cuts.map((cut) => {
+		const { all, repeat } = historiesWithRepeats(days, cut);
+		if (repeat.length < MIN_REPEAT_CUSTOMERS) return null;
+		// Typed arrays: the same numbers as plain arrays, with one shape whatever the values.
+		const fit = fitGammaGamma(
+			Float64Array.from(repeat, (i) => all.x[i]),
+			Float64Array.from(repeat, (i) => all.meanRepeat[i]),
+			previous
+		);
+		if (!(fit.q > 1)) return null;
+		previous = fit;
+		return fit;
+	});
+}
+
+/**
+ * The BG/NBD fit at each cut, in order, each started from the fit of the last cut kept (the first from
+ * `start`, when given). `kept[k]`: whether
+ * cut k's pair of fits is kept (its Gamma-Gamma fit is not null); null when not known yet (fitted apart,
+ * at the same time as the Gamma-Gamma chain): then every cut with enough repeat customers is taken as
+ * kept, and `joinChains` checks that guess. Null where no fit is kept.
+ */
+export function bgNbdChain(days: PurchaseDays, cuts: readonly number[], kept: readonly boolean[] | null, start?: BgNbdFit): (BgNbdFit | null)[] {
+	let previous = start;
+	return cuts.map((cut, k) => {
+		if (kept && !kept[k]) return null;
+		const { all, repeat } = historiesWithRepeats(days, cut);
+		if (repeat.length < MIN_REPEAT_CUSTOMERS) return null;
+		const fit = fitBgNbd(all, previous);
+		previous = fit;
+		return fit;
+	});
+}
+
+/** The two chains' fits cut by cut (null where either is). */
+function pairs(cuts: readonly number[], gammaGamma: readonly (GammaGammaFit | null)[], bgNbd: readonly (BgNbdFit | null)[]): FitsAtCuts {
+	return { cuts, fits: cuts.map((_, k) => (gammaGamma[k] && bgNbd[k] ? { bgNbd: bgNbd[k]!, gammaGamma: gammaGamma[k]! } : null)) };
+}
+
+/**
+ * The pairs of fits at each cut from the two chains, the BG/NBD one fitted without knowing which
+ * Gamma-Gamma fits are kept (`bgNbdChain(days, cuts, null)`). When that guess was wrong somewhere (a
+ * Gamma-Gamma fit with q <= 1), later BG/NBD fits started from the wrong fit: the chain is fitted again
+ * here, knowing.
+ */
+export function joinChains(days: PurchaseDays, cuts: readonly number[], gammaGamma: readonly (GammaGammaFit | null)[], guessed: readonly (BgNbdFit | null)[]): FitsAtCuts {
+	const kept = gammaGamma.map((fit) => fit !== null);
+	const guessRight = guessed.length === cuts.length && kept.every((k, i) => k === (guessed[i] !== null));
+	const bgNbd = guessRight ? guessed : bgNbdChain(days, cuts, kept);
+	return pairs(cuts, gammaGamma, bgNbd);
+}
+
+/** Both models' fits at each cut, in order, each started from the last cut's kept fits (the first from `start`). */
+export function clvFitsAt(days: PurchaseDays, cuts: readonly number[], start?: ClvFits): FitsAtCuts {
+	const gammaGamma = gammaGammaChain(days, cuts, start?.gammaGamma);
+	const kept = gammaGamma.map((fit) => fit !== null);
+	return pairs(cuts, gammaGamma, bgNbdChain(days, cuts, kept, start?.bgNbd));
+}
+
+/** The group's expected revenue in `horizon` days from `cut`, with the fits made at that cut. */
+function groupRevenue(days: PurchaseDays, members: ArrayLike<number>, cut: number, horizon: number, { bgNbd, gammaGamma }: ClvFits): number | null {
+	const group = historiesAt(days, cut, members);
+	let total = 0;
+	for (let i = 0; i < group.x.length; i++) {
+		const x = group.x[i];
+		const spend = expectedSpend(gammaGamma, group.meanRepeat[i] > 0 ? x : 0, group.meanRepeat[i]);
+		total += expectedPurchases(bgNbd, horizon, x, group.tx[i], group.T[i]) * spend;
+	}
+	return Number.isFinite(total) ? total : null;
+}
+
+/**
+ * The forecaster of a group. `fitted`: the fits made beforehand (`clvFitsAt`) at the cuts it will be
+ * asked about, in the order asked; a cut not among them is fitted when asked, from the last fits kept.
+ */
+export function clvForecaster(days: PurchaseDays, members: ArrayLike<number>, fitted?: FitsAtCuts): ClvForecaster {
+	const made = new Map<number, ClvFits | null>();
+	fitted?.cuts.forEach((cut, k) => made.set(cut, fitted.fits[k]));
 	let previous: ClvFits | null = null;
 	let last: ClvFits | null = null;
+	const fitsAt = (cut: number): ClvFits | null => (made.has(cut) ? made.get(cut)! : clvFitsAt(days, [cut], previous ?? undefined).fits[0]);
 	return {
 		forecast(cut, horizon) {
-			last = null;
-			const all = historiesAt(days, cut);
-			const repeat: number[] = [];
-			for (let i = 0; i < all.x.length; i++) if (all.x[i] > 0 && all.meanRepeat[i] > 0) repeat.push(i);
-			if (repeat.length < MIN_REPEAT_CUSTOMERS) return null;
-			const bgNbd = fitBgNbd(all, previous?.bgNbd);
-			// Typed arrays: the same numbers as plain arrays, with one shape whatever the values.
-			const gammaGamma = fitGammaGamma(
-				Float64Array.from(repeat, (i) => all.x[i]),
-				Float64Array.from(repeat, (i) => all.meanRepeat[i]),
-				previous?.gammaGamma
-			);
-			if (!(gammaGamma.q > 1)) return null;
-			previous = last = { bgNbd, gammaGamma };
-			const group = historiesAt(days, cut, members);
-			let total = 0;
-			for (let i = 0; i < group.x.length; i++) {
-				const x = group.x[i];
-				const spend = expectedSpend(gammaGamma, group.meanRepeat[i] > 0 ? x : 0, group.meanRepeat[i]);
-				total += expectedPurchases(bgNbd, horizon, x, group.tx[i], group.T[i]) * spend;
-			}
-			return Number.isFinite(total) ? total : null;
+			last = fitsAt(cut);
+			if (!last) return null;
+			previous = last;
+			return groupRevenue(days, members, cut, horizon, last);
 		},
 		lastFits: () => last
 	};

@@ -7,7 +7,10 @@ import type { CsvJobFailure } from '../core/csv/types';
 import { DATE_STYLES_UNDERSTOOD } from '../core/dates';
 import type { RowIssue } from '../core/schema';
 import { implausibleNote } from '../core/plausibility';
-import { analyseSegments, assignTable, forecastJob, withForecast, type ForecastJob, type InsidersForecast } from './analysis';
+import { analyseSegments, assignTable, forecastInputs, identifiedInsiders, insidersForecast, withForecast } from './analysis';
+import type { BgNbdFit } from './bgnbd';
+import { gammaGammaChain, joinChains, type FitsAtCuts } from './clvForecast';
+import type { PurchaseDays } from './purchaseDays';
 import { implausibleLines } from './clean';
 import { invoiceColumnLabel, type CustomerTable } from './features';
 import type { SegmentsJobModel, SegmentsResult } from './job';
@@ -39,30 +42,48 @@ export function noCustomersFailure(read: InvoiceReadSuccess, table: CustomerTabl
 	};
 }
 
-/** Computes the Insiders' forecast elsewhere (another thread), at the same time as the rest of the analysis. */
-export type RunForecast = (job: ForecastJob) => Promise<InsidersForecast>;
+/**
+ * Fits the BG/NBD model's chain elsewhere (another thread), at the same time as the rest of the
+ * analysis: `bgNbdChain(days, cuts, null)` of clvForecast.ts.
+ */
+export type RunBgNbdChain = (days: PurchaseDays, cuts: number[]) => Promise<(BgNbdFit | null)[]>;
 
 /**
- * The result of a file with at least one customer (timings are the caller's), and how long its two
- * steps took. With `runForecast`, the forecast (the analysis' longest part) is computed there while
- * the rest of the analysis is computed here; the answer is the same.
+ * The result of a file with at least one customer (timings are the caller's), and how long its steps
+ * took. With `runBgNbd`, the BG/NBD fits of the forecast (the analysis' longest part; they do not
+ * depend on the clusters) start there before the customers are placed, while this thread places them,
+ * analyses and fits the Gamma-Gamma model; the answer is the same.
  */
 export async function segmentsResult(
 	read: InvoiceReadSuccess,
 	table: CustomerTable,
 	model: SegmentsJobModel,
 	file: { fileName: string; fileSize: number },
-	runForecast: RunForecast | null = null
+	runBgNbd: RunBgNbdChain | null = null
 ): Promise<{ result: Omit<SegmentsResult, 'timings'>; assignMs: number; analysisMs: number; forecastWaitMs: number }> {
 	const t0 = performance.now();
-	const assignments = assignTable(model, table);
+	const inputs = runBgNbd && forecastInputs(table);
+	const pendingBgNbd = inputs && runBgNbd ? runBgNbd(inputs.days, inputs.cuts) : null;
 	const t1 = performance.now();
-	const aboutModel = { names: model.names, insiders: model.insiders, map: model.map, features: model.space.features };
-	const pending = runForecast?.(forecastJob(table, assignments, model.insiders, model.space.features.length));
-	let analysis = analyseSegments(table, assignments, aboutModel, pending ? { forecast: null } : undefined);
-	const waitFrom = performance.now();
-	if (pending) analysis = withForecast(analysis, await pending);
+	const assignments = assignTable(model, table);
 	const t2 = performance.now();
+	const aboutModel = { names: model.names, insiders: model.insiders, map: model.map, features: model.space.features };
+	let analysis = analyseSegments(table, assignments, aboutModel, inputs ? { forecast: null } : undefined);
+	let forecastWaitMs = 0;
+	if (inputs && pendingBgNbd) {
+		const insiders = identifiedInsiders(table, assignments, model.insiders);
+		let fits: FitsAtCuts = { cuts: [], fits: [] };
+		// Without two Insiders there is no forecast (insidersForecast says so before asking for any fit).
+		if (insiders.length >= 2) {
+			const gammaGamma = gammaGammaChain(inputs.days, inputs.cuts);
+			const waitFrom = performance.now();
+			const bgNbd = await pendingBgNbd;
+			forecastWaitMs = performance.now() - waitFrom;
+			fits = joinChains(inputs.days, inputs.cuts, gammaGamma, bgNbd);
+		}
+		analysis = withForecast(analysis, insidersForecast(inputs.table, insiders, { days: inputs.days, fits }));
+	}
+	const t3 = performance.now();
 	const notes = invoiceReadNotes(read);
 	const report = table.report;
 	const implausible = report.implausible && implausibleNote(report.implausible, 'line');
@@ -95,5 +116,5 @@ export async function segmentsResult(
 			lastPurchase: table.lastPurchase
 		}
 	};
-	return { result, assignMs: t1 - t0, analysisMs: t2 - t1, forecastWaitMs: t2 - waitFrom };
+	return { result, assignMs: t2 - t1, analysisMs: t1 - t0 + (t3 - t2), forecastWaitMs };
 }

@@ -10,8 +10,9 @@ import type { BytePartOutcome } from './byteRead';
 import { MAX_READ_THREADS, readInvoiceInParts, type PartOutcome, type PartRunners } from './parallel';
 import type { PartMessage, PartRequest } from './part.worker';
 import PartWorker from './part.worker.ts?worker';
-import { noCustomersFailure, segmentsResult, type RunForecast } from './outcome';
-import { insidersForecast, type InsidersForecast } from './analysis';
+import { noCustomersFailure, segmentsResult, type RunBgNbdChain } from './outcome';
+import type { BgNbdFit } from './bgnbd';
+import { bgNbdChain } from './clvForecast';
 import type { ReadTimings } from './read';
 import { warmUpReading } from './warmUp';
 
@@ -128,15 +129,15 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 		post({ type: 'failed', failure: noCustomersFailure(read, table) });
 		return;
 	}
-	// The forecast on a reading thread (idle once the file is read) while this one computes the rest.
-	const runForecast: RunForecast | null =
+	// The forecast's BG/NBD fits on a reading thread (idle once the file is read) while this one computes the rest.
+	const runBgNbd: RunBgNbdChain | null =
 		threads < 2
 			? null
-			: async (job) => {
-					const outcome = await inHelper<InsidersForecast | { failed: string }>({ kind: 'forecast', job }, () => {}, (message) => ({ failed: message }));
-					return 'failed' in outcome ? insidersForecast(job.table, job.insiders) : outcome;
+			: async (days, cuts) => {
+					const outcome = await inHelper<(BgNbdFit | null)[] | { failed: string }>({ kind: 'bg-nbd', days, cuts }, () => {}, (message) => ({ failed: message }));
+					return 'failed' in outcome ? bgNbdChain(days, cuts, null) : outcome;
 				};
-	const done = await segmentsResult(read, table, model, { fileName, fileSize: file.size }, runForecast);
+	const done = await segmentsResult(read, table, model, { fileName, fileSize: file.size }, runBgNbd);
 	const timings: SegmentsTimings = {
 		...reading,
 		parts: parted.parts,
