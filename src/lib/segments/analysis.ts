@@ -7,6 +7,7 @@
  * worker on the customers of a dropped file, so both views are computed by the same code. Pure, no DOM.
  */
 import { seededRandom } from '../core/random';
+import { valuesAt } from '../core/valuesAt';
 import { bootstrapInterval, mannWhitneyU, quantileSorted, type BootstrapInterval, type MannWhitneyResult } from '../core/stats';
 import { MS_PER_DAY } from '../core/dates';
 import { CUSTOMER_FEATURES, type CustomerFeature, type CustomerTable } from './features';
@@ -258,7 +259,7 @@ function spreadOf(sorted: Float64Array): FeatureSpread {
 }
 
 function sortedValues(column: Float64Array, members: Int32Array | null): Float64Array {
-	const out = members ? Float64Array.from(members, (i) => column[i]) : column.slice();
+	const out = members ? valuesAt(column, members) : column.slice();
 	return out.sort();
 }
 
@@ -287,7 +288,7 @@ export function insiderRules(table: CustomerTable, isInsider: Uint8Array): { ent
 	const members: number[] = [];
 	for (let i = 0; i < n; i++) if (isInsider[i]) members.push(i);
 	if (members.length === 0 || members.length === n) return null;
-	const of = (column: Float64Array) => Float64Array.from(members, (i) => column[i]).sort();
+	const of = (column: Float64Array) => valuesAt(column, members).sort();
 	const rev = of(revenue);
 	const inv = of(invoices);
 	const rec = of(recency);
@@ -557,18 +558,11 @@ export function identifiedCustomers(table: CustomerTable, assignments: SegmentAs
 	const keep: number[] = [];
 	for (let i = 0; i < table.count; i++) if (!table.guest[i]) keep.push(i);
 	if (keep.length === table.count) return { table, assignments };
-	const pick = (column: Float64Array) => Float64Array.from(keep, (i) => column[i]);
-	const features = Object.fromEntries(CUSTOMER_FEATURES.map((f) => [f, pick(table.features[f])])) as Record<CustomerFeature, Float64Array>;
+	const picked = (column: Float64Array) => valuesAt(column, keep);
+	const features = Object.fromEntries(CUSTOMER_FEATURES.map((f) => [f, picked(table.features[f])])) as Record<CustomerFeature, Float64Array>;
 	const points = new Float64Array(keep.length * m);
-	keep.forEach((i, r) => points.set(assignments.points.subarray(i * m, (i + 1) * m), r * m));
-	const purchaseStart = new Int32Array(keep.length + 1);
-	keep.forEach((i, r) => (purchaseStart[r + 1] = purchaseStart[r] + table.purchaseStart[i + 1] - table.purchaseStart[i]));
-	const purchaseDay = new Int32Array(purchaseStart[keep.length]);
-	const purchaseValue = new Float64Array(purchaseStart[keep.length]);
-	keep.forEach((i, r) => {
-		purchaseDay.set(table.purchaseDay.subarray(table.purchaseStart[i], table.purchaseStart[i + 1]), purchaseStart[r]);
-		purchaseValue.set(table.purchaseValue.subarray(table.purchaseStart[i], table.purchaseStart[i + 1]), purchaseStart[r]);
-	});
+	for (let r = 0; r < keep.length; r++) for (let j = 0; j < m; j++) points[r * m + j] = assignments.points[keep[r] * m + j];
+	const { purchaseStart, purchaseDay, purchaseValue } = identifiedPurchases(table);
 	return {
 		table: {
 			...table,
@@ -576,17 +570,17 @@ export function identifiedCustomers(table: CustomerTable, assignments: SegmentAs
 			ids: keep.map((i) => table.ids[i]),
 			guest: new Uint8Array(keep.length),
 			features,
-			firstPurchase: pick(table.firstPurchase),
-			lastPurchase: pick(table.lastPurchase),
-			recentRevenue: pick(table.recentRevenue),
+			firstPurchase: picked(table.firstPurchase),
+			lastPurchase: picked(table.lastPurchase),
+			recentRevenue: picked(table.recentRevenue),
 			purchaseStart,
 			purchaseDay,
 			purchaseValue
 		},
 		assignments: {
-			cluster: Int32Array.from(keep, (i) => assignments.cluster[i]),
-			nextNearest: Int32Array.from(keep, (i) => assignments.nextNearest[i]),
-			margin: pick(assignments.margin),
+			cluster: Int32Array.from(valuesAt(assignments.cluster, keep)),
+			nextNearest: Int32Array.from(valuesAt(assignments.nextNearest, keep)),
+			margin: picked(assignments.margin),
 			points
 		}
 	};
@@ -666,7 +660,7 @@ export function analyseSegments(
 	const isInsider = new Uint8Array(n);
 	for (const i of insiders) isInsider[i] = 1;
 	const rest = new Float64Array(n - insiders.length);
-	const insiderRevenue = Float64Array.from(insiders, (i) => revenue[i]);
+	const insiderRevenue = valuesAt(revenue, insiders);
 	for (let i = 0, r = 0; i < n; i++) if (!isInsider[i]) rest[r++] = revenue[i];
 
 	let evidence: InsidersEvidence | null = null;
@@ -718,13 +712,12 @@ export function identifiedPurchases(table: CustomerTable): ForecastTable {
 	}
 	const purchaseDay = new Int32Array(lines);
 	const purchaseValue = new Float64Array(lines);
-	for (let i = 0, r = 0; i < count; i++) {
+	for (let i = 0, at = 0; i < count; i++) {
 		if (guest[i]) continue;
-		const from = table.purchaseStart[i];
-		const to = table.purchaseStart[i + 1];
-		purchaseDay.set(table.purchaseDay.subarray(from, to), purchaseStart[r]);
-		purchaseValue.set(table.purchaseValue.subarray(from, to), purchaseStart[r]);
-		r++;
+		for (let k = table.purchaseStart[i]; k < table.purchaseStart[i + 1]; k++, at++) {
+			purchaseDay[at] = table.purchaseDay[k];
+			purchaseValue[at] = table.purchaseValue[k];
+		}
 	}
 	return { count: identified, firstDate, lastDate, purchaseStart, purchaseDay, purchaseValue };
 }

@@ -10,6 +10,7 @@
  * models' chains of fits on different threads (`gammaGammaChain`, `bgNbdChain`, `joinChains`): the
  * same numbers as fitting both at each cut in turn. Pure, no DOM.
  */
+import { valuesAt } from '../core/valuesAt';
 import { expectedPurchases, fitBgNbd, type BgNbdFit } from './bgnbd';
 import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gammaGamma';
 import { historiesAt, type HistoryAtCut, type PurchaseDays } from './purchaseDays';
@@ -55,11 +56,7 @@ export function gammaGammaChain(days: PurchaseDays, cuts: readonly number[], sta
 		const { all, repeat } = historiesWithRepeats(days, cut);
 		if (repeat.length < MIN_REPEAT_CUSTOMERS) return null;
 		// Typed arrays: the same numbers as plain arrays, with one shape whatever the values.
-		const fit = fitGammaGamma(
-			Float64Array.from(repeat, (i) => all.x[i]),
-			Float64Array.from(repeat, (i) => all.meanRepeat[i]),
-			previous
-		);
+		const fit = fitGammaGamma(valuesAt(all.x, repeat), valuesAt(all.meanRepeat, repeat), previous);
 		if (!(fit.q > 1)) return null;
 		previous = fit;
 		return fit;
