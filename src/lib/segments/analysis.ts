@@ -471,22 +471,24 @@ export interface ForecastJob {
 const FORECAST_HORIZON_DAYS = Math.round(FORECAST_MONTHS * DAYS_PER_MONTH);
 
 /**
- * What the Insiders' forecast needs before anyone is placed in a cluster: the purchases of the
- * customers with an id, their purchase days, and the days the BG/NBD and Gamma-Gamma models are
- * fitted at (the fits do not depend on who the Insiders are, so they can start at once; clvForecast.ts).
+ * What the Insiders' forecast needs before anyone is placed in a cluster: the purchase days of the
+ * customers with an id (numbered as in `identifiedPurchases`), and the days the BG/NBD and
+ * Gamma-Gamma models are fitted at (the fits do not depend on who the Insiders are, so they can start
+ * at once; clvForecast.ts).
  */
 export interface ForecastInputs {
-	table: ForecastTable;
 	days: PurchaseDays;
 	cuts: number[];
 }
 
 export function forecastInputs(allTable: CustomerTable): ForecastInputs {
-	const table = identifiedPurchases(allTable);
-	if (!Number.isFinite(table.firstDate)) return { table, days: purchaseDays(table), cuts: [] };
-	const firstDay = Math.floor(table.firstDate / MS_PER_DAY);
-	const span = Math.floor(table.lastDate / MS_PER_DAY) - firstDay + 1;
-	return { table, days: purchaseDays(table), cuts: forecastDays(firstDay, span, FORECAST_HORIZON_DAYS) };
+	const identified: number[] = [];
+	for (let i = 0; i < allTable.count; i++) if (!allTable.guest[i]) identified.push(i);
+	const days = purchaseDays(allTable, identified);
+	if (!Number.isFinite(allTable.firstDate)) return { days, cuts: [] };
+	const firstDay = Math.floor(allTable.firstDate / MS_PER_DAY);
+	const span = Math.floor(allTable.lastDate / MS_PER_DAY) - firstDay + 1;
+	return { days, cuts: forecastDays(firstDay, span, FORECAST_HORIZON_DAYS) };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { CsvJobFailure } from '../core/csv/types';
 import { DATE_STYLES_UNDERSTOOD } from '../core/dates';
 import type { RowIssue } from '../core/schema';
 import { implausibleNote } from '../core/plausibility';
-import { analyseSegments, assignTable, forecastInputs, identifiedInsiders, insidersForecast, withForecast } from './analysis';
+import { analyseSegments, assignTable, forecastInputs, identifiedInsiders, identifiedPurchases, insidersForecast, withForecast } from './analysis';
 import type { BgNbdFit } from './bgnbd';
 import { gammaGammaChain, joinChains, type FitsAtCuts } from './clvForecast';
 import type { PurchaseDays } from './purchaseDays';
@@ -81,7 +81,7 @@ export async function segmentsResult(
 			forecastWaitMs = performance.now() - waitFrom;
 			fits = joinChains(inputs.days, inputs.cuts, gammaGamma, bgNbd);
 		}
-		analysis = withForecast(analysis, insidersForecast(inputs.table, insiders, { days: inputs.days, fits }));
+		analysis = withForecast(analysis, insidersForecast(identifiedPurchases(table), insiders, { days: inputs.days, fits }));
 	}
 	const t3 = performance.now();
 	const notes = invoiceReadNotes(read);
