@@ -6,9 +6,9 @@
  * only customers already seen. Each fit starts from the previous cut's (faster, still deterministic:
  * the cuts are always taken in the same order).
  *
- * The fits do not depend on the group, so they can be made before the group is known, and the two
- * models' chains of fits on different threads (`gammaGammaChain`, `bgNbdChain`, `joinChains`): the
- * same numbers as fitting both at each cut in turn. Pure, no DOM.
+ * The fits do not depend on the group, so they can be made before the group is known (`clvFitsAt`,
+ * on another thread while the group is worked out): the same numbers as fitting both at each cut
+ * when asked. Pure, no DOM.
  */
 import { valuesAt } from '../core/valuesAt';
 import { expectedPurchases, fitBgNbd, type BgNbdFit } from './bgnbd';
@@ -65,15 +65,13 @@ export function gammaGammaChain(days: PurchaseDays, cuts: readonly number[], sta
 
 /**
  * The BG/NBD fit at each cut, in order, each started from the fit of the last cut kept (the first from
- * `start`, when given). `kept[k]`: whether
- * cut k's pair of fits is kept (its Gamma-Gamma fit is not null); null when not known yet (fitted apart,
- * at the same time as the Gamma-Gamma chain): then every cut with enough repeat customers is taken as
- * kept, and `joinChains` checks that guess. Null where no fit is kept.
+ * `start`, when given); `kept[k]`: whether cut k's pair of fits is kept (its Gamma-Gamma fit is not
+ * null). Null where no fit is kept.
  */
-export function bgNbdChain(days: PurchaseDays, cuts: readonly number[], kept: readonly boolean[] | null, start?: BgNbdFit): (BgNbdFit | null)[] {
+export function bgNbdChain(days: PurchaseDays, cuts: readonly number[], kept: readonly boolean[], start?: BgNbdFit): (BgNbdFit | null)[] {
 	let previous = start;
 	return cuts.map((cut, k) => {
-		if (kept && !kept[k]) return null;
+		if (!kept[k]) return null;
 		const { all, repeat } = historiesWithRepeats(days, cut);
 		if (repeat.length < MIN_REPEAT_CUSTOMERS) return null;
 		const fit = fitBgNbd(all, previous);
@@ -85,19 +83,6 @@ export function bgNbdChain(days: PurchaseDays, cuts: readonly number[], kept: re
 /** The two chains' fits cut by cut (null where either is). */
 function pairs(cuts: readonly number[], gammaGamma: readonly (GammaGammaFit | null)[], bgNbd: readonly (BgNbdFit | null)[]): FitsAtCuts {
 	return { cuts, fits: cuts.map((_, k) => (gammaGamma[k] && bgNbd[k] ? { bgNbd: bgNbd[k]!, gammaGamma: gammaGamma[k]! } : null)) };
-}
-
-/**
- * The pairs of fits at each cut from the two chains, the BG/NBD one fitted without knowing which
- * Gamma-Gamma fits are kept (`bgNbdChain(days, cuts, null)`). When that guess was wrong somewhere (a
- * Gamma-Gamma fit with q <= 1), later BG/NBD fits started from the wrong fit: the chain is fitted again
- * here, knowing.
- */
-export function joinChains(days: PurchaseDays, cuts: readonly number[], gammaGamma: readonly (GammaGammaFit | null)[], guessed: readonly (BgNbdFit | null)[]): FitsAtCuts {
-	const kept = gammaGamma.map((fit) => fit !== null);
-	const guessRight = guessed.length === cuts.length && kept.every((k, i) => k === (guessed[i] !== null));
-	const bgNbd = guessRight ? guessed : bgNbdChain(days, cuts, kept);
-	return pairs(cuts, gammaGamma, bgNbd);
 }
 
 /** Both models' fits at each cut, in order, each started from the last cut's kept fits (the first from `start`). */

@@ -56,7 +56,7 @@ export interface SegmentsTimings {
 	assignMs: number;
 	/** Profiles, rules, forecast, tests and map. */
 	analysisMs: number;
-	/** Of `analysisMs`, the wait for the forecast's BG/NBD fits, made on another thread, once the rest was done (absent in runs saved before; 0 when made in line). */
+	/** Of `analysisMs`, the wait for the forecast's model fits, made on another thread, once the rest was done (absent in runs saved before; 0 when made in line). */
 	forecastWaitMs?: number;
 	/** Time the worker waited for the user to answer the date question (not work). */
 	waitMs: number;

@@ -8,8 +8,7 @@ import { DATE_STYLES_UNDERSTOOD } from '../core/dates';
 import type { RowIssue } from '../core/schema';
 import { implausibleNote } from '../core/plausibility';
 import { analyseSegments, assignTable, forecastInputs, identifiedInsiders, identifiedPurchases, insidersForecast, withForecast } from './analysis';
-import type { BgNbdFit } from './bgnbd';
-import { gammaGammaChain, joinChains, type FitsAtCuts } from './clvForecast';
+import type { FitsAtCuts } from './clvForecast';
 import type { PurchaseDays } from './purchaseDays';
 import { implausibleLines } from './clean';
 import { invoiceColumnLabel, type CustomerTable } from './features';
@@ -42,45 +41,36 @@ export function noCustomersFailure(read: InvoiceReadSuccess, table: CustomerTabl
 	};
 }
 
-/**
- * Fits the BG/NBD model's chain elsewhere (another thread), at the same time as the rest of the
- * analysis: `bgNbdChain(days, cuts, null)` of clvForecast.ts.
- */
-export type RunBgNbdChain = (days: PurchaseDays, cuts: number[]) => Promise<(BgNbdFit | null)[]>;
+/** Fits the forecast's two models at the given cuts elsewhere (another thread): `clvFitsAt(days, cuts)` of clvForecast.ts. */
+export type RunClvFits = (days: PurchaseDays, cuts: number[]) => Promise<FitsAtCuts>;
 
 /**
  * The result of a file with at least one customer (timings are the caller's), and how long its steps
- * took. With `runBgNbd`, the BG/NBD fits of the forecast (the analysis' longest part; they do not
- * depend on the clusters) start there before the customers are placed, while this thread places them,
- * analyses and fits the Gamma-Gamma model; the answer is the same.
+ * took. With `runFits`, the forecast's BG/NBD and Gamma-Gamma fits (the analysis' longest part; they
+ * do not depend on the clusters) start there before the customers are placed, while this thread
+ * places them and computes the rest; the answer is the same.
  */
 export async function segmentsResult(
 	read: InvoiceReadSuccess,
 	table: CustomerTable,
 	model: SegmentsJobModel,
 	file: { fileName: string; fileSize: number },
-	runBgNbd: RunBgNbdChain | null = null
+	runFits: RunClvFits | null = null
 ): Promise<{ result: Omit<SegmentsResult, 'timings'>; assignMs: number; analysisMs: number; forecastWaitMs: number }> {
 	const t0 = performance.now();
-	const inputs = runBgNbd && forecastInputs(table);
-	const pendingBgNbd = inputs && runBgNbd ? runBgNbd(inputs.days, inputs.cuts) : null;
+	const inputs = runFits && forecastInputs(table);
+	const pendingFits = inputs && runFits ? runFits(inputs.days, inputs.cuts) : null;
 	const t1 = performance.now();
 	const assignments = assignTable(model, table);
 	const t2 = performance.now();
 	const aboutModel = { names: model.names, insiders: model.insiders, map: model.map, features: model.space.features };
 	let analysis = analyseSegments(table, assignments, aboutModel, inputs ? { forecast: null } : undefined);
 	let forecastWaitMs = 0;
-	if (inputs && pendingBgNbd) {
+	if (inputs && pendingFits) {
+		const waitFrom = performance.now();
+		const fits = await pendingFits;
+		forecastWaitMs = performance.now() - waitFrom;
 		const insiders = identifiedInsiders(table, assignments, model.insiders);
-		let fits: FitsAtCuts = { cuts: [], fits: [] };
-		// Without two Insiders there is no forecast (insidersForecast says so before asking for any fit).
-		if (insiders.length >= 2) {
-			const gammaGamma = gammaGammaChain(inputs.days, inputs.cuts);
-			const waitFrom = performance.now();
-			const bgNbd = await pendingBgNbd;
-			forecastWaitMs = performance.now() - waitFrom;
-			fits = joinChains(inputs.days, inputs.cuts, gammaGamma, bgNbd);
-		}
 		analysis = withForecast(analysis, insidersForecast(identifiedPurchases(table), insiders, { days: inputs.days, fits }));
 	}
 	const t3 = performance.now();

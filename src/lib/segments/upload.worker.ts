@@ -10,9 +10,8 @@ import type { BytePartOutcome } from './byteRead';
 import { MAX_READ_THREADS, readInvoiceInParts, type PartOutcome, type PartRunners } from './parallel';
 import type { PartMessage, PartRequest } from './part.worker';
 import PartWorker from './part.worker.ts?worker';
-import { noCustomersFailure, segmentsResult, type RunBgNbdChain } from './outcome';
-import type { BgNbdFit } from './bgnbd';
-import { bgNbdChain } from './clvForecast';
+import { noCustomersFailure, segmentsResult, type RunClvFits } from './outcome';
+import { clvFitsAt, type FitsAtCuts } from './clvForecast';
 import type { ReadTimings } from './read';
 import { warmUpReading } from './warmUp';
 
@@ -129,15 +128,15 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 		post({ type: 'failed', failure: noCustomersFailure(read, table) });
 		return;
 	}
-	// The forecast's BG/NBD fits on a reading thread (idle once the file is read) while this one computes the rest.
-	const runBgNbd: RunBgNbdChain | null =
+	// The forecast's model fits on a reading thread (idle once the file is read) while this one computes the rest.
+	const runFits: RunClvFits | null =
 		threads < 2
 			? null
 			: async (days, cuts) => {
-					const outcome = await inHelper<(BgNbdFit | null)[] | { failed: string }>({ kind: 'bg-nbd', days, cuts }, () => {}, (message) => ({ failed: message }));
-					return 'failed' in outcome ? bgNbdChain(days, cuts, null) : outcome;
+					const outcome = await inHelper<FitsAtCuts | { failed: string }>({ kind: 'clv-fits', days, cuts }, () => {}, (message) => ({ failed: message }));
+					return 'failed' in outcome ? clvFitsAt(days, cuts) : outcome;
 				};
-	const done = await segmentsResult(read, table, model, { fileName, fileSize: file.size }, runBgNbd);
+	const done = await segmentsResult(read, table, model, { fileName, fileSize: file.size }, runFits);
 	const timings: SegmentsTimings = {
 		...reading,
 		parts: parted.parts,
