@@ -238,36 +238,13 @@ function groupPurchases(
 	return grouped;
 }
 
-export function buildCustomerTable(read: ReadLines, finishOptions: FinishOptions = {}): CustomerTable {
-	const { evidence, size, maxIssues, customerIds, customerGuest, invoiceCancelled, productCount, issues, issueCount, linesRead, unreadableLines, overflowLines, removed, guestInvoices, guestLines } = read;
-	const { lineCustomer, lineInvoice, lineProduct, lineQuantity, lineValue, lineDate, lineRow } = read;
-	let order = finishOptions.dateOrder ?? evidence.order;
-	// Decided by plausibility (no value proved the order, and nobody was asked): the reason, for the report.
-	const guess = !finishOptions.dateOrder && evidence.firstAbove12 === 0 && evidence.secondAbove12 === 0 ? evidence.plausible : null;
-	const dateOrderWhy = guess && guess.order === order ? guess.why : undefined;
-	if (evidence.dayMonth === 0) order = 'iso';
-	else if (order === 'iso' || order === 'ambiguous') {
-		order = evidence.order;
-		if (order === 'ambiguous') {
-			throw new Error('The day/month order of the dates cannot be told from the data: ask the user, then finish({ dateOrder }).');
-		}
-	}
-	const n = size;
-	const customers = customerIds.length;
-	const invoiceCount = invoiceCancelled.length;
-	const customer = lineCustomer;
-	const invoice = lineInvoice;
-	const product = lineProduct;
-	const quantity = lineQuantity;
-	const value = lineValue;
-	const date = lineDate;
-	const row = lineRow;
-
-	// 1. Resolve dates; a line whose date is no calendar date in this order is set aside.
+/** Every line's date in milliseconds (NaN: no calendar date in this order), and those lines listed. */
+function resolveDates(n: number, date: Float64Array, row: Int32Array, order: DateOrder, maxIssues: number): { ms: Float64Array; issues: RowIssue[]; count: number } {
 	const ms = new Float64Array(n);
-	const lateIssues: RowIssue[] = [];
-	let lateCount = 0;
+	const issues: RowIssue[] = [];
+	let count = 0;
 	const orderWords = order === 'day-first' ? 'day first' : 'month first';
+	// Lines of one invoice share a date code: it is resolved once per run.
 	let lastCode = -1;
 	let lastMs = NaN;
 	for (let i = 0; i < n; i++) {
@@ -279,28 +256,42 @@ export function buildCustomerTable(read: ReadLines, finishOptions: FinishOptions
 		const t = lastMs;
 		ms[i] = t;
 		if (t !== t) {
-			lateCount++;
-			if (lateIssues.length < maxIssues) {
-				lateIssues.push({ row: row[i], column: DATE_LABEL, reason: `${quoted(codeText(date[i]))} is not a date when read ${orderWords}` });
-			}
+			count++;
+			if (issues.length < maxIssues) issues.push({ row: row[i], column: DATE_LABEL, reason: `${quoted(codeText(date[i]))} is not a date when read ${orderWords}` });
 		}
 	}
+	return { ms, issues, count };
+}
 
-	// 1b. Implausible lines (core/plausibility): dates far outside the file's bulk, extreme quantities,
-	// prices or line values. They are set aside like unreadable dates (ms = NaN) and listed.
-	const implausible = screenInvoiceLines(n, ms, quantity, value, row, maxIssues);
-	// 2. Purchases per customer, returns, the date range; then the purchase lines grouped by customer.
-	const tally = tallyLines(n, ms, customer, invoice, quantity, invoiceCancelled, customers);
-	const { bucketStart, returned, purchaseLines, returnLines, cancellationLines, cancellationInvoices, firstDate, lastDate } = tally;
-	const grouped = groupPurchases(n, ms, customer, invoice, product, quantity, value, invoiceCancelled, bucketStart, purchaseLines);
-	const lastDay = Math.floor(lastDate / MS_PER_DAY);
-	const firstDayOfData = Math.floor(firstDate / MS_PER_DAY);
-	const recentWindowDays = Number.isFinite(lastDay) ? Math.min(RECENT_WINDOW_DAYS, lastDay - firstDayOfData + 1) : 0;
-	// A purchase counts as recent on one of the last `recentWindowDays` calendar days.
-	const recentFrom = (lastDay - recentWindowDays + 1) * MS_PER_DAY;
+/** One row per customer with at least one purchase (in order of first appearance), and how many customers only returned. */
+interface CustomerRows {
+	count: number;
+	ids: string[];
+	guest: Uint8Array;
+	features: Record<CustomerFeature, Float64Array>;
+	first: Float64Array;
+	last: Float64Array;
+	recentOut: Float64Array;
+	purchaseStart: Int32Array;
+	returnOnlyCustomers: number;
+}
 
-	// 3. Output rows: customers with at least one purchase, in order of first appearance. Customers
-	// without one have no lines in `grouped`, so its groups are already the rows' purchases, in row order.
+/**
+ * The customer rows from the grouped purchase lines. Customers without a purchase have no lines in
+ * `grouped`, so its groups are already the rows' purchases, in row order.
+ */
+function customerRows(
+	grouped: GroupedPurchases,
+	tally: LineTally,
+	customerIds: readonly string[],
+	customerGuest: ArrayLike<number>,
+	productCount: number,
+	invoiceCount: number,
+	lastDay: number,
+	recentFrom: number
+): CustomerRows {
+	const { bucketStart, returned } = tally;
+	const customers = customerIds.length;
 	const productStamp = new Int32Array(productCount).fill(-1);
 	const invoiceStamp = new Int32Array(invoiceCount).fill(-1);
 	let count = 0;
@@ -367,6 +358,53 @@ export function buildCustomerTable(read: ReadLines, finishOptions: FinishOptions
 		out++;
 		purchaseStart[out] = end;
 	}
+	return { count, ids, guest, features, first, last, recentOut, purchaseStart, returnOnlyCustomers };
+}
+
+export function buildCustomerTable(read: ReadLines, finishOptions: FinishOptions = {}): CustomerTable {
+	const { evidence, size, maxIssues, customerIds, customerGuest, invoiceCancelled, productCount, issues, issueCount, linesRead, unreadableLines, overflowLines, removed, guestInvoices, guestLines } = read;
+	const { lineCustomer, lineInvoice, lineProduct, lineQuantity, lineValue, lineDate, lineRow } = read;
+	let order = finishOptions.dateOrder ?? evidence.order;
+	// Decided by plausibility (no value proved the order, and nobody was asked): the reason, for the report.
+	const guess = !finishOptions.dateOrder && evidence.firstAbove12 === 0 && evidence.secondAbove12 === 0 ? evidence.plausible : null;
+	const dateOrderWhy = guess && guess.order === order ? guess.why : undefined;
+	if (evidence.dayMonth === 0) order = 'iso';
+	else if (order === 'iso' || order === 'ambiguous') {
+		order = evidence.order;
+		if (order === 'ambiguous') {
+			throw new Error('The day/month order of the dates cannot be told from the data: ask the user, then finish({ dateOrder }).');
+		}
+	}
+	const n = size;
+	const customers = customerIds.length;
+	const invoiceCount = invoiceCancelled.length;
+	const customer = lineCustomer;
+	const invoice = lineInvoice;
+	const product = lineProduct;
+	const quantity = lineQuantity;
+	const value = lineValue;
+	const date = lineDate;
+	const row = lineRow;
+
+	// 1. Resolve dates; a line whose date is no calendar date in this order is set aside.
+	const { ms, issues: lateIssues, count: lateCount } = resolveDates(n, date, row, order, maxIssues);
+
+	// 1b. Implausible lines (core/plausibility): dates far outside the file's bulk, extreme quantities,
+	// prices or line values. They are set aside like unreadable dates (ms = NaN) and listed.
+	const implausible = screenInvoiceLines(n, ms, quantity, value, row, maxIssues);
+	// 2. Purchases per customer, returns, the date range; then the purchase lines grouped by customer.
+	const tally = tallyLines(n, ms, customer, invoice, quantity, invoiceCancelled, customers);
+	const { bucketStart, purchaseLines, returnLines, cancellationLines, cancellationInvoices, firstDate, lastDate } = tally;
+	const grouped = groupPurchases(n, ms, customer, invoice, product, quantity, value, invoiceCancelled, bucketStart, purchaseLines);
+	const lastDay = Math.floor(lastDate / MS_PER_DAY);
+	const firstDayOfData = Math.floor(firstDate / MS_PER_DAY);
+	const recentWindowDays = Number.isFinite(lastDay) ? Math.min(RECENT_WINDOW_DAYS, lastDay - firstDayOfData + 1) : 0;
+	// A purchase counts as recent on one of the last `recentWindowDays` calendar days.
+	const recentFrom = (lastDay - recentWindowDays + 1) * MS_PER_DAY;
+
+	// 3. Output rows: customers with at least one purchase, in order of first appearance.
+	const rows = customerRows(grouped, tally, customerIds, customerGuest, productCount, invoiceCount, lastDay, recentFrom);
+	const { count, ids, guest, features, first, last, recentOut, purchaseStart, returnOnlyCustomers } = rows;
 
 	// Issues: those found while reading and those found now, merged in row order.
 	let allIssues = issues;
