@@ -13,7 +13,7 @@
 import { valuesAt } from '../core/valuesAt';
 import { expectedPurchases, fitBgNbd, type BgNbdFit } from './bgnbd';
 import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gammaGamma';
-import { historiesAt, type HistoryAtCut, type PurchaseDays } from './purchaseDays';
+import { historiesAt, type PurchaseDays } from './purchaseDays';
 
 /** Fewest customers with a repeat purchase for the two models to be fitted at all. */
 export const MIN_REPEAT_CUSTOMERS = 20;
@@ -36,60 +36,25 @@ export interface ClvForecaster {
 	lastFits(): ClvFits | null;
 }
 
-/** Every customer's history at a cut, and which of them bought again (with a positive spend): the Gamma-Gamma fit's customers. */
-function historiesWithRepeats(days: PurchaseDays, cut: number): { all: HistoryAtCut; repeat: number[] } {
-	const all = historiesAt(days, cut);
-	const repeat: number[] = [];
-	for (let i = 0; i < all.x.length; i++) if (all.x[i] > 0 && all.meanRepeat[i] > 0) repeat.push(i);
-	return { all, repeat };
-}
-
 /**
- * The Gamma-Gamma fit at each cut, in order, each started from the last one kept (the first from
- * `start`, when given); null where too few
- * customers bought again, or where the fit has no finite mean spend (q <= 1). Only the fits kept (not
- * null) are used: for the forecast, and as the next cut's start of both models.
+ * Both models' fits at each cut, in order, each started from the last cut's kept fits (the first from
+ * `start`, when given). Null where too few customers bought again, or where the Gamma-Gamma fit has
+ * no finite mean spend (q <= 1): such a cut's fits are not kept, for the forecast or as a start.
  */
-export function gammaGammaChain(days: PurchaseDays, cuts: readonly number[], start?: GammaGammaFit): (GammaGammaFit | null)[] {
+export function clvFitsAt(days: PurchaseDays, cuts: readonly number[], start?: ClvFits): FitsAtCuts {
 	let previous = start;
-	return cuts.map((cut) => {
-		const { all, repeat } = historiesWithRepeats(days, cut);
+	const fits = cuts.map((cut): ClvFits | null => {
+		const all = historiesAt(days, cut);
+		const repeat: number[] = [];
+		for (let i = 0; i < all.x.length; i++) if (all.x[i] > 0 && all.meanRepeat[i] > 0) repeat.push(i);
 		if (repeat.length < MIN_REPEAT_CUSTOMERS) return null;
 		// Typed arrays: the same numbers as plain arrays, with one shape whatever the values.
-		const fit = fitGammaGamma(valuesAt(all.x, repeat), valuesAt(all.meanRepeat, repeat), previous);
-		if (!(fit.q > 1)) return null;
-		previous = fit;
-		return fit;
+		const gammaGamma = fitGammaGamma(valuesAt(all.x, repeat), valuesAt(all.meanRepeat, repeat), previous?.gammaGamma);
+		if (!(gammaGamma.q > 1)) return null;
+		previous = { bgNbd: fitBgNbd(all, previous?.bgNbd), gammaGamma };
+		return previous;
 	});
-}
-
-/**
- * The BG/NBD fit at each cut, in order, each started from the fit of the last cut kept (the first from
- * `start`, when given); `kept[k]`: whether cut k's pair of fits is kept (its Gamma-Gamma fit is not
- * null). Null where no fit is kept.
- */
-export function bgNbdChain(days: PurchaseDays, cuts: readonly number[], kept: readonly boolean[], start?: BgNbdFit): (BgNbdFit | null)[] {
-	let previous = start;
-	return cuts.map((cut, k) => {
-		if (!kept[k]) return null;
-		const { all, repeat } = historiesWithRepeats(days, cut);
-		if (repeat.length < MIN_REPEAT_CUSTOMERS) return null;
-		const fit = fitBgNbd(all, previous);
-		previous = fit;
-		return fit;
-	});
-}
-
-/** The two chains' fits cut by cut (null where either is). */
-function pairs(cuts: readonly number[], gammaGamma: readonly (GammaGammaFit | null)[], bgNbd: readonly (BgNbdFit | null)[]): FitsAtCuts {
-	return { cuts, fits: cuts.map((_, k) => (gammaGamma[k] && bgNbd[k] ? { bgNbd: bgNbd[k]!, gammaGamma: gammaGamma[k]! } : null)) };
-}
-
-/** Both models' fits at each cut, in order, each started from the last cut's kept fits (the first from `start`). */
-export function clvFitsAt(days: PurchaseDays, cuts: readonly number[], start?: ClvFits): FitsAtCuts {
-	const gammaGamma = gammaGammaChain(days, cuts, start?.gammaGamma);
-	const kept = gammaGamma.map((fit) => fit !== null);
-	return pairs(cuts, gammaGamma, bgNbdChain(days, cuts, kept, start?.bgNbd));
+	return { cuts, fits };
 }
 
 /** The group's expected revenue in `horizon` days from `cut`, with the fits made at that cut. */
