@@ -52,7 +52,7 @@ async function run() {
 	const assignments = assignTable(model, table);
 	const t3 = performance.now();
 	const aboutModel = { names: model.names, insiders: model.insiders, map: model.map, features: model.space.features };
-	const job = forecastJob(table, assignments, model.insiders, model.space.features.length);
+	const job = forecastJob(table, assignments, model.insiders);
 	const analysis = analyseSegments(table, assignments, aboutModel, { forecast: null });
 	const t4 = performance.now();
 	const c4 = cpuMs();

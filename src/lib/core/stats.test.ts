@@ -1,7 +1,7 @@
 /** Tests for stats.ts: hand-worked numpy/scipy reference values plus slow independent implementations. */
 import { describe, expect, it } from 'vitest';
 import { normal, seededRandom } from './random';
-import { bootstrapInterval, mannWhitneyU, mean, median, normalCdf, normalQuantile, quantile, quantileSorted } from './stats';
+import { bootstrapInterval, mannWhitneyU, resampleSums, mean, median, normalCdf, normalQuantile, quantile, quantileSorted } from './stats';
 
 function sample(n: number, seed: number, mu = 50, sd = 10): number[] {
 	const random = seededRandom(seed);
@@ -98,6 +98,18 @@ describe('bootstrapInterval', () => {
 		expect(got.low).toBe(quantileSorted(means, 0.05));
 		expect(got.high).toBe(quantileSorted(means, 0.95));
 		expect(got).toMatchObject({ level: 0.9, resamples: 50 });
+	});
+	it('sums every resample of the seededRandom stream in draw order, for odd and even counts', () => {
+		const values = Float64Array.from([3.1, 8.25, 1, 9.5, 4.4, 4, 12.7, 0.3, 5]);
+		for (const [resamples, seed] of [[1, 9], [2, 9], [7, 9], [50, 9], [7, 2.5], [7, -3]]) {
+			const random = seededRandom(seed);
+			const expected = Array.from({ length: resamples }, () => {
+				let sum = 0;
+				for (let i = 0; i < values.length; i++) sum += values[Math.floor(random() * values.length)];
+				return sum;
+			});
+			expect(Array.from(resampleSums(values, resamples, seed))).toEqual(expected);
+		}
 	});
 	it('is a point for constant data and NaN for empty data', () => {
 		expect(bootstrapInterval([7, 7, 7, 7])).toEqual({ estimate: 7, low: 7, high: 7, level: 0.95, resamples: 2000 });

@@ -513,7 +513,7 @@ describe('the whole analysis on the seeded sample with the shipped model', () =>
 
 	it('gives the same answers when the forecast is computed apart (as on a reading thread)', () => {
 		expect(analysis.forecast, 'the sample has a forecast').not.toBeNull();
-		const job = structuredClone(forecastJob(sample, assignments, artifact.insiders, artifact.space.features.length));
+		const job = structuredClone(forecastJob(sample, assignments, artifact.insiders));
 		const model = { names: artifact.profiles, insiders: artifact.insiders, map: artifact.map, features: artifact.space.features };
 		const apart = withForecast(analyseSegments(sample, assignments, model, { forecast: null }), insidersForecast(job.table, job.insiders));
 		expect(apart).toEqual(analysis);

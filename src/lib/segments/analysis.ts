@@ -7,12 +7,13 @@
  * worker on the customers of a dropped file, so both views are computed by the same code. Pure, no DOM.
  */
 import { seededRandom } from '../core/random';
+import { valuesAt } from '../core/valuesAt';
 import { bootstrapInterval, mannWhitneyU, quantileSorted, type BootstrapInterval, type MannWhitneyResult } from '../core/stats';
 import { MS_PER_DAY } from '../core/dates';
 import { CUSTOMER_FEATURES, type CustomerFeature, type CustomerTable } from './features';
-import { clvForecaster } from './clvForecast';
-import { CUT_STEP_DAYS, FORECAST_METHOD_NAMES, FORECAST_METHOD_WORDS, backtestedForecast, type ForecastMethod, type MethodBacktest } from './forecast';
-import { purchaseDays } from './purchaseDays';
+import { clvForecaster, type FitsAtCuts } from './clvForecast';
+import { CUT_STEP_DAYS, FORECAST_METHOD_NAMES, FORECAST_METHOD_WORDS, backtestedForecast, forecastDays, type ForecastMethod, type MethodBacktest } from './forecast';
+import { purchaseDays, type PurchaseDays } from './purchaseDays';
 import { embed, squaredDistance, type SegmentAssigner } from './model';
 
 /** Average days in a month (365.25 / 12), for "per month" and "next 3 months". */
@@ -258,7 +259,7 @@ function spreadOf(sorted: Float64Array): FeatureSpread {
 }
 
 function sortedValues(column: Float64Array, members: Int32Array | null): Float64Array {
-	const out = members ? Float64Array.from(members, (i) => column[i]) : column.slice();
+	const out = members ? valuesAt(column, members) : column.slice();
 	return out.sort();
 }
 
@@ -287,7 +288,7 @@ export function insiderRules(table: CustomerTable, isInsider: Uint8Array): { ent
 	const members: number[] = [];
 	for (let i = 0; i < n; i++) if (isInsider[i]) members.push(i);
 	if (members.length === 0 || members.length === n) return null;
-	const of = (column: Float64Array) => Float64Array.from(members, (i) => column[i]).sort();
+	const of = (column: Float64Array) => valuesAt(column, members).sort();
 	const rev = of(revenue);
 	const inv = of(invoices);
 	const rec = of(recency);
@@ -466,15 +467,43 @@ export interface ForecastJob {
 	insiders: Int32Array;
 }
 
-/** The Insiders' revenue forecast chosen by backtest (forecast.ts), from their purchases by day; BG/NBD fitted on every customer. */
-export function insidersForecast(table: ForecastTable, insiders: Int32Array): InsidersForecast {
+/** Days the forecast covers: three months. */
+const FORECAST_HORIZON_DAYS = Math.round(FORECAST_MONTHS * DAYS_PER_MONTH);
+
+/**
+ * What the Insiders' forecast needs before anyone is placed in a cluster: the purchase days of the
+ * customers with an id (numbered as in `identifiedPurchases`), and the days the BG/NBD and
+ * Gamma-Gamma models are fitted at (the fits do not depend on who the Insiders are, so they can start
+ * at once; clvForecast.ts).
+ */
+export interface ForecastInputs {
+	days: PurchaseDays;
+	cuts: number[];
+}
+
+export function forecastInputs(allTable: CustomerTable): ForecastInputs {
+	const identified: number[] = [];
+	for (let i = 0; i < allTable.count; i++) if (!allTable.guest[i]) identified.push(i);
+	const days = purchaseDays(allTable, identified);
+	if (!Number.isFinite(allTable.firstDate)) return { days, cuts: [] };
+	const firstDay = Math.floor(allTable.firstDate / MS_PER_DAY);
+	const span = Math.floor(allTable.lastDate / MS_PER_DAY) - firstDay + 1;
+	return { days, cuts: forecastDays(firstDay, span, FORECAST_HORIZON_DAYS) };
+}
+
+/**
+ * The Insiders' revenue forecast chosen by backtest (forecast.ts), from their purchases by day; BG/NBD
+ * fitted on every customer. `prepared`: the table's purchase days and the models' fits at the cuts of
+ * `forecastInputs`, when made beforehand (else they are made here; the same numbers).
+ */
+export function insidersForecast(table: ForecastTable, insiders: Int32Array, prepared?: { days: PurchaseDays; fits: FitsAtCuts }): InsidersForecast {
 	if (insiders.length < 2 || !Number.isFinite(table.firstDate)) return { forecast: null };
 	const firstDay = Math.floor(table.firstDate / MS_PER_DAY);
 	const daily = new Float64Array(Math.floor(table.lastDate / MS_PER_DAY) - firstDay + 1);
 	for (const i of insiders)
 		for (let k = table.purchaseStart[i]; k < table.purchaseStart[i + 1]; k++) daily[table.purchaseDay[k] - firstDay] += table.purchaseValue[k];
-	const clv = clvForecaster(purchaseDays(table), insiders);
-	const f = backtestedForecast(daily, firstDay, Math.round(FORECAST_MONTHS * DAYS_PER_MONTH), (cut, horizon) => clv.forecast(cut, horizon));
+	const clv = clvForecaster(prepared?.days ?? purchaseDays(table), insiders, prepared?.fits);
+	const f = backtestedForecast(daily, firstDay, FORECAST_HORIZON_DAYS, (cut, horizon) => clv.forecast(cut, horizon));
 	if ('refused' in f) return { forecast: null, refused: f.refused };
 	const fits = f.candidates.some((c) => c.method === 'bg-nbd' && c.cuts.length) ? clv.lastFits() : null;
 	const chosen = f.candidates.find((c) => c.method === f.method)!;
@@ -531,18 +560,11 @@ export function identifiedCustomers(table: CustomerTable, assignments: SegmentAs
 	const keep: number[] = [];
 	for (let i = 0; i < table.count; i++) if (!table.guest[i]) keep.push(i);
 	if (keep.length === table.count) return { table, assignments };
-	const pick = (column: Float64Array) => Float64Array.from(keep, (i) => column[i]);
-	const features = Object.fromEntries(CUSTOMER_FEATURES.map((f) => [f, pick(table.features[f])])) as Record<CustomerFeature, Float64Array>;
+	const picked = (column: Float64Array) => valuesAt(column, keep);
+	const features = Object.fromEntries(CUSTOMER_FEATURES.map((f) => [f, picked(table.features[f])])) as Record<CustomerFeature, Float64Array>;
 	const points = new Float64Array(keep.length * m);
-	keep.forEach((i, r) => points.set(assignments.points.subarray(i * m, (i + 1) * m), r * m));
-	const purchaseStart = new Int32Array(keep.length + 1);
-	keep.forEach((i, r) => (purchaseStart[r + 1] = purchaseStart[r] + table.purchaseStart[i + 1] - table.purchaseStart[i]));
-	const purchaseDay = new Int32Array(purchaseStart[keep.length]);
-	const purchaseValue = new Float64Array(purchaseStart[keep.length]);
-	keep.forEach((i, r) => {
-		purchaseDay.set(table.purchaseDay.subarray(table.purchaseStart[i], table.purchaseStart[i + 1]), purchaseStart[r]);
-		purchaseValue.set(table.purchaseValue.subarray(table.purchaseStart[i], table.purchaseStart[i + 1]), purchaseStart[r]);
-	});
+	for (let r = 0; r < keep.length; r++) for (let j = 0; j < m; j++) points[r * m + j] = assignments.points[keep[r] * m + j];
+	const { purchaseStart, purchaseDay, purchaseValue } = identifiedPurchases(table);
 	return {
 		table: {
 			...table,
@@ -550,17 +572,17 @@ export function identifiedCustomers(table: CustomerTable, assignments: SegmentAs
 			ids: keep.map((i) => table.ids[i]),
 			guest: new Uint8Array(keep.length),
 			features,
-			firstPurchase: pick(table.firstPurchase),
-			lastPurchase: pick(table.lastPurchase),
-			recentRevenue: pick(table.recentRevenue),
+			firstPurchase: picked(table.firstPurchase),
+			lastPurchase: picked(table.lastPurchase),
+			recentRevenue: picked(table.recentRevenue),
 			purchaseStart,
 			purchaseDay,
 			purchaseValue
 		},
 		assignments: {
-			cluster: Int32Array.from(keep, (i) => assignments.cluster[i]),
-			nextNearest: Int32Array.from(keep, (i) => assignments.nextNearest[i]),
-			margin: pick(assignments.margin),
+			cluster: Int32Array.from(valuesAt(assignments.cluster, keep)),
+			nextNearest: Int32Array.from(valuesAt(assignments.nextNearest, keep)),
+			margin: picked(assignments.margin),
 			points
 		}
 	};
@@ -640,7 +662,7 @@ export function analyseSegments(
 	const isInsider = new Uint8Array(n);
 	for (const i of insiders) isInsider[i] = 1;
 	const rest = new Float64Array(n - insiders.length);
-	const insiderRevenue = Float64Array.from(insiders, (i) => revenue[i]);
+	const insiderRevenue = valuesAt(revenue, insiders);
 	for (let i = 0, r = 0; i < n; i++) if (!isInsider[i]) rest[r++] = revenue[i];
 
 	let evidence: InsidersEvidence | null = null;
@@ -677,13 +699,45 @@ export function analyseSegments(
 	};
 }
 
-/** The forecast's inputs for a table and its assignments, to compute it apart (the same answer `analyseSegments` computes). */
-export function forecastJob(allTable: CustomerTable, allAssignments: SegmentAssignments, insiders: number, m: number): ForecastJob {
-	const { table, assignments } = identifiedCustomers(allTable, allAssignments, m);
+/** The purchases of a table's customers with an id, grouped as in the table (the table's own when all have one). */
+export function identifiedPurchases(table: CustomerTable): ForecastTable {
+	const { count, firstDate, lastDate, guest } = table;
+	let identified = 0;
+	for (let i = 0; i < count; i++) if (!guest[i]) identified++;
+	if (identified === count) return { count, firstDate, lastDate, purchaseStart: table.purchaseStart, purchaseDay: table.purchaseDay, purchaseValue: table.purchaseValue };
+	const purchaseStart = new Int32Array(identified + 1);
+	let lines = 0;
+	for (let i = 0, r = 0; i < count; i++) {
+		if (guest[i]) continue;
+		lines += table.purchaseStart[i + 1] - table.purchaseStart[i];
+		purchaseStart[++r] = lines;
+	}
+	const purchaseDay = new Int32Array(lines);
+	const purchaseValue = new Float64Array(lines);
+	for (let i = 0, at = 0; i < count; i++) {
+		if (guest[i]) continue;
+		for (let k = table.purchaseStart[i]; k < table.purchaseStart[i + 1]; k++, at++) {
+			purchaseDay[at] = table.purchaseDay[k];
+			purchaseValue[at] = table.purchaseValue[k];
+		}
+	}
+	return { count: identified, firstDate, lastDate, purchaseStart, purchaseDay, purchaseValue };
+}
+
+/** The Insiders among a table's customers with an id, numbered as in `identifiedPurchases`. */
+export function identifiedInsiders(table: CustomerTable, assignments: SegmentAssignments, insiders: number): Int32Array {
 	const members: number[] = [];
-	for (let i = 0; i < table.count; i++) if (assignments.cluster[i] === insiders) members.push(i);
-	const { count, firstDate, lastDate, purchaseStart, purchaseDay, purchaseValue } = table;
-	return { table: { count, firstDate, lastDate, purchaseStart, purchaseDay, purchaseValue }, insiders: Int32Array.from(members) };
+	for (let i = 0, r = 0; i < table.count; i++) {
+		if (table.guest[i]) continue;
+		if (assignments.cluster[i] === insiders) members.push(r);
+		r++;
+	}
+	return Int32Array.from(members);
+}
+
+/** The forecast's inputs for a table and its assignments, to compute it apart (the same answer `analyseSegments` computes). */
+export function forecastJob(allTable: CustomerTable, allAssignments: SegmentAssignments, insiders: number): ForecastJob {
+	return { table: identifiedPurchases(allTable), insiders: identifiedInsiders(allTable, allAssignments, insiders) };
 }
 
 /** An analysis made with a stand-in forecast, with the real one put in. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { beta, gamma, seededRandom } from '../core/random';
-import { clvForecaster } from './clvForecast';
+import { clvFitsAt, clvForecaster } from './clvForecast';
 import type { PurchaseDays } from './purchaseDays';
 
 /** Customers simulated from BG/NBD and Gamma-Gamma themselves, in whole days (first purchase on days 0-179). */
@@ -52,5 +52,15 @@ describe('BG/NBD + Gamma-Gamma forecast of a group', () => {
 		const f = clvForecaster(days, [0, 1]);
 		expect(f.forecast(10, 30)).toBeNull();
 		expect(f.lastFits()).toBeNull();
+	});
+
+	it('gives the same forecasts and fits when the fits are made beforehand', () => {
+		const days = simulated(600, 5);
+		const members = Int32Array.from({ length: 150 }, (_, i) => 2 * i);
+		const cuts = [200, 228, 256, 284, 312];
+		const asked = (f: ReturnType<typeof clvForecaster>) => cuts.map((cut) => ({ revenue: f.forecast(cut, 60), fits: f.lastFits() }));
+		const lazily = asked(clvForecaster(days, members));
+		expect(lazily.every((a) => a.revenue !== null)).toBe(true);
+		expect(asked(clvForecaster(days, members, clvFitsAt(days, cuts)))).toEqual(lazily);
 	});
 });

@@ -242,6 +242,24 @@ export function forecastRange(chosen: MethodBacktest, expected: number): Forecas
 	};
 }
 
+/** The horizon a history of `span` days allows: the one asked for, or half the span (and why) when the span is shorter than two of them. */
+export function forecastHorizon(span: number, horizonDays: number): { horizon: number; shortened?: string } {
+	if (span >= 2 * horizonDays) return { horizon: horizonDays };
+	const horizon = Math.floor(span / 2);
+	return { horizon, shortened: `The file covers ${span} days, less than twice the ${horizonDays} days asked for, so the forecast covers the next ${horizon} days only.` };
+}
+
+/**
+ * The days `backtestedForecast` asks a forecaster about, in the order it asks: each cut of the
+ * backtests, then the first day after the data (none when the history is too short to forecast). So
+ * a costly forecaster can do its work for them beforehand.
+ */
+export function forecastDays(firstDay: number, span: number, horizonDays: number): number[] {
+	if (span < MIN_FORECAST_DATA_DAYS) return [];
+	const endDay = firstDay + span;
+	return [...cutDays(firstDay, endDay, forecastHorizon(span, horizonDays).horizon), endDay];
+}
+
 /**
  * The forecast of the `horizonDays` days after the data (daily revenue of the customers from
  * `firstDay`), or the reason there is none. `bgNbd`, when given, is the BG/NBD + Gamma-Gamma candidate.
@@ -251,12 +269,7 @@ export function backtestedForecast(daily: Float64Array, firstDay: number, horizo
 	if (span < MIN_FORECAST_DATA_DAYS) {
 		return { refused: `The file covers ${span} day${span === 1 ? '' : 's'}: too short to forecast revenue (at least ${MIN_FORECAST_DATA_DAYS} days are needed).` };
 	}
-	let horizon = horizonDays;
-	let shortened: string | undefined;
-	if (span < 2 * horizonDays) {
-		horizon = Math.floor(span / 2);
-		shortened = `The file covers ${span} days, less than twice the ${horizonDays} days asked for, so the forecast covers the next ${horizon} days only.`;
-	}
+	const { horizon, shortened } = forecastHorizon(span, horizonDays);
 	const sum = windowSums(firstDay, daily);
 	const endDay = firstDay + span;
 	const cuts = cutDays(firstDay, endDay, horizon);

@@ -56,7 +56,7 @@ export interface SegmentsTimings {
 	assignMs: number;
 	/** Profiles, rules, forecast, tests and map. */
 	analysisMs: number;
-	/** Of `analysisMs`, the wait for the forecast computed on another thread after the rest was done (absent when computed in line, and in runs saved before). */
+	/** Of `analysisMs`, the wait for the forecast's model fits, made on another thread, once the rest was done (absent in runs saved before; 0 when made in line). */
 	forecastWaitMs?: number;
 	/** Time the worker waited for the user to answer the date question (not work). */
 	waitMs: number;

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DATE_STYLES_UNDERSTOOD } from '../core/dates';
-import { insidersForecast } from './analysis';
+import { clvFitsAt } from './clvForecast';
 import type { SegmentsArtifact } from './artifact';
 import { jobModelOf } from './job';
-import { noCustomersFailure, segmentsResult, unreadableDatesMessage, type RunForecast } from './outcome';
+import { noCustomersFailure, segmentsResult, unreadableDatesMessage, type RunClvFits } from './outcome';
 import { readInvoiceText } from './read';
 import { generateInvoiceSample } from './sample';
 
@@ -33,7 +33,7 @@ describe('a file whose dates cannot be read', () => {
 	});
 });
 
-describe('segmentsResult with the forecast computed apart (as the upload worker does on a reading thread)', () => {
+describe('segmentsResult with the forecast’s fits made apart (as the upload worker does on a reading thread)', () => {
 	const artifact = JSON.parse(readFileSync(new URL('../../../model-artifacts/segments/model.json', import.meta.url), 'utf8')) as SegmentsArtifact;
 	const model = jobModelOf(artifact);
 	const file = { fileName: 'sample.csv', fileSize: 1 };
@@ -44,11 +44,11 @@ describe('segmentsResult with the forecast computed apart (as the upload worker 
 		const table = read.aggregator.finish();
 		let jobs = 0;
 		// As a thread would: the job is copied (structured clone) and answered later.
-		const apart: RunForecast = async (job) => {
+		const apart: RunClvFits = async (days, cuts) => {
 			jobs++;
-			const copy = structuredClone(job);
+			const copy = structuredClone({ days, cuts });
 			await new Promise((resolve) => setTimeout(resolve, 1));
-			return insidersForecast(copy.table, copy.insiders);
+			return structuredClone(clvFitsAt(copy.days, copy.cuts));
 		};
 		const inLine = await segmentsResult(read, table, model, file);
 		const withRunner = await segmentsResult(read, table, model, file, apart);

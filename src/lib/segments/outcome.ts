@@ -7,7 +7,9 @@ import type { CsvJobFailure } from '../core/csv/types';
 import { DATE_STYLES_UNDERSTOOD } from '../core/dates';
 import type { RowIssue } from '../core/schema';
 import { implausibleNote } from '../core/plausibility';
-import { analyseSegments, assignTable, forecastJob, withForecast, type ForecastJob, type InsidersForecast } from './analysis';
+import { analyseSegments, assignTable, forecastInputs, identifiedInsiders, identifiedPurchases, insidersForecast, withForecast } from './analysis';
+import type { FitsAtCuts } from './clvForecast';
+import type { PurchaseDays } from './purchaseDays';
 import { implausibleLines } from './clean';
 import { invoiceColumnLabel, type CustomerTable } from './features';
 import type { SegmentsJobModel, SegmentsResult } from './job';
@@ -39,30 +41,39 @@ export function noCustomersFailure(read: InvoiceReadSuccess, table: CustomerTabl
 	};
 }
 
-/** Computes the Insiders' forecast elsewhere (another thread), at the same time as the rest of the analysis. */
-export type RunForecast = (job: ForecastJob) => Promise<InsidersForecast>;
+/** Fits the forecast's two models at the given cuts elsewhere (another thread): `clvFitsAt(days, cuts)` of clvForecast.ts. */
+export type RunClvFits = (days: PurchaseDays, cuts: number[]) => Promise<FitsAtCuts>;
 
 /**
- * The result of a file with at least one customer (timings are the caller's), and how long its two
- * steps took. With `runForecast`, the forecast (the analysis' longest part) is computed there while
- * the rest of the analysis is computed here; the answer is the same.
+ * The result of a file with at least one customer (timings are the caller's), and how long its steps
+ * took. With `runFits`, the forecast's BG/NBD and Gamma-Gamma fits (the analysis' longest part; they
+ * do not depend on the clusters) start there before the customers are placed, while this thread
+ * places them and computes the rest; the answer is the same.
  */
 export async function segmentsResult(
 	read: InvoiceReadSuccess,
 	table: CustomerTable,
 	model: SegmentsJobModel,
 	file: { fileName: string; fileSize: number },
-	runForecast: RunForecast | null = null
+	runFits: RunClvFits | null = null
 ): Promise<{ result: Omit<SegmentsResult, 'timings'>; assignMs: number; analysisMs: number; forecastWaitMs: number }> {
 	const t0 = performance.now();
-	const assignments = assignTable(model, table);
+	const inputs = runFits && forecastInputs(table);
+	const pendingFits = inputs && runFits ? runFits(inputs.days, inputs.cuts) : null;
 	const t1 = performance.now();
-	const aboutModel = { names: model.names, insiders: model.insiders, map: model.map, features: model.space.features };
-	const pending = runForecast?.(forecastJob(table, assignments, model.insiders, model.space.features.length));
-	let analysis = analyseSegments(table, assignments, aboutModel, pending ? { forecast: null } : undefined);
-	const waitFrom = performance.now();
-	if (pending) analysis = withForecast(analysis, await pending);
+	const assignments = assignTable(model, table);
 	const t2 = performance.now();
+	const aboutModel = { names: model.names, insiders: model.insiders, map: model.map, features: model.space.features };
+	let analysis = analyseSegments(table, assignments, aboutModel, inputs ? { forecast: null } : undefined);
+	let forecastWaitMs = 0;
+	if (inputs && pendingFits) {
+		const waitFrom = performance.now();
+		const fits = await pendingFits;
+		forecastWaitMs = performance.now() - waitFrom;
+		const insiders = identifiedInsiders(table, assignments, model.insiders);
+		analysis = withForecast(analysis, insidersForecast(identifiedPurchases(table), insiders, { days: inputs.days, fits }));
+	}
+	const t3 = performance.now();
 	const notes = invoiceReadNotes(read);
 	const report = table.report;
 	const implausible = report.implausible && implausibleNote(report.implausible, 'line');
@@ -95,5 +106,5 @@ export async function segmentsResult(
 			lastPurchase: table.lastPurchase
 		}
 	};
-	return { result, assignMs: t1 - t0, analysisMs: t2 - t1, forecastWaitMs: t2 - waitFrom };
+	return { result, assignMs: t2 - t1, analysisMs: t1 - t0 + (t3 - t2), forecastWaitMs };
 }

@@ -2,10 +2,11 @@
 /**
  * Reads one part of a large invoice file for the upload worker and sends back its aggregator state,
  * with the typed arrays transferred rather than copied: a part for the byte scan (byteRead.ts), or
- * the second half for the papaparse reader (parallel.ts). Once the file is read, it also computes
- * the Insiders' forecast (analysis.ts) while the upload worker computes the rest of the analysis.
+ * the second half for the papaparse reader (parallel.ts). Once the file is read, it also fits the
+ * forecast's models (clvForecast.ts) while the upload worker computes the rest of the analysis.
  */
-import { insidersForecast, type ForecastJob, type InsidersForecast } from './analysis';
+import { clvFitsAt, type FitsAtCuts } from './clvForecast';
+import type { PurchaseDays } from './purchaseDays';
 import type { AggregatorState } from './features';
 import { readBytePart, type BytePartOutcome, type BytePartSetup } from './byteRead';
 import type { InvoiceHeaderSetup } from './read';
@@ -15,10 +16,10 @@ import { warmUpReading } from './warmUp';
 export type PartRequest =
 	| { kind: 'text'; part: Blob; setup: InvoiceHeaderSetup }
 	| { kind: 'bytes'; part: Blob; setup: BytePartSetup }
-	| { kind: 'forecast'; job: ForecastJob };
+	| { kind: 'clv-fits'; days: PurchaseDays; cuts: number[] };
 export type PartMessage =
 	| { type: 'progress'; bytesRead: number }
-	| { type: 'done'; kind: 'forecast'; outcome: InsidersForecast | { failed: string } }
+	| { type: 'done'; kind: 'clv-fits'; outcome: FitsAtCuts | { failed: string } }
 	| { type: 'done'; kind: 'text'; outcome: PartOutcome }
 	| { type: 'done'; kind: 'bytes'; outcome: BytePartOutcome };
 
@@ -45,14 +46,14 @@ scope.onmessage = async (event: MessageEvent<PartRequest>) => {
 		lastPost = now;
 		scope.postMessage({ type: 'progress', bytesRead } satisfies PartMessage);
 	};
-	if (request.kind === 'forecast') {
-		let outcome: InsidersForecast | { failed: string };
+	if (request.kind === 'clv-fits') {
+		let outcome: FitsAtCuts | { failed: string };
 		try {
-			outcome = insidersForecast(request.job.table, request.job.insiders);
+			outcome = clvFitsAt(request.days, request.cuts);
 		} catch (error) {
 			outcome = { failed: internal(error) };
 		}
-		scope.postMessage({ type: 'done', kind: 'forecast', outcome } satisfies PartMessage);
+		scope.postMessage({ type: 'done', kind: 'clv-fits', outcome } satisfies PartMessage);
 		return;
 	}
 	if (request.kind === 'bytes') {

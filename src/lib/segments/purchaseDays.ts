@@ -14,16 +14,20 @@ export interface PurchaseDays {
 	value: Float64Array;
 }
 
-/** Distinct purchase days of every customer of a table (lines of a day summed). */
-export function purchaseDays(table: Pick<CustomerTable, 'count' | 'purchaseStart' | 'purchaseDay' | 'purchaseValue'>): PurchaseDays {
-	const n = table.count;
+/**
+ * Distinct purchase days of every customer of a table (lines of a day summed), or of the customers at
+ * `rows` of it only (numbered 0, 1, … in that order).
+ */
+export function purchaseDays(table: Pick<CustomerTable, 'count' | 'purchaseStart' | 'purchaseDay' | 'purchaseValue'>, rows?: ArrayLike<number>): PurchaseDays {
+	const n = rows ? rows.length : table.count;
 	const start = new Int32Array(n + 1);
 	const day = new Int32Array(table.purchaseDay.length);
 	const value = new Float64Array(table.purchaseDay.length);
 	let at = 0;
 	for (let i = 0; i < n; i++) {
-		const from = table.purchaseStart[i];
-		const to = table.purchaseStart[i + 1];
+		const row = rows ? rows[i] : i;
+		const from = table.purchaseStart[row];
+		const to = table.purchaseStart[row + 1];
 		// Lines are usually in time order already; sort (stably) only when they are not.
 		let sorted = true;
 		for (let k = from + 1; k < to && sorted; k++) sorted = table.purchaseDay[k - 1] <= table.purchaseDay[k];

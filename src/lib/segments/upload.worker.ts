@@ -10,8 +10,8 @@ import type { BytePartOutcome } from './byteRead';
 import { MAX_READ_THREADS, readInvoiceInParts, type PartOutcome, type PartRunners } from './parallel';
 import type { PartMessage, PartRequest } from './part.worker';
 import PartWorker from './part.worker.ts?worker';
-import { noCustomersFailure, segmentsResult, type RunForecast } from './outcome';
-import { insidersForecast, type InsidersForecast } from './analysis';
+import { noCustomersFailure, segmentsResult, type RunClvFits } from './outcome';
+import { clvFitsAt, type FitsAtCuts } from './clvForecast';
 import type { ReadTimings } from './read';
 import { warmUpReading } from './warmUp';
 
@@ -128,15 +128,15 @@ async function run(request: Extract<SegmentsRequest, { type: 'start' }>): Promis
 		post({ type: 'failed', failure: noCustomersFailure(read, table) });
 		return;
 	}
-	// The forecast on a reading thread (idle once the file is read) while this one computes the rest.
-	const runForecast: RunForecast | null =
+	// The forecast's model fits on a reading thread (idle once the file is read) while this one computes the rest.
+	const runFits: RunClvFits | null =
 		threads < 2
 			? null
-			: async (job) => {
-					const outcome = await inHelper<InsidersForecast | { failed: string }>({ kind: 'forecast', job }, () => {}, (message) => ({ failed: message }));
-					return 'failed' in outcome ? insidersForecast(job.table, job.insiders) : outcome;
+			: async (days, cuts) => {
+					const outcome = await inHelper<FitsAtCuts | { failed: string }>({ kind: 'clv-fits', days, cuts }, () => {}, (message) => ({ failed: message }));
+					return 'failed' in outcome ? clvFitsAt(days, cuts) : outcome;
 				};
-	const done = await segmentsResult(read, table, model, { fileName, fileSize: file.size }, runForecast);
+	const done = await segmentsResult(read, table, model, { fileName, fileSize: file.size }, runFits);
 	const timings: SegmentsTimings = {
 		...reading,
 		parts: parted.parts,
