@@ -482,9 +482,7 @@ export interface ForecastInputs {
 }
 
 export function forecastInputs(allTable: CustomerTable): ForecastInputs {
-	const identified: number[] = [];
-	for (let i = 0; i < allTable.count; i++) if (!allTable.guest[i]) identified.push(i);
-	const days = purchaseDays(allTable, identified);
+	const days = purchaseDays(allTable, identifiedRows(allTable));
 	if (!Number.isFinite(allTable.firstDate)) return { days, cuts: [] };
 	const firstDay = Math.floor(allTable.firstDate / MS_PER_DAY);
 	const span = Math.floor(allTable.lastDate / MS_PER_DAY) - firstDay + 1;
@@ -557,8 +555,7 @@ export function insidersForecast(table: ForecastTable, insiders: Int32Array, pre
 
 /** The rows of a table and of its assignments whose customers have an id (`keep` ascending). */
 export function identifiedCustomers(table: CustomerTable, assignments: SegmentAssignments, m: number): { table: CustomerTable; assignments: SegmentAssignments } {
-	const keep: number[] = [];
-	for (let i = 0; i < table.count; i++) if (!table.guest[i]) keep.push(i);
+	const keep = identifiedRows(table);
 	if (keep.length === table.count) return { table, assignments };
 	const picked = (column: Float64Array) => valuesAt(column, keep);
 	const features = Object.fromEntries(CUSTOMER_FEATURES.map((f) => [f, picked(table.features[f])])) as Record<CustomerFeature, Float64Array>;
@@ -701,27 +698,28 @@ export function analyseSegments(
 
 /** The purchases of a table's customers with an id, grouped as in the table (the table's own when all have one). */
 export function identifiedPurchases(table: CustomerTable): ForecastTable {
-	const { count, firstDate, lastDate, guest } = table;
-	let identified = 0;
-	for (let i = 0; i < count; i++) if (!guest[i]) identified++;
-	if (identified === count) return { count, firstDate, lastDate, purchaseStart: table.purchaseStart, purchaseDay: table.purchaseDay, purchaseValue: table.purchaseValue };
-	const purchaseStart = new Int32Array(identified + 1);
-	let lines = 0;
-	for (let i = 0, r = 0; i < count; i++) {
-		if (guest[i]) continue;
-		lines += table.purchaseStart[i + 1] - table.purchaseStart[i];
-		purchaseStart[++r] = lines;
-	}
+	const { count, firstDate, lastDate } = table;
+	const rows = identifiedRows(table);
+	if (rows.length === count) return { count, firstDate, lastDate, purchaseStart: table.purchaseStart, purchaseDay: table.purchaseDay, purchaseValue: table.purchaseValue };
+	const purchaseStart = new Int32Array(rows.length + 1);
+	for (let r = 0; r < rows.length; r++) purchaseStart[r + 1] = purchaseStart[r] + table.purchaseStart[rows[r] + 1] - table.purchaseStart[rows[r]];
+	const lines = purchaseStart[rows.length];
 	const purchaseDay = new Int32Array(lines);
 	const purchaseValue = new Float64Array(lines);
-	for (let i = 0, at = 0; i < count; i++) {
-		if (guest[i]) continue;
-		for (let k = table.purchaseStart[i]; k < table.purchaseStart[i + 1]; k++, at++) {
+	for (let r = 0, at = 0; r < rows.length; r++) {
+		for (let k = table.purchaseStart[rows[r]]; k < table.purchaseStart[rows[r] + 1]; k++, at++) {
 			purchaseDay[at] = table.purchaseDay[k];
 			purchaseValue[at] = table.purchaseValue[k];
 		}
 	}
-	return { count: identified, firstDate, lastDate, purchaseStart, purchaseDay, purchaseValue };
+	return { count: rows.length, firstDate, lastDate, purchaseStart, purchaseDay, purchaseValue };
+}
+
+/** Rows of the customers with an id, in table order (invoices without one, each a guest row, are left out). */
+function identifiedRows(table: Pick<CustomerTable, 'count' | 'guest'>): number[] {
+	const rows: number[] = [];
+	for (let i = 0; i < table.count; i++) if (!table.guest[i]) rows.push(i);
+	return rows;
 }
 
 /** The Insiders among a table's customers with an id, numbered as in `identifiedPurchases`. */
