@@ -43,7 +43,11 @@ sw.addEventListener('activate', (event) => {
 });
 
 sw.addEventListener('message', (event) => {
-	if (isWorkerCommand(event.data)) void sw.skipWaiting();
+	if (!isWorkerCommand(event.data)) return;
+	if (event.data.type === 'skip-waiting') void sw.skipWaiting();
+	// A page that loaded while this worker was finishing its install was missed by the claim at
+	// activation (the browser only claims pages already running); it asks again once it runs.
+	else event.waitUntil(sw.clients.claim());
 });
 
 sw.addEventListener('fetch', (event) => {

@@ -93,3 +93,49 @@ test('online, what the server answers is what the page gets: a 431 stays a 431',
 	expect(again?.status()).toBe(200);
 	await expect(fresh.getByTestId('gmv-prediction')).toHaveText(/^₹[\d.,]+ (lakh|crore)$/, { timeout: 15_000 });
 });
+
+test('a page that loads while the worker finishes installing is taken over too, so it works offline', async ({ page, context, pageGuard }) => {
+	// The worker's activation claims the open pages; a page whose navigation was still on its way
+	// at that moment is missed by the browser's claim and would stay without offline support
+	// until its next reload. Hold one file of the install and the page's reload to make that moment.
+	test.slow();
+	pageGuard.allowConsoleError(OFFLINE_NOISE);
+	let releaseInstall!: () => void;
+	const installHeld = new Promise<void>((resolve) => (releaseInstall = resolve));
+	const installWaiting = new Promise<void>((resolve) =>
+		context.route(/\/icons\/icon-maskable-512\.png$/, async (route) => {
+			if (route.request().serviceWorker()) {
+				resolve();
+				await installHeld;
+			}
+			await route.continue();
+		})
+	);
+	await page.goto('segments/');
+	await expect(page.getByTestId('showing')).toContainText('the model’s training data');
+	await installWaiting;
+
+	let releasePage!: () => void;
+	const pageHeld = new Promise<void>((resolve) => (releasePage = resolve));
+	const pageWaiting = new Promise<void>((resolve) =>
+		page.route(/\/segments\/$/, async (route) => {
+			resolve();
+			await pageHeld;
+			await route.continue();
+		})
+	);
+	const reloaded = page.reload();
+	await pageWaiting;
+	releaseInstall();
+	const [worker] = context.serviceWorkers().length ? context.serviceWorkers() : [await context.waitForEvent('serviceworker')];
+	await expect.poll(() => worker.evaluate(() => (self as unknown as ServiceWorkerGlobalScope).registration.active?.state)).toBe('activated');
+	releasePage();
+	await reloaded;
+	await expect(page.getByTestId('showing')).toContainText('the model’s training data');
+
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 }).toBe(true);
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.getByTestId('showing')).toContainText('the model’s training data');
+	await context.setOffline(false);
+});

@@ -72,6 +72,7 @@ async function register(): Promise<void> {
 	// Some hosts (an embedding browser, a test runner blocking workers) resolve with nothing.
 	if (!registration) return;
 	const container = navigator.serviceWorker;
+	void container.ready.then(askToBeClaimed);
 	let controlled = !!container.controller;
 	if (registration.waiting && controlled) announce(registration.waiting);
 	registration.addEventListener('updatefound', () => {
@@ -94,6 +95,17 @@ async function register(): Promise<void> {
 			// Offline: try again next time.
 		});
 	});
+}
+
+/**
+ * The first worker claims the open pages when it activates, but the browser skips a page whose
+ * navigation was still on its way at that moment: that page would stay without offline support
+ * (its later lazy files not cached, no offline reload of what it fetches) until it is reloaded.
+ */
+function askToBeClaimed(registration: ServiceWorkerRegistration): void {
+	if (navigator.serviceWorker.controller || !registration.active) return;
+	const command: WorkerCommand = { type: 'claim' };
+	registration.active.postMessage(command);
 }
 
 function announce(worker: ServiceWorker | null): void {

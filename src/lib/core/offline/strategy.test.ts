@@ -132,8 +132,9 @@ describe('helpers', () => {
 	it('staleCaches deletes only this site’s caches of other versions', () => {
 		expect(staleCaches(['storelens-1', 'storelens-2', 'someone-else'], 'storelens-2')).toEqual(['storelens-1']);
 	});
-	it('isWorkerCommand accepts only the skip-waiting message', () => {
+	it('isWorkerCommand accepts only the skip-waiting and claim messages', () => {
 		expect(isWorkerCommand({ type: 'skip-waiting' })).toBe(true);
+		expect(isWorkerCommand({ type: 'claim' })).toBe(true);
 		expect(isWorkerCommand({ type: 'other' })).toBe(false);
 		expect(isWorkerCommand(null)).toBe(false);
 		expect(isWorkerCommand('skip-waiting')).toBe(false);

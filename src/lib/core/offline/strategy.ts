@@ -102,9 +102,15 @@ export async function cacheFirst(request: Request, deps: StrategyDeps): Promise<
 	return response;
 }
 
-/** Messages a page sends to the worker. */
-export type WorkerCommand = { type: 'skip-waiting' };
+/**
+ * Messages a page sends to the worker: 'skip-waiting' lets a waiting new version take over;
+ * 'claim' asks the active worker to take over a page it missed (one that loaded while it was
+ * finishing its install).
+ */
+export type WorkerCommand = { type: 'skip-waiting' } | { type: 'claim' };
 
 export function isWorkerCommand(data: unknown): data is WorkerCommand {
-	return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'skip-waiting';
+	if (typeof data !== 'object' || data === null) return false;
+	const type = (data as { type?: unknown }).type;
+	return type === 'skip-waiting' || type === 'claim';
 }
