@@ -50,6 +50,10 @@ test.describe('on a phone', () => {
 		// The 3 lowest categories are ticked in the inventory list; tapping one shows its history.
 		const levels = page.getByTestId('levels');
 		await expect(levels.getByRole('checkbox', { checked: true })).toHaveCount(3);
+		// Folded to the 8 lowest, so the page below is not 28 rows away; one tap shows them all.
+		await expect(levels.getByRole('listitem')).toHaveCount(8);
+		await page.getByRole('button', { name: `Show all ${demoAnalysis.levels.length} categories` }).tap();
+		await expect(levels.getByRole('listitem')).toHaveCount(demoAnalysis.levels.length);
 		const first = demoAnalysis.levels[0];
 		await levels.getByRole('button', { name: first.name, exact: true }).tap();
 		await expect(levels.getByRole('table', { name: `${first.name}: inventory level by month` })).toBeVisible();
@@ -71,6 +75,7 @@ test('the category choice and the list size live in the URL', async ({ page }) =
 	const [a, b] = demoAnalysis.levels.slice(10, 12).map((l) => l.name);
 	await page.getByRole('radio', { name: /my choice/ }).check();
 	await page.getByRole('radio', { name: 'the 3 lowest' }).check();
+	await page.getByRole('button', { name: /^Show all \d+ categories$/ }).click();
 	await page.getByRole('checkbox', { name: `Rank for ${a}` }).check();
 	await page.getByRole('checkbox', { name: `Rank for ${b}` }).check();
 	const lowest = lowestCategories(demoAnalysis.levels, 3).map((i) => demoAnalysis.categories[i]);
@@ -82,7 +87,9 @@ test('the category choice and the list size live in the URL', async ({ page }) =
 	const chosen = rankCandidates(demoAnalysis, [a, b].map((n) => demoAnalysis.categories.indexOf(n)), 50);
 	await expect(page.getByTestId('expected-count')).toHaveText(chosen.expected.expected.toFixed(1));
 	await expect(rows(page)).toHaveCount(chosen.rows.length);
+	// Folded, the ticked categories further down stay in view.
 	await expect(page.getByTestId('levels').getByRole('checkbox', { checked: true })).toHaveCount(2);
+	await expect(page.getByTestId('levels').getByRole('listitem')).toHaveCount(10);
 });
 
 test('a link to the measured coverage lands on it, in the model card built after the first view', async ({ page }) => {
