@@ -49,3 +49,12 @@ test('the segments card says clustering has no naive baseline and keeps its own 
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 	await card.screenshot({ path: 'test-results/segments-card-phone.png' });
 });
+
+test('the group deal card says its records are not dated, instead of an empty period', async ({ page }) => {
+	await page.goto('group-buy/');
+	const card = page.getByTestId('model-card').filter({ hasText: 'Model card: will the deal fill' });
+	await card.scrollIntoViewIfNeeded();
+	const provenance = card.getByTestId('model-provenance');
+	await expect(provenance).toContainText('Not dated: the records carry no timestamps');
+	await expect(provenance).not.toContainText(/Period\s+to\b/);
+});
