@@ -6,23 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-	CLUSTER_ACTIONS,
-	DAYS_PER_MONTH,
-	FORECAST_MONTHS,
-	MAP_POINTS,
-	analyseSegments,
-	assignTable,
-	clusterAction,
-	forecastJob,
-	insidersForecast,
-	withForecast,
-	insiderRules,
-	mapSample,
-	niceFloor,
-	principalAxes,
-	type SegmentMap
-} from './analysis';
+import { analyseSegments, withForecast } from './analysis';
+import { CLUSTER_ACTIONS, assignTable, clusterAction } from './clusters';
+import { insiderRules, niceFloor } from './insiderRules';
+import { DAYS_PER_MONTH, FORECAST_MONTHS, forecastJob, insidersForecast } from './insidersForecast';
+import { MAP_POINTS, mapSample, principalAxes, type SegmentMap } from './segmentMap';
 import { CUSTOMER_FEATURES, createCustomerAggregator, featureMatrix, type CustomerFeature, type CustomerTable } from './features';
 import type { SegmentsArtifact } from './artifact';
 import { SKEWED_FEATURES, assignCustomer, embed, fitSpace, type SegmentAssigner } from './model';
