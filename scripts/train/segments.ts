@@ -11,7 +11,9 @@ import { seededRandom } from '../../src/lib/core/random.ts';
 import { sha256Hex } from '../../src/lib/core/artifact/hash.ts';
 import { median } from '../../src/lib/core/stats.ts';
 import type { InputRange } from '../../src/lib/core/artifact/types.ts';
-import { analyseSegments, assignTable, principalAxes } from '../../src/lib/segments/analysis.ts';
+import { analyseSegments } from '../../src/lib/segments/analysis.ts';
+import { assignTable } from '../../src/lib/segments/clusters.ts';
+import { principalAxes } from '../../src/lib/segments/segmentMap.ts';
 import { CUSTOMER_FEATURES, featureMatrix, type CustomerFeature, type CustomerTable } from '../../src/lib/segments/features.ts';
 import { readInvoiceText } from '../../src/lib/segments/read.ts';
 import {

@@ -4,7 +4,7 @@
 // ../shared/data.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { assignTable } from '../../src/lib/segments/analysis';
+import { assignTable } from '../../src/lib/segments/clusters';
 import type { ChosenDateOrder } from '../../src/lib/segments/job';
 import type { SegmentsArtifact } from '../../src/lib/segments/artifact';
 import { readInvoiceText } from '../../src/lib/segments/read';
@@ -38,7 +38,7 @@ export interface ExpectedAnalysis {
 	unreadableLines: number;
 }
 
-/** Read the text with the page's own pure code (read.ts, features.ts, analysis.ts) and count. */
+/** Read the text with the page's own pure code (read.ts, features.ts, clusters.ts) and count. */
 export function expectedAnalysis(text: string, dateOrder?: ChosenDateOrder): ExpectedAnalysis {
 	const read = readInvoiceText(text);
 	if (!read.ok) throw new Error(`the generated file does not read: ${read.failure.message}`);

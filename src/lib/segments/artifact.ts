@@ -3,7 +3,8 @@
  * model (`model.ts`) and the analysis (`analysis.ts`), which it holds both of, so neither imports the other.
  */
 import type { ArtifactHeader, ClusteringReport, InputRange } from '../core/artifact/types';
-import type { SegmentMap, SegmentsAnalysis } from './analysis';
+import type { SegmentsAnalysis } from './analysis';
+import type { SegmentMap } from './segmentMap';
 import type { CleaningReport } from './clean';
 import type { CustomerFeature } from './features';
 import type { ClusterProfile, SegmentSpace } from './model';

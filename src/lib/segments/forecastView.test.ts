@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RevenueForecast } from './analysis';
+import type { RevenueForecast } from './insidersForecast';
 import { backtestPoints, backtestSummary, methodRows } from './forecastView';
 
 const cut = (day: string, forecast: number, actual: number, low: number | null, high: number | null) => ({ cut: day, forecast, actual, low, high, seasonMatched: false });

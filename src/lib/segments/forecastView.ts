@@ -5,7 +5,7 @@
  */
 import { SHORT_MONTHS } from '../core/dates';
 import type { RangePoint } from '../charts/range';
-import type { RevenueForecast } from './analysis';
+import type { RevenueForecast } from './insidersForecast';
 import { FORECAST_METHOD_NAMES, type ForecastMethod } from './forecast';
 
 /** "9 Sep 11" from "2011-09-09" (the same in every browser, whatever its locale data). */

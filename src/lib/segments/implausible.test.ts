@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assignTable } from './analysis';
+import { assignTable } from './clusters';
 import type { SegmentsArtifact } from './artifact';
 import { readInvoiceText } from './read';
 import { realDataFile } from './testData';

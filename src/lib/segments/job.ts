@@ -7,7 +7,9 @@
 import type { RowIssue } from '../core/schema';
 import type { CsvJobFailure, FileNote, FileUsage } from '../core/csv/types';
 import { startWorkerJob, type JobOutcome, type JobWorker } from '../core/workerJob';
-import type { ClusterNaming, SegmentMap, SegmentsAnalysis } from './analysis';
+import type { SegmentsAnalysis } from './analysis';
+import type { ClusterNaming } from './clusters';
+import type { SegmentMap } from './segmentMap';
 import type { CleaningReport } from './clean';
 import type { DateOrder } from '../core/dates';
 import type { CustomerFeature } from './features';

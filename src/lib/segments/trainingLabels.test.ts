@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex, verifyArtifact } from '../core/artifact/hash';
-import { analyseSegments, assignTable } from './analysis';
+import { analyseSegments } from './analysis';
+import { assignTable } from './clusters';
 import type { SegmentsArtifact } from './artifact';
 import { readInvoiceText } from './read';
 import { realDataFile } from './testData';
