@@ -3,7 +3,7 @@
  * colours are tokens (see `theme.ts`).
  */
 import type { ChartConfiguration } from 'chart.js';
-import { axisTitle, baseOptions, compactNumber, fitLabel, mergeOptions } from './axes';
+import { axisTitle, baseOptions, compactNumber, mergeOptions, wrapLabel } from './axes';
 import { token } from './theme';
 
 /** One bar of a signed chart: a label and a value that pushed something up (positive) or down. */
@@ -14,14 +14,17 @@ export interface SignedBar {
 
 /**
  * Horizontal bars of signed values in the order given: positive in `--c-ok`, negative in
- * `--c-danger`. Labels are cut to fit a phone; ticks use `format` (default compact numbers).
+ * `--c-danger`. Labels wrap onto at most two lines of `labelChars` (chart.js gives the label column at
+ * most half the width, so a one-line label would be clipped on a 360 px phone); ticks use `format`
+ * (default compact numbers).
  */
 export function signedBarChart(bars: readonly SignedBar[], opts: { valueLabel: string; axisLabel?: string; format?: (v: number) => string; labelChars?: number }): ChartConfiguration<'bar', number[], string> {
 	const format = opts.format ?? compactNumber;
 	return {
 		type: 'bar',
 		data: {
-			labels: bars.map((b) => fitLabel(b.label, opts.labelChars ?? 18)),
+			// chart.js draws an array label as lines.
+			labels: bars.map((b) => wrapLabel(b.label, opts.labelChars ?? 14, 2)) as unknown as string[],
 			datasets: [
 				{
 					label: opts.valueLabel,

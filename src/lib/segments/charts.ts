@@ -136,10 +136,10 @@ export function decidingChartConfig(deciding: readonly DecidingFeature[], names?
 		deciding.map((d) => ({ label: d.label, value: Number(d.pull.toFixed(3)) })),
 		{
 			valueLabel: names ? `Pull toward ${names.chosen} (negative: toward ${names.next})` : 'Pull toward the chosen cluster',
-			// Short enough for a phone; the names of the two clusters are in the sentence beside the chart.
-			axisLabel: '← toward the next-nearest · toward this cluster →',
+			// No axis title: on a phone chart.js squeezes a title wider than the plot into unreadable
+			// text; the sentence above the chart says which way is which, and names the two clusters.
 			format: (v) => String(v),
-			labelChars: 24
+			labelChars: 14
 		}
 	);
 	return mergeOptions(config, { options: { scales: { y: { ticks: { autoSkip: false } } } } });

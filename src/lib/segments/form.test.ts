@@ -175,7 +175,14 @@ describe('marginWords and decidingChartConfig', () => {
 		const config = decidingChartConfig(placed.deciding, { chosen: placed.cluster.name, next: placed.next!.name });
 		expect(config.type).toBe('bar');
 		expect(config.options?.indexAxis).toBe('y');
-		expect(config.data.labels).toEqual(placed.deciding.map((d) => (d.label.length <= 24 ? d.label : `${d.label.slice(0, 23).trimEnd()}…`)));
+		// Each label on at most two lines of at most 14 characters, so none is clipped on a phone.
+		const labels = config.data.labels as unknown as string[][];
+		expect(labels).toHaveLength(placed.deciding.length);
+		labels.forEach((lines, i) => {
+			expect(lines.length).toBeLessThanOrEqual(2);
+			for (const line of lines) expect(line.length).toBeLessThanOrEqual(14);
+			expect(lines.join(' ')).toBe(placed.deciding[i].label);
+		});
 		const data = config.data.datasets[0].data;
 		expect(data).toHaveLength(placed.deciding.length);
 		const colours = config.data.datasets[0].backgroundColor as string[];
