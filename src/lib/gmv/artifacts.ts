@@ -34,7 +34,7 @@ export interface GmvForestArtifact extends ArtifactHeader<RegressionReport> {
 	encoders: GmvEncoders;
 	/** `encodeFlatForest` bytes, base64. */
 	forest: string;
-	/** Split-conformal 80% range, calibrated on the validation weeks, with its test coverage. */
+	/** Split-conformal 80% range, calibrated on weeks 24-43 (two 10-week folds inside training), with its test coverage. */
 	interval: LogConformalInterval;
 	/** The forecast from recent sales (the default when recent GMV is known). */
 	recent: GmvRecentForecast;
@@ -49,7 +49,7 @@ export interface GmvNetworkArtifact extends ArtifactHeader<RegressionReport> {
 	/** Mean of every feature over the training rows: the "average week" explanations start from. */
 	reference: number[];
 	network: SerializedNetwork;
-	/** Split-conformal 80% range, calibrated on the validation weeks, with its test coverage. */
+	/** Split-conformal 80% range, calibrated on weeks 24-43 (two 10-week folds inside training), with its test coverage. */
 	interval: LogConformalInterval;
 }
 

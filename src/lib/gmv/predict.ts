@@ -2,7 +2,7 @@
  * GMV predictions from a shipped model, in the browser or a worker: the forest (the forecast from
  * recent sales when the scenario carries recent GMV, else the forest on the week's inputs alone), or
  * the network (inputs alone). Every prediction has a split-conformal 80% range calibrated on
- * validation weeks, and an explanation of each input's push.
+ * weeks held out inside training, and an explanation of each input's push.
  */
 import { conformalFactors, conformalRange, rangeEnd, type LogConformalInterval } from '../core/conformal';
 import { base64ToBytes } from '../core/base64';
