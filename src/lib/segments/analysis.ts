@@ -74,8 +74,8 @@ function isoDate(ms: number): string {
  * Analyse a customer table with the model's clusters (`assignments` from `assignTable`). Anonymous
  * invoices (no customer id) are counted apart: every figure below is of the customers with an id,
  * except revenue shares, which are of all revenue (so the clusters and the anonymous invoices add up to 100%).
- * `computedForecast`: the Insiders' forecast when it is computed elsewhere (`forecastJob`, then
- * `insidersForecast` on another thread); else it is computed here.
+ * `computedForecast`: the Insiders' forecast when it is computed apart (outcome.ts: `forecastJob`,
+ * then `insidersForecast` with model fits made on another thread); else it is computed here.
  */
 export function analyseSegments(
 	allTable: CustomerTable,

@@ -9,8 +9,7 @@ import type { RowIssue } from '../core/schema';
 import { implausibleNote } from '../core/plausibility';
 import { analyseSegments, withForecast } from './analysis';
 import { assignTable } from './clusters';
-import { identifiedInsiders, identifiedPurchases } from './identifiedCustomers';
-import { forecastInputs, insidersForecast } from './insidersForecast';
+import { forecastInputs, forecastJob, insidersForecast } from './insidersForecast';
 import type { FitsAtCuts } from './clvForecast';
 import type { PurchaseDays } from './purchaseDays';
 import { implausibleLines } from './clean';
@@ -73,8 +72,8 @@ export async function segmentsResult(
 		const waitFrom = performance.now();
 		const fits = await pendingFits;
 		forecastWaitMs = performance.now() - waitFrom;
-		const insiders = identifiedInsiders(table, assignments, model.insiders);
-		analysis = withForecast(analysis, insidersForecast(identifiedPurchases(table), insiders, { days: inputs.days, fits }));
+		const job = forecastJob(table, assignments, model.insiders);
+		analysis = withForecast(analysis, insidersForecast(job.table, job.insiders, { days: inputs.days, fits }));
 	}
 	const t3 = performance.now();
 	const notes = invoiceReadNotes(read);
