@@ -5,7 +5,7 @@
  * and answers quickly on a slow phone, and the rest is there before anyone scrolls to it, each part
  * built in a task of its own instead of one long one.
  */
-import { whenIdle } from './idle';
+import { afterLoad, whenIdle } from './idle';
 
 /** Idle building starts this long after the load event. */
 export const IDLE_START_MS = 2500;
@@ -39,9 +39,7 @@ function buildNextWhenIdle(): void {
 function startIdleBuilding(): void {
 	if (idleStarted) return;
 	idleStarted = true;
-	const start = () => setTimeout(buildNextWhenIdle, IDLE_START_MS);
-	if (document.readyState === 'complete') start();
-	else addEventListener('load', start, { once: true });
+	afterLoad(() => setTimeout(buildNextWhenIdle, IDLE_START_MS));
 }
 
 /** Call `show` once, when `element` nears the viewport or its turn comes while the page is idle. Returns a cancel function. */

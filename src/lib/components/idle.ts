@@ -8,6 +8,12 @@ export function whenIdle(run: () => void, timeoutMs = 1000, fallbackMs = 50): vo
 	else setTimeout(run, fallbackMs);
 }
 
+/** Run `run` once the page's load event has fired (at once when it already has). Browser only. */
+export function afterLoad(run: () => void): void {
+	if (document.readyState === 'complete') run();
+	else addEventListener('load', run, { once: true });
+}
+
 /**
  * Resolves in a task after the browser's next paint: for work that must come after what is on
  * screen has been drawn. At once where nothing is drawn (the server, unit tests).

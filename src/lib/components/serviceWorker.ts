@@ -11,7 +11,7 @@
  */
 import { resolve } from '$app/paths';
 import type { WorkerCommand } from '$lib/core/offline/strategy';
-import { whenIdle } from './idle';
+import { afterLoad, whenIdle } from './idle';
 
 /** How often an open page asks the server for a new worker when it becomes visible again. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
@@ -26,9 +26,7 @@ const listeners = new Set<() => void>();
 export function afterFirstResult(): void {
 	if (requested || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
 	requested = true;
-	const start = () => whenIdle(() => void register(), 3000, 200);
-	if (document.readyState === 'complete') start();
-	else window.addEventListener('load', start, { once: true });
+	afterLoad(() => whenIdle(() => void register(), 3000, 200));
 }
 
 /** Pauses before registering again after a first install failed; none left: the next visit tries. */

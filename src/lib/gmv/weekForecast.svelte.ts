@@ -108,7 +108,7 @@ export class WeekForecast {
 		$effect(() => this.#follow(this.modelId, !!this.info, (p) => (this.prediction = p)));
 		$effect(() => this.#follow(this.otherId, !!this.otherInfo, (p) => (this.otherPrediction = p)));
 		$effect(() => {
-			if (!this.kept(this.modelId)) this.#startModels();
+			if (!this.kept(this.modelId)) this.loadModels();
 		});
 	}
 
@@ -145,7 +145,7 @@ export class WeekForecast {
 		this.modelId = id;
 		this.prediction = null;
 		void this.predictor.load(id);
-		this.#startModels();
+		this.loadModels();
 	}
 
 	/** Back to the sample week. */
@@ -172,22 +172,16 @@ export class WeekForecast {
 		return params;
 	}
 
-	// The models load as soon as the page's kept answer no longer covers the form (another week, a
-	// changed input, a link's scenario, the other model), or else once the page has loaded and is
-	// idle: the start week's answer needs no model, so the first view neither waits for the model
-	// files nor shares the network and the processor with them.
-	#startModels() {
+	/**
+	 * Load the models (the first call; later ones do nothing): as soon as the page's kept answer no
+	 * longer covers the form (another week, a changed input, a link's scenario, the other model), or
+	 * else when the page calls it once loaded and idle. The start week's answer needs no model, so the
+	 * first view neither waits for the model files nor shares the network and the processor with them.
+	 */
+	loadModels() {
 		if (this.#modelsStarted) return;
 		this.#modelsStarted = true;
 		// The chosen model first; the other follows for the comparison and the trees' range.
 		void this.predictor.load(this.modelId).then(() => this.predictor.load(this.otherId));
-	}
-
-	/** Load the models once the page has loaded and is idle (browser only). */
-	loadModelsWhenIdle() {
-		const start = () => this.#startModels();
-		const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(start, { timeout: 2000 }) : setTimeout(start, 200));
-		if (document.readyState === 'complete') whenIdle();
-		else addEventListener('load', whenIdle, { once: true });
 	}
 }
