@@ -20,6 +20,10 @@ async function openSellers(page: Page, query = ''): Promise<void> {
 	const response = await page.goto(`sellers/${query}`);
 	expect(response?.status()).toBe(200);
 	await expect(page.getByRole('heading', { level: 1, name: 'Seller finder' })).toBeVisible();
+	// The ranked list is in the server's markup from the first paint and takes its clicks once the
+	// page has taken it over (HydrateLater, a task after the page's hydration): a click before that
+	// does nothing (the download test's one timeout in CI, on a loaded machine).
+	await expect(page.locator('[data-hydrate-later="ranked-list"]')).toHaveAttribute('data-taken-over', '');
 }
 
 async function upload(page: Page, name: string, content: string | Buffer, mimeType = 'text/csv'): Promise<void> {
