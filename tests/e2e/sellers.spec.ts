@@ -115,6 +115,36 @@ test('the ranked list downloads as a formula-safe CSV', async ({ page }) => {
 	expect(lines[1].startsWith(`1,${list.rows[0].id},`)).toBe(true);
 });
 
+test('a list size chosen and a Download tapped before the ranked list has its handlers are done, not lost', async ({ page }) => {
+	// The moment between the page's hydration and the ranked list's own (HydrateLater): the server's
+	// select and button are on screen without handlers. Act in it, as a quick thumb on a slow phone would.
+	await page.addInitScript(() => {
+		const acted: { takenOver: boolean }[] = [];
+		Object.assign(window, { earlyActions: acted });
+		new MutationObserver((_, observer) => {
+			const part = document.querySelector('[data-hydrate-later="ranked-list"][data-holding-input]');
+			if (!part) return;
+			observer.disconnect();
+			acted.push({ takenOver: part.hasAttribute('data-taken-over') });
+			const size = part.querySelector<HTMLSelectElement>('[data-testid="list-size"]');
+			if (size) {
+				size.value = '25';
+				size.dispatchEvent(new Event('input', { bubbles: true }));
+				size.dispatchEvent(new Event('change', { bubbles: true }));
+			}
+			part.querySelector<HTMLButtonElement>('[data-testid="download"]')?.click();
+		}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-holding-input'] });
+	});
+	const downloaded = page.waitForEvent('download');
+	await page.goto('sellers/');
+	const download = await downloaded;
+	expect(await page.evaluate(() => (window as unknown as { earlyActions: { takenOver: boolean }[] }).earlyActions)).toEqual([{ takenOver: false }]);
+	expect(download.suggestedFilename()).toBe('demo-marketplace-top-25.csv');
+	await expect(rows(page)).toHaveCount(25);
+	await expect(page.getByTestId('list-size')).toHaveValue('25');
+	await expect(page).toHaveURL(/\?n=25$/);
+});
+
 test('an activity log in another export style is read in a worker and ranked', async ({ page }) => {
 	const { log } = benchLog(40_000);
 	let text = activityCsv(log, { delimiter: ';', bom: true, crlf: true, dates: 'iso-offset', eventNames: 'title', header: 'aliases', extraColumns: true });
