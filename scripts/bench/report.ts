@@ -78,3 +78,13 @@ export function figureTable(figures: Figure[]): string {
 export function heading(title: string): string {
 	return `\n== ${title} ${'='.repeat(Math.max(3, 76 - title.length))}`;
 }
+
+function valueText(value: unknown): string {
+	if (typeof value === 'number') return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(value < 10 ? 2 : 1);
+	return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** Every field of a result as a figure without a target (the forest and CSV sections). */
+export function figuresOf(result: Record<string, unknown>): Figure[] {
+	return Object.entries(result).map(([key, value]) => info(key, valueText(value)));
+}
