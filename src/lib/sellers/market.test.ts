@@ -41,7 +41,17 @@ describe('inventory levels', () => {
 		expect(coins.history[5]).toBe(3);
 		expect(coins.history[4]).toBeNull(); // no wish-list adds for Coins in May
 		expect(lowestCategories(levels, 3).map((c) => log.categories[c])).toEqual(['Stamps', 'Coins']);
-		expect(compareLevels({ level: 1, name: 'b' }, { level: 1, name: 'a' })).toBeGreaterThan(0);
+		expect(compareLevels({ level: 1, name: 'b', wishlistAdds: 4 }, { level: 1, name: 'a', wishlistAdds: 4 })).toBeGreaterThan(0);
+	});
+
+	it('puts the most wished-for first among equal levels (no listings at all is the usual tie)', () => {
+		const none = (name: string, wishlistAdds: number) => ({ name, level: 0, wishlistAdds });
+		const order = [none('Coins', 3), none('Retro video games', 74), none('Comic books', 8), { name: 'Amiibo', level: 0.6, wishlistAdds: 20 }, none('Diecast cars', 19)]
+			.sort(compareLevels)
+			.map((l) => l.name);
+		expect(order).toEqual(['Retro video games', 'Diecast cars', 'Comic books', 'Coins', 'Amiibo']);
+		// The same count of wish-list adds falls back to the name.
+		expect(compareLevels(none('b', 5), none('a', 5))).toBeGreaterThan(0);
 	});
 });
 

@@ -84,11 +84,16 @@ export function inventoryLevels(log: EventLog, t: number, counts = categoryMonth
 	return out.sort(compareLevels);
 }
 
-/** Lowest level first; categories without wish-list adds last; ties by name. */
-export function compareLevels(a: Pick<CategoryLevel, 'level' | 'name'>, b: Pick<CategoryLevel, 'level' | 'name'>): number {
+/**
+ * Lowest level first; categories without wish-list adds last. Equal levels (most often 0: no
+ * listings at all) go most wished-for first, as the same ratio over more wish-list adds is more
+ * demand left unmet; then by name.
+ */
+export function compareLevels(a: Pick<CategoryLevel, 'level' | 'name' | 'wishlistAdds'>, b: Pick<CategoryLevel, 'level' | 'name' | 'wishlistAdds'>): number {
 	if (a.level === null || b.level === null) {
 		if (a.level !== b.level) return a.level === null ? 1 : -1;
 	} else if (a.level !== b.level) return a.level - b.level;
+	if (a.wishlistAdds !== b.wishlistAdds) return b.wishlistAdds - a.wishlistAdds;
 	return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
