@@ -99,6 +99,33 @@ test('changing a field changes the prediction; unusable text is kept, explained 
 	await expect(panel).not.toContainText(GARBAGE);
 });
 
+test('a sub-category chosen before the first inputs have their handlers is used, not lost', async ({ page }) => {
+	// The same choice made once the page is ready, for comparison.
+	const ready = await openGmv(page);
+	const before = await ready.innerText();
+	await field(page, 'Sub-category').selectOption('GamingConsole');
+	await expect(ready).not.toHaveText(before);
+	const chosenNormally = await ready.innerText();
+	// The moment between the page's hydration and the first inputs' own (HydrateLater): the server's
+	// select is on screen without its handler. Choose in it, as a quick thumb on a slow phone would.
+	await page.addInitScript(() => {
+		new MutationObserver((_, observer) => {
+			const part = document.querySelector('[data-hydrate-later="first-inputs"][data-holding-input]');
+			if (!part) return;
+			observer.disconnect();
+			const select = [...part.querySelectorAll('select')].find((s) => [...s.options].some((o) => o.value === 'GamingConsole'));
+			if (!select || part.hasAttribute('data-taken-over')) return;
+			select.value = 'GamingConsole';
+			select.dispatchEvent(new Event('input', { bubbles: true }));
+			select.dispatchEvent(new Event('change', { bubbles: true }));
+		}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-holding-input'] });
+	});
+	const prediction = await openGmv(page);
+	await expect(field(page, 'Sub-category')).toHaveValue('GamingConsole');
+	await expect(page).toHaveURL(/[?&]cat=GamingConsole(&|$)/);
+	await expect(prediction).toHaveText(chosenNormally);
+});
+
 test('changing the week updates its sale days, NPS, sale flag and the month’s budget', async ({ page }) => {
 	const prediction = await openGmv(page);
 	const facts = page.getByTestId('week-facts');
