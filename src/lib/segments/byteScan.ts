@@ -64,10 +64,11 @@ export const SCAN_STOPS = {
  */
 export class ByteInterner {
 	private texts: (string | null)[];
+	/** Each slot's number (its text's order of first meeting). */
+	private numbers: Int32Array;
 	/** Each slot's hash: a probe compares texts only when the hashes agree, and growing hashes nothing again. */
 	private hashes: Int32Array;
 	private mask: number;
-	private count = 0;
 	// The previous value's bytes and text: consecutive lines of one invoice repeat most fields, and
 	// comparing with the previous bytes is cheaper than hashing.
 	private lastBytes: Uint8Array | null = null;
@@ -75,18 +76,30 @@ export class ByteInterner {
 	private lastStart = 0;
 	private lastLength = -1;
 	private lastText = '';
+	private lastNumber = -1;
+	/** Texts met so far. */
+	private count = 0;
+	/**
+	 * The number of the text `get` returned last (0, 1, 2, … in the order texts are first met; -1 for
+	 * ''), for a caller that keeps something per distinct text in an array instead of a Map.
+	 */
+	number = -1;
 
 	/** `slots`: a power of two, about twice the distinct values expected (the table doubles when half full). */
 	constructor(slots = 1024) {
 		this.texts = new Array<string | null>(slots).fill(null);
 		this.hashes = new Int32Array(slots);
+		this.numbers = new Int32Array(slots);
 		this.mask = slots - 1;
 	}
 
 	/** The ASCII bytes from `start` to `end` as a string (the caller checked they are ASCII). */
 	get(bytes: Uint8Array, start: number, end: number): string {
 		const length = end - start;
-		if (length === 0) return '';
+		if (length === 0) {
+			this.number = -1;
+			return '';
+		}
 		if (bytes !== this.lastBytes) {
 			this.lastBytes = bytes;
 			this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -94,12 +107,14 @@ export class ByteInterner {
 		}
 		if (length === this.lastLength && sameBytes(this.view, start, this.lastStart, length)) {
 			this.lastStart = start;
+			this.number = this.lastNumber;
 			return this.lastText;
 		}
 		const text = this.lookUp(bytes, start, end);
 		this.lastStart = start;
 		this.lastLength = length;
 		this.lastText = text;
+		this.lastNumber = this.number;
 		return text;
 	}
 
@@ -114,22 +129,28 @@ export class ByteInterner {
 			if (hashes[slot] === hash && text.length === length) {
 				let k = 0;
 				while (k < length && text.charCodeAt(k) === bytes[start + k]) k++;
-				if (k === length) return text;
+				if (k === length) {
+					this.number = this.numbers[slot];
+					return text;
+				}
 			}
 			slot = (slot + 1) & this.mask;
 		}
 		const text = asciiText(bytes, start, end);
 		texts[slot] = text;
 		hashes[slot] = hash;
-		if (++this.count * 2 > texts.length) this.grow();
+		this.number = this.numbers[slot] = this.count++;
+		if (this.count * 2 > texts.length) this.grow();
 		return text;
 	}
 
 	private grow(): void {
 		const oldTexts = this.texts;
 		const oldHashes = this.hashes;
+		const oldNumbers = this.numbers;
 		this.texts = new Array<string | null>(oldTexts.length * 2).fill(null);
 		this.hashes = new Int32Array(oldTexts.length * 2);
+		this.numbers = new Int32Array(oldTexts.length * 2);
 		this.mask = this.texts.length - 1;
 		for (let k = 0; k < oldTexts.length; k++) {
 			if (oldTexts[k] === null) continue;
@@ -137,6 +158,7 @@ export class ByteInterner {
 			while (this.texts[slot] !== null) slot = (slot + 1) & this.mask;
 			this.texts[slot] = oldTexts[k];
 			this.hashes[slot] = oldHashes[k];
+			this.numbers[slot] = oldNumbers[k];
 		}
 	}
 }
@@ -462,9 +484,11 @@ class RecordReader {
 			price = parseNumber(priceText);
 		}
 		const country = columns.country;
+		const stockCode = s.stock.get(bytes, starts[columns.stock], ends[columns.stock]);
+		const stockNumber = s.stock.number;
 		this.aggregator.addFields(
 			s.invoice.get(bytes, starts[columns.invoice], ends[columns.invoice]),
-			s.stock.get(bytes, starts[columns.stock], ends[columns.stock]),
+			stockCode,
 			quantity,
 			quantityText,
 			price,
@@ -472,7 +496,8 @@ class RecordReader {
 			s.date.get(bytes, starts[columns.date], ends[columns.date]),
 			s.customer.get(bytes, starts[columns.customer], ends[columns.customer]),
 			country >= 0 ? s.country.get(bytes, starts[country], ends[country]) : '',
-			row
+			row,
+			stockNumber
 		);
 	}
 
