@@ -39,6 +39,8 @@ export interface ScanOptions {
 	/** Called at the start and then about every 4 MB with the bytes scanned so far. */
 	onProgress?: (bytesScanned: number) => void;
 	signal?: AbortSignal;
+	/** Read every record by the general route (tests compare it with the fast route). */
+	generalRouteOnly?: boolean;
 }
 
 export type ScanOutcome =
@@ -72,7 +74,7 @@ export class ByteInterner {
 	// The previous value's bytes and text: consecutive lines of one invoice repeat most fields, and
 	// comparing with the previous bytes is cheaper than hashing.
 	private lastBytes: Uint8Array | null = null;
-	private view = new DataView(new ArrayBuffer(0));
+	private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
 	private lastStart = 0;
 	private lastLength = -1;
 	private lastText = '';
@@ -271,6 +273,36 @@ SKIPPED_FIELD_STOPS[44] = SKIPPED_FIELD_STOPS[10] = SKIPPED_FIELD_STOPS[13] = SK
 const USED_FIELD_STOPS = SKIPPED_FIELD_STOPS.slice();
 USED_FIELD_STOPS.fill(1, 128);
 
+/** Every stop byte is below this (a comma, 44, is the highest) or, in a used field, from 128. */
+const BELOW_STOPS = 45 * 0x01010101;
+
+/**
+ * Where the field from `i` ends: its first stop byte (`stops`: the field's table; `high`:
+ * 0x80808080 when bytes from 128 stop it, else 0). The caller guarantees a stop byte before the end
+ * of the bytes (an LF). Four bytes are tested at a time (read as one little-endian 32-bit word, so
+ * the first byte is the lowest): `(w - 0x2d2d2d2d) & ~w` has bit 7 of the first byte below 45 set,
+ * and bits only above it otherwise set by the borrow, so a word with no byte below 45 (nor from 128,
+ * when `high`) is passed whole; otherwise the first such byte is looked up in the table (a space
+ * or one of !#$%&'()*+ is not a stop, and the search goes on after it). `wordsEnd`: where a word
+ * would run past the bytes; from there one byte at a time.
+ */
+function fieldEnd(bytes: Uint8Array, view: DataView, i: number, wordsEnd: number, stops: Uint8Array, high: number): number {
+	while (i < wordsEnd) {
+		const w = view.getInt32(i, true);
+		const flagged = (((w - BELOW_STOPS) & ~w) | (w & high)) & 0x80808080;
+		if (flagged === 0) {
+			i += 4;
+			continue;
+		}
+		// The first flagged byte: the lowest set bit's byte.
+		i += (31 - Math.clz32(flagged & -flagged)) >> 3;
+		if (stops[bytes[i]] !== 0) return i;
+		i++;
+	}
+	while (stops[bytes[i]] === 0) i++;
+	return i;
+}
+
 /** The interned texts of one reader (shared by the parts read on one thread). */
 export class ScanStrings {
 	// Sized for a year of a shop's invoices (Online Retail: 25,900 invoices, 23,260 date texts,
@@ -292,23 +324,35 @@ function stopped(bytes: Uint8Array, why: string, cutInQuotes: boolean): ScanOutc
  * has, nothing but ASCII in the fields the analysis uses, a line end after the last. Splits the
  * record starting at `i` into `starts`/`ends` and returns where its line end (LF or CR) is; -1 when
  * the record is anything else (a quote, a NUL, non-ASCII in a used field, another field count, the
- * part's end before a line end), and the general route reads it again from the same start. Each
- * field costs one table look-up per byte (`stops[f]`: the field's stop bytes) and no more.
+ * part's end before a line end), and the general route reads it again from the same start. The
+ * caller only asks for records that start before the part's last LF, where every field's search
+ * stops (an LF is a stop byte), so the search need not check for the part's end (`fieldEnd`).
  */
-function plainRecordEnd(bytes: Uint8Array, i: number, stops: readonly Uint8Array[], starts: Int32Array, ends: Int32Array): number {
-	const n = bytes.length;
-	const lastField = stops.length - 1;
+function plainRecordEnd(bytes: Uint8Array, view: DataView, i: number, fields: FastFields, starts: Int32Array, ends: Int32Array): number {
+	const lastField = fields.stops.length - 1;
+	const wordsEnd = bytes.length - 3;
 	for (let f = 0; ; f++) {
-		const stop = stops[f];
 		starts[f] = i;
-		while (i < n && stop[bytes[i]] === 0) i++;
+		i = fieldEnd(bytes, view, i, wordsEnd, fields.stops[f], fields.high[f]);
 		ends[f] = i;
-		if (i === n) return -1;
 		const c = bytes[i];
 		if (c !== 44) return f === lastField && (c === 10 || c === 13) ? i : -1;
 		if (f === lastField) return -1;
 		i++;
 	}
+}
+
+/** `fieldEnd` of a field the analysis uses (`used`) or not, for tests. */
+export function plainFieldEnd(bytes: Uint8Array, i: number, used: boolean): number {
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	return fieldEnd(bytes, view, i, bytes.length - 3, used ? USED_FIELD_STOPS : SKIPPED_FIELD_STOPS, used ? 0x80808080 : 0);
+}
+
+/** Per field, what stops the fast route's search along it (`fieldEnd`). */
+interface FastFields {
+	stops: Uint8Array[];
+	/** 0x80808080 for a used field (bytes from 128 stop it), 0 for a skipped one. */
+	high: Int32Array;
 }
 
 /** The fields of the record being read by the general route: where each starts and ends, and how it is written. */
@@ -528,7 +572,13 @@ export function scanInvoiceBytes(bytes: Uint8Array, aggregator: CustomerAggregat
 	const spans = new FieldSpans(columns.fieldCount);
 	const reader = new RecordReader(bytes, aggregator, columns, strings);
 	const used = new Set([columns.invoice, columns.stock, columns.quantity, columns.date, columns.price, columns.customer, columns.country]);
-	const stops = Array.from({ length: columns.fieldCount }, (_, k) => (used.has(k) ? USED_FIELD_STOPS : SKIPPED_FIELD_STOPS));
+	const fast: FastFields = {
+		stops: Array.from({ length: columns.fieldCount }, (_, k) => (used.has(k) ? USED_FIELD_STOPS : SKIPPED_FIELD_STOPS)),
+		high: Int32Array.from({ length: columns.fieldCount }, (_, k) => (used.has(k) ? 0x80808080 : 0))
+	};
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	// Records that start before the last LF can take the fast route (see plainRecordEnd).
+	const fastUntil = options.generalRouteOnly ? 0 : bytes.lastIndexOf(10);
 	let row = options.firstRow - 1;
 	let crlf = 0;
 	let lf = 0;
@@ -542,7 +592,7 @@ export function scanInvoiceBytes(bytes: Uint8Array, aggregator: CustomerAggregat
 			nextReport = i + (4 << 20);
 		}
 		const recordStart = i;
-		const lineEnd = plainRecordEnd(bytes, i, stops, spans.starts, spans.ends);
+		const lineEnd = i < fastUntil ? plainRecordEnd(bytes, view, i, fast, spans.starts, spans.ends) : -1;
 		// The fast route's record, unless its line end is a CR alone (the general route stops there).
 		if (lineEnd >= 0 && (bytes[lineEnd] === 10 || (lineEnd + 1 < n && bytes[lineEnd + 1] === 10))) {
 			if (bytes[lineEnd] === 10) {
