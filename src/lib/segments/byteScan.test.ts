@@ -175,4 +175,21 @@ describe('ByteInterner', () => {
 		expect(interner.get(again, 3, 3)).toBe('');
 		expect(interner.number).toBe(-1);
 	});
+
+	it('tells apart values of the same length that differ in any one byte (the last word overlaps the one before)', () => {
+		for (let length = 1; length <= 13; length++) {
+			const interner = new ByteInterner(2);
+			const base = 'ABCDEFGHIJKLMNOP'.slice(0, length);
+			const values = [base, ...Array.from({ length }, (_, p) => base.slice(0, p) + 'z' + base.slice(p + 1))];
+			// Each value twice in a row (the second time from the previous value's cache), then all again (from the table).
+			const text = [...values.flatMap((v) => [v, v]), ...values].join(',');
+			const bytes = new TextEncoder().encode(text);
+			let at = 0;
+			for (const [k, v] of [...values.flatMap((v) => [v, v]), ...values].entries()) {
+				expect(interner.get(bytes, at, at + length)).toBe(v);
+				expect(interner.number).toBe(k < 2 * values.length ? k >> 1 : k - 2 * values.length);
+				at += length + 1;
+			}
+		}
+	});
 });

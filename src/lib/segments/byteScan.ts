@@ -165,12 +165,18 @@ export class ByteInterner {
 	}
 }
 
-/** Whether the `length` bytes at `a` and at `b` are the same, compared a 32-bit word at a time. */
+/**
+ * Whether the `length` bytes at `a` and at `b` are the same, compared a 32-bit word at a time; the
+ * last word is the last four bytes (overlapping the one before), so no byte is compared alone
+ * unless the value is shorter than a word.
+ */
 function sameBytes(view: DataView, a: number, b: number, length: number): boolean {
-	let k = 0;
-	for (; k + 4 <= length; k += 4) if (view.getInt32(a + k, true) !== view.getInt32(b + k, true)) return false;
-	for (; k < length; k++) if (view.getUint8(a + k) !== view.getUint8(b + k)) return false;
-	return true;
+	if (length < 4) {
+		for (let k = 0; k < length; k++) if (view.getUint8(a + k) !== view.getUint8(b + k)) return false;
+		return true;
+	}
+	for (let k = 0; k < length - 4; k += 4) if (view.getInt32(a + k, true) !== view.getInt32(b + k, true)) return false;
+	return view.getInt32(a + length - 4, true) === view.getInt32(b + length - 4, true);
 }
 
 /**
@@ -180,15 +186,27 @@ function sameBytes(view: DataView, a: number, b: number, length: number): boolea
  */
 function hashBytes(view: DataView, start: number, end: number): number {
 	let h = 0x811c9dc5 ^ (end - start);
-	let k = start;
-	for (; k + 4 <= end; k += 4) h = Math.imul(h ^ view.getInt32(k, true), 16777619);
-	for (; k < end; k++) h = Math.imul(h ^ view.getUint8(k), 16777619);
+	if (end - start < 4) {
+		for (let k = start; k < end; k++) h = Math.imul(h ^ view.getUint8(k), 16777619);
+	} else {
+		// As in sameBytes, the last word is the last four bytes.
+		for (let k = start; k < end - 4; k += 4) h = Math.imul(h ^ view.getInt32(k, true), 16777619);
+		h = Math.imul(h ^ view.getInt32(end - 4, true), 16777619);
+	}
 	h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
 	h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
 	return h ^ (h >>> 16);
 }
 
+/** Reused by `asciiText` for a short value: `String.fromCharCode.apply` takes an array faster than a typed array. */
+const charCodes: number[] = [];
+
 function asciiText(bytes: Uint8Array, start: number, end: number): string {
+	if (end - start <= 64) {
+		charCodes.length = end - start;
+		for (let k = start; k < end; k++) charCodes[k - start] = bytes[k];
+		return String.fromCharCode.apply(null, charCodes);
+	}
 	let text = '';
 	for (let k = start; k < end; k += 4096) text += String.fromCharCode.apply(null, bytes.subarray(k, Math.min(end, k + 4096)) as unknown as number[]);
 	return text;
