@@ -3,9 +3,15 @@
  * `blob.slice(…).arrayBuffer()`) split into records and fields without decoding the file to text.
  * Only the seven fields the analysis uses are materialised, and only once per distinct value
  * (invoice numbers, stock codes, customer ids, dates and countries are interned from their bytes);
- * quantities and prices are read straight from the digits; the description is skipped byte by byte.
+ * quantities and prices are read straight from the digits; the description is only searched for
+ * its end.
  *
- * A record the fast route cannot read value by value (a field count that differs from the header's,
+ * Most records take the fast route (`plainRecordEnd`): every field unquoted, as many as the header
+ * has, plain ASCII in the used fields; each field's end is searched for four bytes at a time. Any
+ * other record is split again, byte by byte, by the general route (`FieldSpans.split`), which is
+ * the whole scan's rules; tests hold the two routes to the same results.
+ *
+ * A record the scan cannot read value by value (a field count that differs from the header's,
  * doubled quotes or non-ASCII bytes in a used field) has all its fields decoded and goes through the
  * aggregator's `addLine`, exactly as the papaparse reader would hand it over. Anything whose
  * papaparse reading this scan cannot prove it reproduces stops the scan with a reason, and the
