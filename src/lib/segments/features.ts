@@ -80,6 +80,9 @@ export interface CustomerAggregator {
 	/**
 	 * Read one line from its values as found (the byte reader's entry): the texts as written (trimmed
 	 * here), quantity and price already read as numbers (NaN: unreadable, and the text says why).
+	 * `stockKey` (optional, ≥ 0): a small number the caller gives every line whose stock code is
+	 * written the same (the byte scan's interning number), so the product is found in an array
+	 * rather than a Map; a hint only (checked against the text).
 	 */
 	addFields(
 		invoice: string,
@@ -91,7 +94,8 @@ export interface CustomerAggregator {
 		dateText: string,
 		customerText: string,
 		country: string,
-		rowNumber: number
+		rowNumber: number,
+		stockKey?: number
 	): void;
 	/** Add one line given as typed values. */
 	addInvoiceLine(line: InvoiceLine, rowNumber: number): void;
@@ -178,8 +182,8 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 	let lastCountryDropped = false;
 
 	/** Apply the cleaning rules to one readable line, and keep it or count its removal. */
-	const addClean = (invoiceText: string, stockCode: string, quantity: number, price: number, dateCode: number, customerText: string, country: string, row: number) => {
-		const product = lookups.productOf(stockCode);
+	const addClean = (invoiceText: string, stockCode: string, quantity: number, price: number, dateCode: number, customerText: string, country: string, row: number, stockKey: number) => {
+		const product = lookups.productOf(stockCode, stockKey);
 		if (country.length !== 0 && country !== lastCountry) {
 			lastCountry = country;
 			lastCountryDropped = lookups.isDroppedCountry(country);
@@ -205,7 +209,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 	};
 
 	/** A line's values as found: read, checked, then cleaned. */
-	const addFields: CustomerAggregator['addFields'] = (invoiceText, stockText, quantity, quantityText, price, priceText, dateText, customerText, countryText, row) => {
+	const addFields: CustomerAggregator['addFields'] = (invoiceText, stockText, quantity, quantityText, price, priceText, dateText, customerText, countryText, row, stockKey = -1) => {
 		tally.linesRead++;
 		const invoice = clip(invoiceText);
 		const stockCode = clip(stockText);
@@ -227,7 +231,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			overflow(row, quantity, price);
 			return;
 		}
-		addClean(invoice, stockCode, quantity, price, dateCode, customerText, clip(countryText), row);
+		addClean(invoice, stockCode, quantity, price, dateCode, customerText, clip(countryText), row, stockKey);
 	};
 
 	/** One CSV row, split: the number of fields checked, then its values read. */
@@ -295,7 +299,7 @@ export function createCustomerAggregator(options: CustomerAggregatorOptions = {}
 			return;
 		}
 		const customer = line.customerId === null ? '' : String(line.customerId);
-		addClean(invoice, stockCode, line.quantity, line.unitPrice, dateCode, customer, (line.country ?? '').trim(), row);
+		addClean(invoice, stockCode, line.quantity, line.unitPrice, dateCode, customer, (line.country ?? '').trim(), row, -1);
 	};
 
 	const finish = (finishOptions: FinishOptions = {}): CustomerTable =>

@@ -30,6 +30,9 @@ export class InvoiceLookups {
 	private readonly invoiceGuest: number[] = [];
 	private readonly productIndex = new Map<string, number>();
 	readonly productDropped: boolean[] = [];
+	/** Products by the caller's key (see `productOf`), with the stock code each was found for. */
+	private readonly productByKey: number[] = [];
+	private readonly productKeyCode: string[] = [];
 	/** Countries as written -> dropped or not. */
 	private readonly countryDropped = new Map<string, boolean>();
 	/** Customer id as written -> index (one lookup per line); normalised id -> index (once per spelling). */
@@ -55,7 +58,27 @@ export class InvoiceLookups {
 		return index;
 	}
 
-	productOf(stockCode: string): number {
+	/**
+	 * The product of a stock code. `key` (≥ 0, optional): a small number the caller gives every time
+	 * it passes this code (the byte scan's interning number): the product is then found in an array
+	 * by the key, which costs less than the Map. The key is a hint only: it counts when the code
+	 * found for it last time is this code.
+	 */
+	productOf(stockCode: string, key = -1): number {
+		if (key >= 0 && key < this.productKeyCode.length && this.productKeyCode[key] === stockCode) return this.productByKey[key];
+		const index = this.productByCode(stockCode);
+		if (key >= 0) {
+			while (this.productKeyCode.length <= key) {
+				this.productKeyCode.push('');
+				this.productByKey.push(-1);
+			}
+			this.productKeyCode[key] = stockCode;
+			this.productByKey[key] = index;
+		}
+		return index;
+	}
+
+	private productByCode(stockCode: string): number {
 		let index = this.productIndex.get(stockCode);
 		if (index === undefined) {
 			index = this.productDropped.length;
@@ -111,7 +134,7 @@ export class InvoiceLookups {
 	/** Take in what another part met (new invoices, products and customers are numbered after this part's), and say how its numbers map to this part's. */
 	absorb(other: LookupState): Renumbering {
 		const invoices = Int32Array.from(other.invoices, (text) => this.invoiceOf(text));
-		const products = Int32Array.from(other.products, (code) => this.productOf(code));
+		const products = Int32Array.from(other.products, (code) => this.productByCode(code));
 		const byId = new Map<string, number>();
 		this.customerIds.forEach((id, index) => byId.set(id, index));
 		const customers = new Int32Array(other.customerIds.length);
