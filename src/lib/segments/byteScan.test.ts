@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ByteInterner, plainFieldEnd, scanInvoiceBytes, SCAN_STOPS, type ByteColumns, type ScanOptions } from './byteScan';
+import { ByteInterner } from './byteInterner';
+import { plainFieldEnd, scanInvoiceBytes, SCAN_STOPS, type ByteColumns, type ScanOptions } from './byteScan';
 import type { CustomerAggregator } from './features';
 
 /** The Online Retail layout: InvoiceNo, StockCode, Description (not used), Quantity, InvoiceDate, UnitPrice, CustomerID, Country. */

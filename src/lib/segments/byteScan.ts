@@ -21,7 +21,12 @@
  */
 import { MAX_RECORD_CHARS } from '../core/csv/messages';
 import { parseNumber } from '../core/csv/validate';
+import { asciiText, ScanStrings } from './byteInterner';
+import { blankRecord, DOUBLED_QUOTES, FieldSpans, NON_ASCII, SCAN_STOPS } from './byteFields';
 import type { CustomerAggregator } from './features';
+
+export { SCAN_STOPS } from './byteFields';
+export { ScanStrings } from './byteInterner';
 
 /** Field positions of the used columns in a record (-1: the file has no Country column). */
 export interface ByteColumns {
@@ -53,170 +58,6 @@ export type ScanOutcome =
 	| { ok: true; records: number; crlf: number; lf: number }
 	/** `cutInQuotes`: the part ended inside a quoted value (the cut was not at a record's end). */
 	| { ok: false; why: string; cutInQuotes: boolean };
-
-/** Why the byte scan hands a file to the papaparse reader (for the result's "which reader ran"). */
-export const SCAN_STOPS = {
-	quoteInValue: 'a quote inside an unquoted value',
-	textAfterQuote: 'text after a closing quote',
-	bareCr: 'a line ending in CR alone',
-	nul: 'a NUL byte',
-	tooLong: 'a record over the length limit',
-	unclosed: 'a quote never closed'
-} as const;
-
-/**
- * Strings made from bytes once per distinct value (an open-addressing table keyed by the bytes).
- * Bytes are compared and hashed four at a time (a DataView reads them as one 32-bit word): the
- * fields it holds are a few bytes to a few tens of bytes long, and a byte at a time was a good part
- * of the scan's time.
- */
-export class ByteInterner {
-	private texts: (string | null)[];
-	/** Each slot's number (its text's order of first meeting). */
-	private numbers: Int32Array;
-	/** Each slot's hash: a probe compares texts only when the hashes agree, and growing hashes nothing again. */
-	private hashes: Int32Array;
-	private mask: number;
-	// The previous value's bytes and text: consecutive lines of one invoice repeat most fields, and
-	// comparing with the previous bytes is cheaper than hashing.
-	private lastBytes: Uint8Array | null = null;
-	private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
-	private lastStart = 0;
-	private lastLength = -1;
-	private lastText = '';
-	private lastNumber = -1;
-	/** Texts met so far. */
-	private count = 0;
-	/**
-	 * The number of the text `get` returned last (0, 1, 2, … in the order texts are first met; -1 for
-	 * ''), for a caller that keeps something per distinct text in an array instead of a Map.
-	 */
-	number = -1;
-
-	/** `slots`: a power of two, about twice the distinct values expected (the table doubles when half full). */
-	constructor(slots = 1024) {
-		this.texts = new Array<string | null>(slots).fill(null);
-		this.hashes = new Int32Array(slots);
-		this.numbers = new Int32Array(slots);
-		this.mask = slots - 1;
-	}
-
-	/** The ASCII bytes from `start` to `end` as a string (the caller checked they are ASCII). */
-	get(bytes: Uint8Array, start: number, end: number): string {
-		const length = end - start;
-		if (length === 0) {
-			this.number = -1;
-			return '';
-		}
-		if (bytes !== this.lastBytes) {
-			this.lastBytes = bytes;
-			this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-			this.lastLength = -1;
-		}
-		if (length === this.lastLength && sameBytes(this.view, start, this.lastStart, length)) {
-			this.lastStart = start;
-			this.number = this.lastNumber;
-			return this.lastText;
-		}
-		const text = this.lookUp(bytes, start, end);
-		this.lastStart = start;
-		this.lastLength = length;
-		this.lastText = text;
-		this.lastNumber = this.number;
-		return text;
-	}
-
-	private lookUp(bytes: Uint8Array, start: number, end: number): string {
-		const length = end - start;
-		const hash = hashBytes(this.view, start, end);
-		const { texts, hashes } = this;
-		let slot = hash & this.mask;
-		for (;;) {
-			const text = texts[slot];
-			if (text === null) break;
-			if (hashes[slot] === hash && text.length === length) {
-				let k = 0;
-				while (k < length && text.charCodeAt(k) === bytes[start + k]) k++;
-				if (k === length) {
-					this.number = this.numbers[slot];
-					return text;
-				}
-			}
-			slot = (slot + 1) & this.mask;
-		}
-		const text = asciiText(bytes, start, end);
-		texts[slot] = text;
-		hashes[slot] = hash;
-		this.number = this.numbers[slot] = this.count++;
-		if (this.count * 2 > texts.length) this.grow();
-		return text;
-	}
-
-	private grow(): void {
-		const oldTexts = this.texts;
-		const oldHashes = this.hashes;
-		const oldNumbers = this.numbers;
-		this.texts = new Array<string | null>(oldTexts.length * 2).fill(null);
-		this.hashes = new Int32Array(oldTexts.length * 2);
-		this.numbers = new Int32Array(oldTexts.length * 2);
-		this.mask = this.texts.length - 1;
-		for (let k = 0; k < oldTexts.length; k++) {
-			if (oldTexts[k] === null) continue;
-			let slot = oldHashes[k] & this.mask;
-			while (this.texts[slot] !== null) slot = (slot + 1) & this.mask;
-			this.texts[slot] = oldTexts[k];
-			this.hashes[slot] = oldHashes[k];
-			this.numbers[slot] = oldNumbers[k];
-		}
-	}
-}
-
-/**
- * Whether the `length` bytes at `a` and at `b` are the same, compared a 32-bit word at a time; the
- * last word is the last four bytes (overlapping the one before), so no byte is compared alone
- * unless the value is shorter than a word.
- */
-function sameBytes(view: DataView, a: number, b: number, length: number): boolean {
-	if (length < 4) {
-		for (let k = 0; k < length; k++) if (view.getUint8(a + k) !== view.getUint8(b + k)) return false;
-		return true;
-	}
-	for (let k = 0; k < length - 4; k += 4) if (view.getInt32(a + k, true) !== view.getInt32(b + k, true)) return false;
-	return view.getInt32(a + length - 4, true) === view.getInt32(b + length - 4, true);
-}
-
-/**
- * A hash of the bytes from `start` to `end`, a 32-bit word at a time (FNV-1a's step on words),
- * finished with MurmurHash3's mix: a product's low bits depend only on its factors' low bits, and
- * the table slot is taken from the low bits.
- */
-function hashBytes(view: DataView, start: number, end: number): number {
-	let h = 0x811c9dc5 ^ (end - start);
-	if (end - start < 4) {
-		for (let k = start; k < end; k++) h = Math.imul(h ^ view.getUint8(k), 16777619);
-	} else {
-		// As in sameBytes, the last word is the last four bytes.
-		for (let k = start; k < end - 4; k += 4) h = Math.imul(h ^ view.getInt32(k, true), 16777619);
-		h = Math.imul(h ^ view.getInt32(end - 4, true), 16777619);
-	}
-	h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-	h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-	return h ^ (h >>> 16);
-}
-
-/** Reused by `asciiText` for a short value: `String.fromCharCode.apply` takes an array faster than a typed array. */
-const charCodes: number[] = [];
-
-function asciiText(bytes: Uint8Array, start: number, end: number): string {
-	if (end - start <= 64) {
-		charCodes.length = end - start;
-		for (let k = start; k < end; k++) charCodes[k - start] = bytes[k];
-		return String.fromCharCode.apply(null, charCodes);
-	}
-	let text = '';
-	for (let k = start; k < end; k += 4096) text += String.fromCharCode.apply(null, bytes.subarray(k, Math.min(end, k + 4096)) as unknown as number[]);
-	return text;
-}
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
@@ -251,43 +92,6 @@ export function simpleDecimal(bytes: Uint8Array, start: number, end: number): nu
 	const value = point === -1 || point === digits ? mantissa : mantissa / POWERS_OF_TEN[digits - point];
 	return negative ? -value : value;
 }
-
-/** Whether a field holds only what the papaparse reader counts as blank (spaces, tabs, CR, NBSP, BOM). */
-function blankBytes(bytes: Uint8Array, start: number, end: number): boolean {
-	for (let k = start; k < end; k++) {
-		const c = bytes[k];
-		if (c === 32 || c === 9 || c === 13) continue;
-		if (c === 0xc2 && bytes[k + 1] === 0xa0 && k + 1 < end) {
-			k++;
-			continue;
-		}
-		if (c === 0xef && k + 2 < end && bytes[k + 1] === 0xbb && bytes[k + 2] === 0xbf) {
-			k += 2;
-			continue;
-		}
-		return false;
-	}
-	return true;
-}
-
-const QUOTED = 1;
-const DOUBLED_QUOTES = 2;
-const NON_ASCII = 4;
-
-// What each byte value means to the general route: most bytes are plain, and one table look-up
-// tells them apart from the few that need a decision.
-const PLAIN = 0;
-/** A comma, LF or CR: the end of an unquoted value. */
-const VALUE_END = 1;
-const QUOTE = 2;
-const NUL = 3;
-/** Bytes 128-255 (part of a UTF-8 sequence). */
-const HIGH = 4;
-const BYTE_KIND = new Uint8Array(256);
-BYTE_KIND[44] = BYTE_KIND[10] = BYTE_KIND[13] = VALUE_END;
-BYTE_KIND[34] = QUOTE;
-BYTE_KIND[0] = NUL;
-BYTE_KIND.fill(HIGH, 128);
 
 // The bytes where the fast route stops looking along a field (1) and decides what to do: a comma,
 // LF, CR, quote or NUL; in a field the analysis uses, also any byte from 128 (its text would need
@@ -325,17 +129,6 @@ function fieldEnd(bytes: Uint8Array, view: DataView, i: number, wordsEnd: number
 	}
 	while (stops[bytes[i]] === 0) i++;
 	return i;
-}
-
-/** The interned texts of one reader (shared by the parts read on one thread). */
-export class ScanStrings {
-	// Sized for a year of a shop's invoices (Online Retail: 25,900 invoices, 23,260 date texts,
-	// 4,070 stock codes, 4,372 customers, 38 countries), so the tables rarely grow.
-	readonly invoice = new ByteInterner(1 << 16);
-	readonly stock = new ByteInterner(1 << 13);
-	readonly date = new ByteInterner(1 << 16);
-	readonly customer = new ByteInterner(1 << 14);
-	readonly country = new ByteInterner(128);
 }
 
 /** Why the scan stops, from where it stopped: a NUL byte anywhere in the part is the reason given whatever stopped the scan first. */
@@ -377,137 +170,6 @@ interface FastFields {
 	stops: Uint8Array[];
 	/** 0x80808080 for a used field (bytes from 128 stop it), 0 for a skipped one. */
 	high: Int32Array;
-}
-
-/** The fields of the record being read by the general route: where each starts and ends, and how it is written. */
-class FieldSpans {
-	starts: Int32Array;
-	ends: Int32Array;
-	flags: Uint8Array;
-	/** Fields in the record. */
-	count = 0;
-	/** The record ended with a line end (else at the part's end). */
-	ended = false;
-	crlf = false;
-	/** Why the record cannot be read as papaparse would (null: it can). */
-	stop: string | null = null;
-	cutInQuotes = false;
-	/** End of the value read last (before its closing quote, if quoted). */
-	private end = 0;
-
-	constructor(fieldCount: number) {
-		this.starts = new Int32Array(Math.max(16, fieldCount + 4));
-		this.ends = new Int32Array(this.starts.length);
-		this.flags = new Uint8Array(this.starts.length);
-	}
-
-	/**
-	 * Split the record starting at `i`, whatever its quoting and field count, byte by byte; returns
-	 * the position after it (after its line end), or -1 with `stop` saying why the scan stops.
-	 */
-	split(bytes: Uint8Array, i: number, last: boolean): number {
-		const n = bytes.length;
-		this.ended = false;
-		this.crlf = false;
-		let f = 0;
-		for (;;) {
-			if (f === this.starts.length) this.grow();
-			const quoted = i < n && bytes[i] === 34;
-			const start = quoted ? i + 1 : i;
-			const flag = quoted ? this.quotedValue(bytes, start, last) : this.unquotedValue(bytes, start);
-			if (flag < 0) return -1;
-			this.starts[f] = start;
-			this.ends[f] = this.end;
-			this.flags[f] = flag;
-			i = quoted ? this.end + 1 : this.end;
-			f++;
-			this.count = f;
-			if (i >= n) return i;
-			const c = bytes[i];
-			if (c === 44) {
-				i++;
-				continue;
-			}
-			this.ended = true;
-			if (c === 13) {
-				if (i + 1 < n && bytes[i + 1] === 10) {
-					this.crlf = true;
-					return i + 2;
-				}
-				return this.stopWith(SCAN_STOPS.bareCr);
-			}
-			return i + 1;
-		}
-	}
-
-	/** A quoted value from `start` (after its opening quote): its flags, its end in `end`; -1 when the scan stops. */
-	private quotedValue(bytes: Uint8Array, start: number, last: boolean): number {
-		const n = bytes.length;
-		let flag = QUOTED;
-		let j = start;
-		let q: number;
-		for (;;) {
-			q = bytes.indexOf(34, j);
-			if (q < 0) return this.stopWith(SCAN_STOPS.unclosed, !last);
-			if (q + 1 < n && bytes[q + 1] === 34) {
-				flag |= DOUBLED_QUOTES;
-				j = q + 2;
-				continue;
-			}
-			break;
-		}
-		for (let k = start; k < q; k++) {
-			const kind = BYTE_KIND[bytes[k]];
-			if (kind === HIGH) flag |= NON_ASCII;
-			else if (kind === NUL) return this.stopWith(SCAN_STOPS.nul);
-		}
-		if (q + 1 < n) {
-			const c = bytes[q + 1];
-			if (c !== 44 && c !== 10 && c !== 13) return this.stopWith(SCAN_STOPS.textAfterQuote);
-		}
-		this.end = q;
-		return flag;
-	}
-
-	/** An unquoted value from `i`: its flags, its end in `end`; -1 when the scan stops. */
-	private unquotedValue(bytes: Uint8Array, i: number): number {
-		const n = bytes.length;
-		let flag = 0;
-		for (; i < n; i++) {
-			const kind = BYTE_KIND[bytes[i]];
-			if (kind === PLAIN) continue;
-			if (kind === VALUE_END) break;
-			if (kind === HIGH) flag = NON_ASCII;
-			else return this.stopWith(kind === QUOTE ? SCAN_STOPS.quoteInValue : SCAN_STOPS.nul);
-		}
-		this.end = i;
-		return flag;
-	}
-
-	private stopWith(why: string, cutInQuotes = false): -1 {
-		this.stop = why;
-		this.cutInQuotes = cutInQuotes;
-		return -1;
-	}
-
-	private grow(): void {
-		const length = this.starts.length * 2;
-		const starts = new Int32Array(length);
-		const ends = new Int32Array(length);
-		const flags = new Uint8Array(length);
-		starts.set(this.starts);
-		ends.set(this.ends);
-		flags.set(this.flags);
-		this.starts = starts;
-		this.ends = ends;
-		this.flags = flags;
-	}
-}
-
-/** Whether a record holds only blank fields (an empty line, or only empty cells): numbered but not read. */
-function blankRecord(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): boolean {
-	for (let k = 0; k < count; k++) if (!blankBytes(bytes, starts[k], ends[k])) return false;
-	return true;
 }
 
 /** Hands the records' values to the aggregator: straight from the bytes when it can, else decoded. */
