@@ -11,6 +11,7 @@ import { trainSubsampledForestRegressor } from '../../src/lib/core/forest/train.
 import { applyScaler, fitScaler, serializeNetwork, type Scaler } from '../../src/lib/core/network/mlp.ts';
 import { seededRandom } from '../../src/lib/core/random.ts';
 import type { ExpectedSalesParameters } from '../../src/lib/dealers/artifacts.ts';
+import { addHiddenLayers } from './dense-layers.ts';
 
 export interface NetworkSpec {
 	hidden: number[];
@@ -44,17 +45,7 @@ export async function trainNetwork(X: Float64Array, y: readonly number[], width:
 	const random = seededRandom(spec.seed);
 	const seed = () => Math.floor(random() * 2 ** 31);
 	const model = tf.sequential();
-	spec.hidden.forEach((units, i) =>
-		model.add(
-			tf.layers.dense({
-				units,
-				activation: 'relu',
-				inputShape: i === 0 ? [width] : undefined,
-				kernelInitializer: tf.initializers.heNormal({ seed: seed() }),
-				kernelRegularizer: tf.regularizers.l2({ l2: spec.l2 })
-			})
-		)
-	);
+	addHiddenLayers(model, spec.hidden, width, spec.l2, seed);
 	// The output is log(expected sales); starting its bias at the log of the mean sale count speeds
 	// training. With no hidden layer the network is a Poisson GLM with a log link.
 	model.add(
