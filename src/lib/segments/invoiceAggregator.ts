@@ -1,7 +1,8 @@
 /**
- * The streaming aggregator behind `createCustomerAggregator` (features.ts): invoice lines in, one at
- * a time, read and cleaned at once; kept lines stored as a few typed columns; `finish()` builds the
- * customer table. Three ways in, one way through:
+ * The streaming aggregator behind `createCustomerAggregator` (features.ts; its types in
+ * customerAggregator.ts): invoice lines in, one at a time, read and cleaned at once; kept lines
+ * stored as a few typed columns; `finish()` builds the customer table. Three ways in, one way
+ * through:
  *
  *   addLine (a CSV row's split fields) ──┐
  *   addFields (the byte scan's values) ──┴─> read and check the values ─> addClean ─> kept line
@@ -17,7 +18,7 @@ import { msToDateCode, type DateOrder } from '../core/dates';
 import { overflowReason } from '../core/plausibility';
 import { firstRemovalRule } from './clean';
 import { buildCustomerTable, type CustomerTable, type FinishOptions } from './customerTable';
-import type { AggregatorState, CustomerAggregator, CustomerAggregatorOptions, InvoiceLine } from './features';
+import type { AggregatorState, CustomerAggregator, CustomerAggregatorOptions, InvoiceLine } from './customerAggregator';
 import { InvoiceDates } from './invoiceDates';
 import { InvoiceLookups } from './invoiceLookups';
 import { KeptLineColumns } from './keptLineColumns';
