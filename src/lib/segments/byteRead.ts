@@ -19,7 +19,7 @@ import type { CsvJobFailure } from '../core/csv/types';
 import { scanInvoiceBytes, ScanStrings, type ByteColumns } from './byteScan';
 import type { AggregatorState, CustomerAggregator } from './features';
 import { aggregatorForLayout, type InvoiceReadOptions, type InvoiceReadSuccess, type ReadTimings } from './read';
-import { invoiceLineSchema, type InvoiceColumn } from './schema';
+import { invoiceLineSchema, usedColumnPositions } from './schema';
 
 /** What a thread needs to scan a part of a file. */
 export interface BytePartSetup {
@@ -47,17 +47,7 @@ const HEAD_BYTES = 4 * SAMPLE_CHARS;
 export const MIN_PART_BYTES = 1 << 20;
 
 function columnsOf(layout: CsvLayout): ByteColumns {
-	const at = (key: InvoiceColumn) => layout.mapping.indexOf(key);
-	return {
-		invoice: at('InvoiceNo'),
-		stock: at('StockCode'),
-		quantity: at('Quantity'),
-		date: at('InvoiceDate'),
-		price: at('UnitPrice'),
-		customer: at('CustomerID'),
-		country: at('Country'),
-		fieldCount: layout.mapping.length
-	};
+	return { ...usedColumnPositions((key) => layout.mapping.indexOf(key)), fieldCount: layout.mapping.length };
 }
 
 /** Scan one part's bytes into a new aggregator (what another thread runs), as plain data. */

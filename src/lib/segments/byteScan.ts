@@ -24,19 +24,13 @@ import { parseNumber } from '../core/csv/validate';
 import { asciiText, ScanStrings } from './byteInterner';
 import { blankRecord, DOUBLED_QUOTES, FieldSpans, NON_ASCII, SCAN_STOPS } from './byteFields';
 import type { CustomerAggregator } from './features';
+import type { UsedColumnPositions } from './schema';
 
 export { SCAN_STOPS } from './byteFields';
 export { ScanStrings } from './byteInterner';
 
 /** Field positions of the used columns in a record (-1: the file has no Country column). */
-export interface ByteColumns {
-	invoice: number;
-	stock: number;
-	quantity: number;
-	date: number;
-	price: number;
-	customer: number;
-	country: number;
+export interface ByteColumns extends UsedColumnPositions {
 	/** Fields in the header row. */
 	fieldCount: number;
 }

@@ -23,7 +23,7 @@ import { InvoiceDates } from './invoiceDates';
 import { InvoiceLookups } from './invoiceLookups';
 import { KeptLineColumns } from './keptLineColumns';
 import { ReadingTally } from './readingTally';
-import { INVOICE_COLUMNS, invoiceLineSchema, type InvoiceColumn } from './schema';
+import { INVOICE_COLUMNS, invoiceLineSchema, usedColumnPositions, type InvoiceColumn, type UsedColumnPositions } from './schema';
 
 const MAX_ISSUES = 100;
 /** A column's name in messages ('Invoice date'). */
@@ -48,29 +48,13 @@ function isBlank(text: string): boolean {
 }
 
 /** Where each used column is in a CSV row's fields (-1: an optional column the file lacks). */
-interface FieldPositions {
-	invoice: number;
-	stock: number;
-	quantity: number;
-	date: number;
-	price: number;
-	customer: number;
-	country: number;
+interface FieldPositions extends UsedColumnPositions {
 	/** Fields a row needs to hold every used column. */
 	minFields: number;
 }
 
 function fieldPositions(options: CustomerAggregatorOptions): FieldPositions {
-	const col = (key: InvoiceColumn) => options.columns?.[key] ?? (options.columns ? -1 : INVOICE_COLUMNS.indexOf(key));
-	const at = {
-		invoice: col('InvoiceNo'),
-		stock: col('StockCode'),
-		quantity: col('Quantity'),
-		date: col('InvoiceDate'),
-		price: col('UnitPrice'),
-		customer: col('CustomerID'),
-		country: col('Country')
-	};
+	const at = usedColumnPositions((key) => options.columns?.[key] ?? (options.columns ? -1 : INVOICE_COLUMNS.indexOf(key)));
 	const required = [at.invoice, at.stock, at.quantity, at.date, at.price, at.customer];
 	if (required.some((i) => i < 0)) throw new Error('createCustomerAggregator: a required column has no position');
 	return { ...at, minFields: Math.max(...required, at.country) + 1 };

@@ -26,6 +26,30 @@ export const INVOICE_COLUMNS = [
 export type InvoiceColumn = (typeof INVOICE_COLUMNS)[number];
 
 /** The invoice-line layout, for header matching, the CSV template and messages. */
+/** Where each column the analysis uses sits in a record's fields (-1: an optional column the file lacks). */
+export interface UsedColumnPositions {
+	invoice: number;
+	stock: number;
+	quantity: number;
+	date: number;
+	price: number;
+	customer: number;
+	country: number;
+}
+
+/** The used columns' positions, from where each column is (`positionOf`: -1 when absent). */
+export function usedColumnPositions(positionOf: (key: InvoiceColumn) => number): UsedColumnPositions {
+	return {
+		invoice: positionOf('InvoiceNo'),
+		stock: positionOf('StockCode'),
+		quantity: positionOf('Quantity'),
+		date: positionOf('InvoiceDate'),
+		price: positionOf('UnitPrice'),
+		customer: positionOf('CustomerID'),
+		country: positionOf('Country')
+	};
+}
+
 export const invoiceLineSchema: TableSchema = {
 	id: 'segments',
 	rowNoun: 'invoice lines',
