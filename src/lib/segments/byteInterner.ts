@@ -4,18 +4,23 @@
  */
 
 /**
- * Strings made from bytes once per distinct value (an open-addressing table keyed by the bytes).
- * Bytes are compared and hashed four at a time (a DataView reads them as one 32-bit word): the
- * fields it holds are a few bytes to a few tens of bytes long, and a byte at a time was a good part
- * of the scan's time.
+ * Strings made from bytes once per distinct value: an open-addressing table keyed by the bytes.
+ * Each slot holds a hash and a number side by side in one Int32Array, so a probe reads one small
+ * array; the texts are kept by number, and their bytes in a pool, against which a candidate's bytes
+ * are compared a 32-bit word at a time (a DataView on each). The fields it holds are a few bytes to a
+ * few tens of bytes long, and a byte at a time was a good part of the scan's time.
  */
 export class ByteInterner {
-	private texts: (string | null)[];
-	/** Each slot's number (its text's order of first meeting). */
-	private numbers: Int32Array;
-	/** Each slot's hash: a probe compares texts only when the hashes agree, and growing hashes nothing again. */
-	private hashes: Int32Array;
+	/** Per slot: [hash, number + 1] (0: an empty slot). */
+	private slots: Int32Array;
 	private mask: number;
+	/** Texts by number (their order of first meeting). */
+	private readonly texts: string[] = [];
+	/** The texts' bytes, one after another: text `n` starts at `poolStart[n]`. */
+	private pool = new Uint8Array(1024);
+	private poolView = new DataView(this.pool.buffer);
+	private poolStart = new Int32Array(256);
+	private poolEnd = 0;
 	// The previous value's bytes and text: consecutive lines of one invoice repeat most fields, and
 	// comparing with the previous bytes is cheaper than hashing.
 	private lastBytes: Uint8Array | null = null;
@@ -24,8 +29,6 @@ export class ByteInterner {
 	private lastLength = -1;
 	private lastText = '';
 	private lastNumber = -1;
-	/** Texts met so far. */
-	private count = 0;
 	/**
 	 * The number of the text `get` returned last (0, 1, 2, … in the order texts are first met; -1 for
 	 * ''), for a caller that keeps something per distinct text in an array instead of a Map.
@@ -34,9 +37,7 @@ export class ByteInterner {
 
 	/** `slots`: a power of two, about twice the distinct values expected (the table doubles when half full). */
 	constructor(slots = 1024) {
-		this.texts = new Array<string | null>(slots).fill(null);
-		this.hashes = new Int32Array(slots);
-		this.numbers = new Int32Array(slots);
+		this.slots = new Int32Array(slots * 2);
 		this.mask = slots - 1;
 	}
 
@@ -52,7 +53,7 @@ export class ByteInterner {
 			this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 			this.lastLength = -1;
 		}
-		if (length === this.lastLength && sameBytes(this.view, start, this.lastStart, length)) {
+		if (length === this.lastLength && sameBytes(this.view, start, this.view, this.lastStart, length)) {
 			this.lastStart = start;
 			this.number = this.lastNumber;
 			return this.lastText;
@@ -68,60 +69,81 @@ export class ByteInterner {
 	private lookUp(bytes: Uint8Array, start: number, end: number): string {
 		const length = end - start;
 		const hash = hashBytes(this.view, start, end);
-		const { texts, hashes } = this;
+		const slots = this.slots;
 		let slot = hash & this.mask;
 		for (;;) {
-			const text = texts[slot];
-			if (text === null) break;
-			if (hashes[slot] === hash && text.length === length) {
-				let k = 0;
-				while (k < length && text.charCodeAt(k) === bytes[start + k]) k++;
-				if (k === length) {
-					this.number = this.numbers[slot];
-					return text;
+			const numbered = slots[2 * slot + 1];
+			if (numbered === 0) break;
+			if (slots[2 * slot] === hash) {
+				const number = numbered - 1;
+				const from = this.poolStart[number];
+				const to = number + 1 < this.texts.length ? this.poolStart[number + 1] : this.poolEnd;
+				if (to - from === length && sameBytes(this.view, start, this.poolView, from, length)) {
+					this.number = number;
+					return this.texts[number];
 				}
 			}
 			slot = (slot + 1) & this.mask;
 		}
 		const text = asciiText(bytes, start, end);
-		texts[slot] = text;
-		hashes[slot] = hash;
-		this.number = this.numbers[slot] = this.count++;
-		if (this.count * 2 > texts.length) this.grow();
+		const number = this.texts.length;
+		this.keep(bytes, start, end);
+		this.texts.push(text);
+		slots[2 * slot] = hash;
+		slots[2 * slot + 1] = number + 1;
+		this.number = number;
+		if (this.texts.length * 2 > this.mask + 1) this.grow();
 		return text;
 	}
 
-	private grow(): void {
-		const oldTexts = this.texts;
-		const oldHashes = this.hashes;
-		const oldNumbers = this.numbers;
-		this.texts = new Array<string | null>(oldTexts.length * 2).fill(null);
-		this.hashes = new Int32Array(oldTexts.length * 2);
-		this.numbers = new Int32Array(oldTexts.length * 2);
-		this.mask = this.texts.length - 1;
-		for (let k = 0; k < oldTexts.length; k++) {
-			if (oldTexts[k] === null) continue;
-			let slot = oldHashes[k] & this.mask;
-			while (this.texts[slot] !== null) slot = (slot + 1) & this.mask;
-			this.texts[slot] = oldTexts[k];
-			this.hashes[slot] = oldHashes[k];
-			this.numbers[slot] = oldNumbers[k];
+	/** Add a new text's bytes to the pool (with room for a word read past the last one). */
+	private keep(bytes: Uint8Array, start: number, end: number): void {
+		const number = this.texts.length;
+		if (number >= this.poolStart.length) {
+			const starts = new Int32Array(this.poolStart.length * 2);
+			starts.set(this.poolStart);
+			this.poolStart = starts;
 		}
+		this.poolStart[number] = this.poolEnd;
+		const needed = this.poolEnd + (end - start) + 4;
+		if (needed > this.pool.length) {
+			const pool = new Uint8Array(Math.max(needed, this.pool.length * 2));
+			pool.set(this.pool.subarray(0, this.poolEnd));
+			this.pool = pool;
+			this.poolView = new DataView(pool.buffer);
+		}
+		this.pool.set(bytes.subarray(start, end), this.poolEnd);
+		this.poolEnd += end - start;
+	}
+
+	private grow(): void {
+		const old = this.slots;
+		const slots = new Int32Array(old.length * 2);
+		const mask = old.length - 1;
+		for (let k = 0; k < old.length; k += 2) {
+			if (old[k + 1] === 0) continue;
+			let slot = old[k] & mask;
+			while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+			slots[2 * slot] = old[k];
+			slots[2 * slot + 1] = old[k + 1];
+		}
+		this.slots = slots;
+		this.mask = mask;
 	}
 }
 
 /**
- * Whether the `length` bytes at `a` and at `b` are the same, compared a 32-bit word at a time; the
- * last word is the last four bytes (overlapping the one before), so no byte is compared alone
- * unless the value is shorter than a word.
+ * Whether the `length` bytes at `a` in `one` and at `b` in `other` are the same, compared a 32-bit
+ * word at a time; the last word is the last four bytes (overlapping the one before), so no byte is
+ * compared alone unless the value is shorter than a word.
  */
-function sameBytes(view: DataView, a: number, b: number, length: number): boolean {
+function sameBytes(one: DataView, a: number, other: DataView, b: number, length: number): boolean {
 	if (length < 4) {
-		for (let k = 0; k < length; k++) if (view.getUint8(a + k) !== view.getUint8(b + k)) return false;
+		for (let k = 0; k < length; k++) if (one.getUint8(a + k) !== other.getUint8(b + k)) return false;
 		return true;
 	}
-	for (let k = 0; k < length - 4; k += 4) if (view.getInt32(a + k, true) !== view.getInt32(b + k, true)) return false;
-	return view.getInt32(a + length - 4, true) === view.getInt32(b + length - 4, true);
+	for (let k = 0; k < length - 4; k += 4) if (one.getInt32(a + k, true) !== other.getInt32(b + k, true)) return false;
+	return one.getInt32(a + length - 4, true) === other.getInt32(b + length - 4, true);
 }
 
 /**

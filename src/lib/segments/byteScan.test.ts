@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ByteInterner } from './byteInterner';
 import { plainFieldEnd, scanInvoiceBytes, SCAN_STOPS, type ByteColumns, type ScanOptions } from './byteScan';
 import type { CustomerAggregator } from './features';
+import { seededRandom } from '../core/random';
 
 /** The Online Retail layout: InvoiceNo, StockCode, Description (not used), Quantity, InvoiceDate, UnitPrice, CustomerID, Country. */
 const COLUMNS: ByteColumns = { invoice: 0, stock: 1, quantity: 3, date: 4, price: 5, customer: 6, country: 7, fieldCount: 8 };
@@ -139,6 +140,23 @@ describe('the fast route’s search for a field’s end, four bytes at a time', 
 						expect(plainFieldEnd(bytes, from, used), `byte ${b} at ${from + offset}, used ${used}`).toBe(stops ? before.length : lf);
 					}
 				}
+			}
+		}
+	});
+
+	it('stops where a byte-by-byte search stops, on random bytes rich in near misses (tabs, bytes 1-14, 0x22/0x2c look-alikes)', () => {
+		const random = seededRandom(7);
+		const pool = [0, 1, 9, 10, 11, 12, 13, 14, 15, 32, 33, 34, 35, 43, 44, 45, 0x2d, 0x23, 0x21, 0x62, 0xa2, 0xac, 0x80, 0xff, 65];
+		const stopsUsed = (b: number) => b === 44 || b === 10 || b === 13 || b === 34 || b === 0 || b >= 128;
+		for (let trial = 0; trial < 3000; trial++) {
+			const length = 1 + Math.floor(random() * 24);
+			const bytes = Uint8Array.from({ length: length + 1 }, (_, k) => (k === length ? 10 : pool[Math.floor(random() * pool.length)]));
+			for (const used of [true, false]) {
+				const stop = (b: number) => (used ? stopsUsed(b) : stopsUsed(b) && b < 128);
+				const from = Math.floor(random() * length);
+				let expected = from;
+				while (!stop(bytes[expected])) expected++;
+				expect(plainFieldEnd(bytes, from, used), `${Array.from(bytes).join(',')} from ${from}, used ${used}`).toBe(expected);
 			}
 		}
 	});

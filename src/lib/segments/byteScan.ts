@@ -95,23 +95,25 @@ SKIPPED_FIELD_STOPS[44] = SKIPPED_FIELD_STOPS[10] = SKIPPED_FIELD_STOPS[13] = SK
 const USED_FIELD_STOPS = SKIPPED_FIELD_STOPS.slice();
 USED_FIELD_STOPS.fill(1, 128);
 
-/** Every stop byte is below this (a comma, 44, is the highest) or, in a used field, from 128. */
-const BELOW_STOPS = 45 * 0x01010101;
-
 /**
  * Where the field from `i` ends: its first stop byte (`stops`: the field's table; `high`:
  * 0x80808080 when bytes from 128 stop it, else 0). The caller guarantees a stop byte before the end
- * of the bytes (an LF). Four bytes are tested at a time (read as one little-endian 32-bit word, so
- * the first byte is the lowest): `(w - 0x2d2d2d2d) & ~w` has bit 7 of the first byte below 45 set,
- * and bits only above it otherwise set by the borrow, so a word with no byte below 45 (nor from 128,
- * when `high`) is passed whole; otherwise the first such byte is looked up in the table (a space
- * or one of !#$%&'()*+ is not a stop, and the search goes on after it). `wordsEnd`: where a word
- * would run past the bytes; from there one byte at a time.
+ * of the bytes (an LF). Four bytes are tested at a time, read as one little-endian 32-bit word (the
+ * first byte is the lowest), by the bit tricks of "Bit Twiddling Hacks": `(x - 0x01010101) & ~x`
+ * flags a zero byte of `x`, so `w ^ 0x22222222` and `w ^ 0x2c2c2c2c` flag a quote and a comma;
+ * `(w - 0x0e0e0e0e) & ~w` flags a byte below 14 (NUL, LF and CR among them); `w & high` a byte from
+ * 128. A flag past a flagged byte may be false (a borrow), but the lowest flag never is, so a word
+ * with no flag is passed whole and otherwise its first flagged byte is looked up in the table (a tab
+ * is flagged but is not a stop, and the search goes on after it). The spaces of descriptions and
+ * dates are not flagged. `wordsEnd`: where a word would run past the bytes; from there one byte at a
+ * time.
  */
 function fieldEnd(bytes: Uint8Array, view: DataView, i: number, wordsEnd: number, stops: Uint8Array, high: number): number {
 	while (i < wordsEnd) {
 		const w = view.getInt32(i, true);
-		const flagged = (((w - BELOW_STOPS) & ~w) | (w & high)) & 0x80808080;
+		const quote = w ^ 0x22222222;
+		const comma = w ^ 0x2c2c2c2c;
+		const flagged = (((w - 0x0e0e0e0e) & ~w) | ((quote - 0x01010101) & ~quote) | ((comma - 0x01010101) & ~comma) | (w & high)) & 0x80808080;
 		if (flagged === 0) {
 			i += 4;
 			continue;
