@@ -112,8 +112,11 @@ export class ByteInterner {
 			this.pool = pool;
 			this.poolView = new DataView(pool.buffer);
 		}
-		this.pool.set(bytes.subarray(start, end), this.poolEnd);
-		this.poolEnd += end - start;
+		// A loop: these values are short, and a subarray per value cost more than the copy.
+		const pool = this.pool;
+		let at = this.poolEnd;
+		for (let k = start; k < end; k++) pool[at++] = bytes[k];
+		this.poolEnd = at;
 	}
 
 	private grow(): void {
