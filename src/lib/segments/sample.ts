@@ -36,17 +36,16 @@
  * whole minutes; invoice numbers are 6-digit (from 536365), increasing with time; the lines of one
  * invoice are adjacent and share its date and time. With the defaults: about 8,000 lines.
  */
-import { seededRandom, shuffled } from '../core/random';
+import { seededRandom } from '../core/random';
 import { MS_PER_DAY, daysFromCivil, isCalendarDate } from '../core/dates';
 import { INVOICE_COLUMNS, invoiceLineSchema, type InvoiceColumn } from './schema';
+import { customerIds, customerInvoices, customersByType, guestInvoices, shuffledTypes, type SampleCustomerType } from './sample/customers';
+import { SampleDraws, type Invoice } from './sample/draws';
+import { addLinesCleaningRemoves } from './sample/removedLines';
+import { invoiceRows, type SampleDateFormat } from './sample/writing';
 
-/**
- * '2010-12-01 08:26:00' | '12/1/2010 8:26' | '01/12/2010 08:26' | '1-Dec-2010 08:26' | 'Dec 1, 2010 8:26 AM' |
- * '01 December 2010 08:26' | '12/1/10 8:26 AM' (two-digit year, AM/PM).
- */
-export type SampleDateFormat = 'iso' | 'month-first' | 'day-first' | 'day-month-name' | 'month-name-first' | 'long-month' | 'short-year-am-pm';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export type { SampleCustomerType } from './sample/customers';
+export type { SampleDateFormat } from './sample/writing';
 
 export interface InvoiceSampleOptions {
 	/** Named customers (with an id); guests come on top. Default 300. */
@@ -72,8 +71,6 @@ export interface InvoiceSampleOptions {
 	ambiguousDates?: boolean;
 }
 
-export type SampleCustomerType = 'wholesale' | 'regular' | 'occasional' | 'one-off' | 'lapsed' | 'returner';
-
 export interface InvoiceSample {
 	text: string;
 	/** Data lines (without the header). */
@@ -86,149 +83,50 @@ export interface InvoiceSample {
 	guestInvoices: number;
 }
 
-const SHARES: [SampleCustomerType, number][] = [
-	['wholesale', 0.02],
-	['regular', 0.2],
-	['one-off', 0.22],
-	['lapsed', 0.13],
-	['returner', 0.12]
-];
-
-const OTHER_COUNTRIES = ['Germany', 'France', 'EIRE', 'Spain', 'Netherlands', 'Belgium', 'Switzerland', 'Portugal', 'Norway', 'Australia'];
-
-const MATERIALS = ['CERAMIC', 'ENAMEL', 'GLASS', 'WOODEN', 'PAPER', 'COTTON', 'TIN', 'WICKER', 'FELT', 'ZINC', 'BAMBOO', 'LINEN'];
-const ITEMS = [
-	'MUG',
-	'BOWL',
-	'JUG',
-	'TEA TOWEL',
-	'CANDLE HOLDER',
-	'PHOTO FRAME',
-	'STORAGE TIN',
-	'LUNCH BOX',
-	'NOTEBOOK',
-	'CUSHION COVER',
-	'DOORSTOP',
-	'COASTER',
-	'GIFT BAG',
-	'WALL CLOCK',
-	'KEY RING',
-	'PLANT POT',
-	'SHOPPING BAG',
-	'EGG CUP',
-	'TRAY',
-	'PEG BAG'
-];
-const COLOURS = ['BLUE', 'GREEN', 'IVORY', 'GREY', 'PINK', 'YELLOW', 'WHITE', 'NAVY', 'MINT', 'ORANGE'];
-const PATTERNS = ['STRIPED', 'SPOTTY', 'CHECKED', 'PLAIN', 'WAVY'];
-const WORDS = ['HELLO', 'MORNING', 'GARDEN', 'WEEKEND', 'TEA TIME'];
-const LIST_CENTS = [29, 42, 55, 65, 85, 125, 145, 165, 210, 255, 295, 375, 425, 495, 595, 795, 1275, 1495];
-
-interface Product {
-	code: string;
-	description: string;
-	cents: number;
-}
-
-interface Line {
-	code: string;
-	description: string;
-	quantity: number;
-	/** Unit price in cents (whole numbers keep the written prices exact). */
-	cents: number;
-}
-
-interface Invoice {
-	cancellation: boolean;
-	/** Index into the allowed days. */
-	day: number;
-	/** Minute of the day. */
-	minute: number;
-	/** Customer id, '' for a guest. */
-	customer: string;
-	country: string;
-	lines: Line[];
-}
-
-/** How a customer type buys. */
-interface Habit {
-	invoices: [number, number];
-	lines: [number, number];
-	quantities: readonly number[];
-	/** Share of the list price paid. */
-	price: number;
-}
-
-const HABITS: Record<SampleCustomerType, Habit> = {
-	wholesale: { invoices: [12, 24], lines: [6, 16], quantities: [12, 24, 24, 36, 48, 48, 72, 96, 144], price: 0.85 },
-	regular: { invoices: [4, 10], lines: [3, 8], quantities: [1, 2, 3, 4, 6, 6, 8, 12, 12, 24], price: 1 },
-	occasional: { invoices: [2, 4], lines: [2, 8], quantities: [1, 1, 2, 2, 3, 4, 6, 12], price: 1 },
-	'one-off': { invoices: [1, 1], lines: [1, 12], quantities: [1, 2, 3, 4, 6, 12], price: 1 },
-	lapsed: { invoices: [2, 5], lines: [2, 8], quantities: [1, 1, 2, 2, 3, 4, 6, 12], price: 1 },
-	returner: { invoices: [3, 6], lines: [3, 8], quantities: [1, 2, 2, 3, 4, 6, 12], price: 1 }
-};
-const GUEST_HABIT: Habit = { invoices: [1, 1], lines: [1, 15], quantities: [1, 1, 2, 3, 4, 6, 12], price: 1 };
-
 function isoDay(text: string): number {
 	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
 	if (!m || !isCalendarDate(+m[1], +m[2], +m[3])) throw new Error(`generateInvoiceSample: period dates must be YYYY-MM-DD, not ${JSON.stringify(text)}`);
 	return daysFromCivil(+m[1], +m[2], +m[3]);
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+/** The day of the month of a day number (days since 1970-01-01). */
+const dayOfMonth = (dayNumber: number) => new Date(dayNumber * MS_PER_DAY).getUTCDate();
 
-function dateText(dayNumber: number, minute: number, format: SampleDateFormat): string {
-	const date = new Date(dayNumber * MS_PER_DAY);
-	const y = date.getUTCFullYear();
-	const mo = date.getUTCMonth() + 1;
-	const d = date.getUTCDate();
-	const h = Math.floor(minute / 60);
-	const mi = pad(minute % 60);
-	if (format === 'iso') return `${y}-${pad(mo)}-${pad(d)} ${pad(h)}:${mi}:00`;
-	const month = MONTHS[mo - 1];
-	const ampm = `${h % 12 === 0 ? 12 : h % 12}:${mi} ${h < 12 ? 'AM' : 'PM'}`;
-	switch (format) {
-		case 'month-first':
-			return `${mo}/${d}/${y} ${h}:${mi}`;
-		case 'day-month-name':
-			return `${d}-${month.slice(0, 3)}-${y} ${pad(h)}:${mi}`;
-		case 'month-name-first':
-			return `${month.slice(0, 3)} ${d}, ${y} ${ampm}`;
-		case 'long-month':
-			return `${pad(d)} ${month} ${y} ${pad(h)}:${mi}`;
-		case 'short-year-am-pm':
-			return `${mo}/${d}/${pad(y % 100)} ${ampm}`;
-		default:
-			return `${pad(d)}/${pad(mo)}/${y} ${pad(h)}:${mi}`;
+/** The days invoices may fall on (day numbers since 1970-01-01): every day of the period, or with `ambiguous` only days 1-12. */
+function allowedDays([startText, endText]: [string, string], ambiguous: boolean): number[] {
+	const first = isoDay(startText);
+	const last = isoDay(endText);
+	if (last < first) throw new Error('generateInvoiceSample: the period ends before it starts');
+	const days: number[] = [];
+	for (let d = first; d <= last; d++) {
+		if (!ambiguous || dayOfMonth(d) <= 12) days.push(d);
 	}
+	if (days.length === 0) throw new Error('generateInvoiceSample: the period has no day from 1 to 12');
+	return days;
 }
 
-/** A field as CSV writes it: quoted when it holds the delimiter, a quote or a line break. */
-function csvField(value: string, delimiter: string): string {
-	if (value.includes(delimiter) || value.includes('"') || value.includes('\n') || value.includes('\r')) {
-		return `"${value.replaceAll('"', '""')}"`;
-	}
-	return value;
+/** Every named customer's invoices (purchases, then cancellations, customer by customer) and how many purchases. */
+function namedInvoices(draws: SampleDraws, types: SampleCustomerType[], ids: number[]): { invoices: Invoice[]; purchases: number } {
+	const invoices: Invoice[] = [];
+	let purchases = 0;
+	types.forEach((type, c) => {
+		const own = customerInvoices(draws, type, String(ids[c]));
+		purchases += own.purchases.length;
+		invoices.push(...own.purchases, ...own.cancellations);
+	});
+	return { invoices, purchases };
 }
 
-function makeProducts(random: () => number): Product[] {
-	const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
-	const codes = new Set<string>();
-	const products: Product[] = [];
-	while (products.length < 240) {
-		const suffix = random() < 0.25 ? 'ABCD'[Math.floor(random() * 4)] : '';
-		const code = `${20000 + Math.floor(random() * 70000)}${suffix}`;
-		if (codes.has(code)) continue;
-		codes.add(code);
-		const form = random();
-		let description: string;
-		if (form < 0.6) description = `${pick(MATERIALS)} ${pick(ITEMS)} ${pick(COLOURS)}`;
-		else if (form < 0.82) description = `SET OF ${2 + Math.floor(random() * 5)} ${pick(ITEMS)}S, ${pick(PATTERNS)}`;
-		else if (form < 0.92) description = `${pick(ITEMS)} "${pick(WORDS)}" ${pick(COLOURS)}`;
-		else description = `${pick(PATTERNS)} ${pick(MATERIALS)} ${pick(ITEMS)}`;
-		products.push({ code, description, cents: pick(LIST_CENTS) });
-	}
-	return products;
+/**
+ * Day/month files must be able to prove their order: unless dates are ambiguous on purpose, when
+ * no invoice falls on a day above 12, a guest's purchase is moved to the first such day.
+ */
+function proveDateOrder(invoices: Invoice[], guests: Invoice[], days: number[], dateFormat: SampleDateFormat): void {
+	if (invoices.some((i) => dayOfMonth(days[i.day]) > 12)) return;
+	const late = days.findIndex((d) => dayOfMonth(d) > 12);
+	const guest = guests.find((i) => !i.cancellation && i.country !== 'Unspecified');
+	if (late >= 0 && guest) guest.day = late;
+	else if (dateFormat !== 'iso') throw new Error('generateInvoiceSample: the period has no day above 12, so the date order cannot be told');
 }
 
 /** Generate a seeded invoice-lines CSV (see the top of this file for what is in it). */
@@ -236,170 +134,24 @@ export function generateInvoiceSample(options: InvoiceSampleOptions = {}): Invoi
 	const customerCount = Math.max(1, Math.floor(options.customers ?? 300));
 	const random = seededRandom(options.seed ?? 42);
 	const dateFormat = options.dateFormat ?? 'iso';
-	const delimiter = options.delimiter ?? ',';
 	const ambiguous = options.ambiguousDates ?? false;
-	const [startText, endText] = options.period ?? ['2010-12-01', '2011-12-09'];
+	const days = allowedDays(options.period ?? ['2010-12-01', '2011-12-09'], ambiguous);
+	const draws = new SampleDraws(random, days.length - 1);
 
-	const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
-	const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+	const byType = customersByType(customerCount);
+	const types = shuffledTypes(byType, random);
+	const ids = customerIds(customerCount, random);
+	const named = namedInvoices(draws, types, ids);
+	const guests = guestInvoices(draws, named.purchases);
+	const invoices = [...named.invoices, ...guests];
+	if (!ambiguous) proveDateOrder(invoices, guests, days, dateFormat);
+	addLinesCleaningRemoves(draws, invoices);
 
-	// Allowed days of the period (day numbers since 1970-01-01).
-	const first = isoDay(startText);
-	const last = isoDay(endText);
-	if (last < first) throw new Error('generateInvoiceSample: the period ends before it starts');
-	const days: number[] = [];
-	for (let d = first; d <= last; d++) {
-		if (!ambiguous || new Date(d * MS_PER_DAY).getUTCDate() <= 12) days.push(d);
-	}
-	if (days.length === 0) throw new Error('generateInvoiceSample: the period has no day from 1 to 12');
-	const lastDay = days.length - 1;
-
-	const products = makeProducts(random);
-	// Skewed popularity: low indexes are picked far more often.
-	const product = () => products[Math.floor(products.length * Math.pow(random(), 1.8))];
-
-	// Customer types, in a shuffled order so ids and types are not related.
-	const byType: Record<SampleCustomerType, number> = { wholesale: 0, regular: 0, occasional: 0, 'one-off': 0, lapsed: 0, returner: 0 };
-	let assigned = 0;
-	for (const [type, share] of SHARES) {
-		const n = Math.min(customerCount - assigned, Math.max(1, Math.round(share * customerCount)));
-		byType[type] = n;
-		assigned += n;
-	}
-	byType.occasional = customerCount - assigned;
-	const types = shuffled(
-		(Object.keys(byType) as SampleCustomerType[]).flatMap((type) => Array.from({ length: byType[type] }, () => type)),
-		random
-	);
-	const ids = shuffled(
-		Array.from({ length: 7000 }, (_, i) => 12000 + i),
-		random
-	).slice(0, customerCount);
-	if (ids.length < customerCount) throw new Error('generateInvoiceSample: at most 7,000 customers');
-
-	const invoices: Invoice[] = [];
-	const linesOf = (habit: Habit): Line[] => {
-		const n = int(habit.lines[0], habit.lines[1]);
-		const chosen = new Set<Product>();
-		for (let tries = 0; chosen.size < n && tries < n * 10; tries++) chosen.add(product());
-		return [...chosen].map((p) => ({
-			code: p.code,
-			description: p.description,
-			quantity: pick(habit.quantities),
-			cents: Math.max(10, Math.round(p.cents * habit.price))
-		}));
-	};
-	/** A cancellation of some lines of `original`, a little later. */
-	const cancel = (original: Invoice, lineCount: number): Invoice => {
-		const day = Math.min(lastDay, original.day + int(0, 15));
-		const minute = day === original.day ? Math.min(1439, original.minute + int(1, 120)) : int(480, 1199);
-		const lines = shuffled(original.lines, random)
-			.slice(0, lineCount)
-			.map((l) => ({ ...l, quantity: -int(1, l.quantity) }));
-		return { cancellation: true, day, minute, customer: original.customer, country: original.country, lines };
-	};
-
-	let namedInvoices = 0;
-	types.forEach((type, c) => {
-		const habit = HABITS[type];
-		const customer = String(ids[c]);
-		const country = random() < (type === 'wholesale' ? 0.5 : 0.85) ? 'United Kingdom' : pick(OTHER_COUNTRIES);
-		// The stretch of the period the customer buys in.
-		let lo = 0;
-		let hi = lastDay;
-		if (type === 'lapsed') hi = Math.floor(lastDay * 0.3);
-		else if (type === 'occasional' || type === 'returner') {
-			const span = Math.max(1, Math.floor(lastDay * (0.3 + 0.7 * random())));
-			lo = int(0, lastDay - span);
-			hi = lo + span;
-		}
-		const count = int(habit.invoices[0], habit.invoices[1]);
-		const own: Invoice[] = [];
-		for (let i = 0; i < count; i++) {
-			own.push({ cancellation: false, day: int(lo, hi), minute: int(480, 1199), customer, country, lines: linesOf(habit) });
-		}
-		own.sort((a, b) => a.day - b.day || a.minute - b.minute);
-		const cancellations: Invoice[] = [];
-		if (type === 'returner') {
-			const n = int(1, 2);
-			for (let k = 0; k < n; k++) cancellations.push(cancel(own[int(0, own.length - 2)], int(1, 3)));
-			const returned = pick(own[0].lines);
-			own[own.length - 1].lines.push({ ...returned, quantity: -int(1, returned.quantity) });
-		} else if (type === 'regular' || type === 'wholesale') {
-			for (const invoice of own) if (random() < 0.03) cancellations.push(cancel(invoice, int(1, 2)));
-		}
-		namedInvoices += own.length;
-		invoices.push(...own, ...cancellations);
-	});
-
-	// Guests: about 10% of all invoices.
-	const guestCount = Math.max(1, Math.round(namedInvoices * 0.11));
-	const unspecified = new Set(shuffled([...Array(guestCount).keys()], random).slice(0, Math.min(guestCount, Math.max(2, Math.round(guestCount * 0.05)))));
-	const guestCancellations = Math.max(1, Math.round(guestCount * 0.03));
-	const guests: Invoice[] = [];
-	for (let g = 0; g < guestCount; g++) {
-		const country = unspecified.has(g) ? 'Unspecified' : random() < 0.9 ? 'United Kingdom' : pick(OTHER_COUNTRIES);
-		guests.push({ cancellation: false, day: int(0, lastDay), minute: int(480, 1199), customer: '', country, lines: linesOf(GUEST_HABIT) });
-	}
-	for (let g = 0; g < guestCancellations; g++) {
-		const original = guests[int(0, guestCount - 1)];
-		guests.push(cancel(original, int(1, original.lines.length)));
-	}
-	invoices.push(...guests);
-
-	// Day/month files must be able to prove their order: one date with a day above 12.
-	if (!ambiguous && !invoices.some((i) => new Date(days[i.day] * MS_PER_DAY).getUTCDate() > 12)) {
-		const late = days.findIndex((d) => new Date(d * MS_PER_DAY).getUTCDate() > 12);
-		const guest = guests.find((i) => !i.cancellation && i.country !== 'Unspecified');
-		if (late >= 0 && guest) guest.day = late;
-		else if (dateFormat !== 'iso') throw new Error('generateInvoiceSample: the period has no day above 12, so the date order cannot be told');
-	}
-
-	// Lines the cleaning rules remove.
-	const purchases = invoices.filter((i) => !i.cancellation);
-	for (const invoice of purchases) {
-		if (invoice.country !== 'United Kingdom' && invoice.customer !== '' && random() < 0.5) {
-			invoice.lines.unshift({ code: 'POST', description: 'POSTAGE', quantity: int(1, 3), cents: pick([1500, 1800, 4000]) });
-		}
-	}
-	const some = (items: Invoice[], share: number, least: number) =>
-		shuffled(items, random).slice(0, Math.min(items.length, Math.max(least, Math.round(items.length * share))));
-	for (const invoice of some(purchases, 0.005, 1)) invoice.lines.push({ code: 'M', description: 'Manual', quantity: 1, cents: int(100, 3000) });
-	for (const invoice of some(purchases, 0.015, 2)) {
-		const p = product();
-		invoice.lines.splice(int(0, invoice.lines.length), 0, { code: p.code, description: p.description, quantity: int(1, 12), cents: 0 });
-	}
-	const namedCancellations = invoices.filter((i) => i.cancellation && i.customer !== '');
-	for (const invoice of some(namedCancellations, 0.2, 1)) invoice.lines.push({ code: 'D', description: 'Discount', quantity: -1, cents: int(500, 2000) });
-
-	// Number the invoices in time order (a stable sort keeps cancellations after their originals).
-	const ordered = invoices.map((invoice, i) => ({ invoice, i })).sort((a, b) => a.invoice.day - b.invoice.day || a.invoice.minute - b.invoice.minute || a.i - b.i);
-
-	const comma = delimiter === ';';
-	const number = (n: number) => (comma ? String(n).replace('.', ',') : String(n));
-	const out: string[] = [INVOICE_COLUMNS.join(delimiter)];
-	ordered.forEach(({ invoice }, k) => {
-		const no = `${invoice.cancellation ? 'C' : ''}${536365 + k}`;
-		const date = dateText(days[invoice.day], invoice.minute, dateFormat);
-		const id = invoice.customer === '' ? '' : options.customerIdDecimal ? `${invoice.customer}${comma ? ',' : '.'}0` : invoice.customer;
-		for (const line of invoice.lines) {
-			const fields: Record<InvoiceColumn, string> = {
-				InvoiceNo: no,
-				StockCode: line.code,
-				Description: line.description,
-				Quantity: String(line.quantity),
-				InvoiceDate: date,
-				UnitPrice: number(line.cents / 100),
-				CustomerID: id,
-				Country: invoice.country
-			};
-			out.push(INVOICE_COLUMNS.map((key) => csvField(fields[key], delimiter)).join(delimiter));
-		}
-	});
+	const rows = invoiceRows(invoices, days, { dateFormat, delimiter: options.delimiter ?? ',', customerIdDecimal: options.customerIdDecimal ?? false });
 	const newline = options.crlf ? '\r\n' : '\n';
 	return {
-		text: (options.bom ? '\uFEFF' : '') + out.join(newline) + newline,
-		lines: out.length - 1,
+		text: (options.bom ? '\uFEFF' : '') + rows.join(newline) + newline,
+		lines: rows.length - 1,
 		customers: customerCount,
 		byType,
 		guestInvoices: guests.length

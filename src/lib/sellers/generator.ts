@@ -40,53 +40,16 @@
  *   LogNormal(`qualityLogMean`, `qualityLogSd`).
  */
 import { SHORT_MONTHS } from '../core/dates';
-import { beta, cumulativeSums, gamma, logNormal, normal, poisson, seededRandom, weightedIndex } from '../core/random';
+import { poisson, seededRandom } from '../core/random';
 import { monthOf, monthStart } from './calendar';
 import { DEMO_CATEGORIES } from './categories';
-import { EventKind } from './events';
+import { categoryFactors } from './generator/factors';
+import type { EventSink, MarketParams, UserTraits } from './generator/types';
+import { simulateUser, type MarketRun } from './generator/user';
 
-export interface MarketParams {
-	seed: number;
-	/** First simulated month (months since 1970-01). */
-	startMonth: number;
-	months: number;
-	firstMonthJoins: number;
-	monthlyGrowth: number;
-	/** Join multiplier by calendar month, January first. */
-	joinSeason: readonly number[];
-	/** Activity multiplier by calendar month, January first. */
-	activitySeason: readonly number[];
-	engagement: { logMean: number; logSd: number };
-	activeShare: { a: number; b: number };
-	churnPerMonth: number;
-	monthNoiseShape: number;
-	/** Events per active month at λ = 1, ε = 1. */
-	rates: { collectionAdd: number; wishlistAdd: number; order: number };
-	categories: readonly string[];
-	popularityExponent: number;
-	favouriteCounts: readonly number[];
-	ownMix: { collectionAdd: number; wishlistAdd: number; order: number; listing: number };
-	supplyLogSd: number;
-	desirabilityLogSd: number;
-	price: { logMean: number; logSd: number };
-	itemLogSd: number;
-	conversion: { intercept: number; collection: number; orders: number; wishlist: number; engagement: number; focus: number; cap: number };
-	seller: {
-		q0: number;
-		q1: number;
-		q2: number;
-		q3: number;
-		noiseSd: number;
-		listingsPerMonth: number;
-		salesPerMonth: number;
-		quitBase: number;
-		quitLowQuality: number;
-		demandExponent: number;
-	};
-	migrating: { share: number; buyerEventsMax: number; listingWithinDays: number; engagementScale: number; qualityLogMean: number; qualityLogSd: number };
-	signupEvents: boolean;
-}
+export type { EventSink, MarketParams, UserTraits } from './generator/types';
 
+/** The parameters the demo, the tests and training start from (each is described at the top of this file). */
 export const DEFAULT_MARKET: MarketParams = {
 	seed: 20170101,
 	startMonth: monthOf(2017, 1),
@@ -114,13 +77,6 @@ export const DEFAULT_MARKET: MarketParams = {
 	signupEvents: true
 };
 
-/** Where generated events go (an EventLogBuilder fits). */
-export interface EventSink {
-	internUser(id: string): number;
-	internCategory(name: string): number;
-	add(user: number, day: number, kind: number, category: number, amount: number): void;
-}
-
 /** What the simulation did, for tests and the model card. */
 export interface MarketTruth {
 	users: number;
@@ -134,22 +90,12 @@ export interface MarketTruth {
 	priceLevel: number[];
 }
 
-/**
- * A user's hidden traits, fixed when the user joins: what no activity log shows directly. For
- * analysis only (how well could a model do that knew them, scripts/train/sellers-ceiling.ts).
- */
-export interface UserTraits {
-	/** ln λ, the engagement that scales every rate of the user. */
-	logEngagement: number;
-	/** The main favourite's share of the favourites' weight. */
-	focus: number;
-	/** ln of the demand of the user's main category (it scales a seller's sales). */
-	logMainDemand: number;
-	/** The chance that a month is active. */
-	activeShare: number;
+/** How many users join in month `m`: Poisson around the first month's joins, grown and made seasonal. */
+function joinsIn(params: MarketParams, random: () => number, m: number): number {
+	const calendarMonth = ((m % 12) + 12) % 12;
+	const expected = params.firstMonthJoins * Math.pow(1 + params.monthlyGrowth, m - params.startMonth) * params.joinSeason[calendarMonth];
+	return poisson(random, expected);
 }
-
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * Run the simulation, sending every event to `sink`, and each user's hidden traits to `onUser` when
@@ -158,170 +104,28 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  */
 export function generateMarket(params: MarketParams, sink: EventSink, onUser?: (user: number, traits: UserTraits) => void): MarketTruth {
 	const random = seededRandom(params.seed);
-	const K = params.categories.length;
 	const categoryIndex = params.categories.map((name) => sink.internCategory(name));
-
-	// Market-level category factors.
-	const popularityRaw = Array.from({ length: K }, (_, k) => Math.pow(k + 1, -params.popularityExponent));
-	const popTotal = popularityRaw.reduce((a, b) => a + b, 0);
-	const popularity = popularityRaw.map((p) => p / popTotal);
-	const supply = Array.from({ length: K }, () => logNormal(random, 0, params.supplyLogSd));
-	const desirability = Array.from({ length: K }, () => logNormal(random, 0, params.desirabilityLogSd));
-	const priceLevel = Array.from({ length: K }, () => logNormal(random, params.price.logMean, params.price.logSd));
-	const rawDemand = desirability.map((d, k) => Math.pow(d / supply[k], params.seller.demandExponent));
-	const demandMean = rawDemand.reduce((s, d, k) => s + d * popularity[k], 0);
-	const demand = rawDemand.map((d) => d / demandMean);
-	const byPopularity = cumulativeSums(popularity);
-	const forWishlist = cumulativeSums(popularity.map((p, k) => p * desirability[k]));
-	const forListing = cumulativeSums(popularity.map((p, k) => p * supply[k]));
-	const favouriteCount = cumulativeSums(params.favouriteCounts);
+	const factors = categoryFactors(params, random);
+	const lastMonth = params.startMonth + params.months - 1;
+	const run: MarketRun = { params, random, sink, categoryIndex, factors, lastMonth, endDay: monthStart(lastMonth + 1) };
 
 	let users = 0;
 	let converted = 0;
 	let migrating = 0;
-	const lastMonth = params.startMonth + params.months - 1;
-	const endDay = monthStart(lastMonth + 1);
-
 	for (let m = params.startMonth; m <= lastMonth; m++) {
-		const calendarMonth = ((m % 12) + 12) % 12;
 		const start = monthStart(m);
 		const days = monthStart(m + 1) - start;
-		const expected = params.firstMonthJoins * Math.pow(1 + params.monthlyGrowth, m - params.startMonth) * params.joinSeason[calendarMonth];
-		const joins = poisson(random, expected);
+		const joins = joinsIn(params, random, m);
 		for (let j = 0; j < joins; j++) {
-			const id = `u${String(100001 + users).padStart(6, '0')}`;
+			const user = sink.internUser(`u${String(100001 + users).padStart(6, '0')}`);
 			users++;
-			const user = sink.internUser(id);
 			const joinDay = start + Math.floor(random() * days);
 			const isMigrating = random() < params.migrating.share;
 			if (isMigrating) migrating++;
-			if (simulateUser(user, joinDay, m, isMigrating)) converted++;
+			if (simulateUser(run, user, joinDay, m, isMigrating, onUser)) converted++;
 		}
 	}
-
-	function pickFavourites(): { cats: number[]; cum: Float64Array; focus: number } {
-		const n = weightedIndex(random, favouriteCount) + 1;
-		const cats: number[] = [];
-		while (cats.length < n) {
-			const k = weightedIndex(random, byPopularity);
-			if (!cats.includes(k)) cats.push(k);
-		}
-		const weights = cats.map(() => gamma(random, 1));
-		// The main favourite first: the user's focus is its share of the favourites' weight.
-		const top = weights.indexOf(Math.max(...weights));
-		[cats[0], cats[top]] = [cats[top], cats[0]];
-		[weights[0], weights[top]] = [weights[top], weights[0]];
-		return { cats, cum: cumulativeSums(weights), focus: weights[0] / weights.reduce((a, b) => a + b, 0) };
-	}
-
-	/** Simulate one user from their join day; true when they convert from buyer to seller. */
-	function simulateUser(user: number, joinDay: number, joinMonth: number, isMigrating: boolean): boolean {
-		const favourites = pickFavourites();
-		const own = (share: number, market: Float64Array): number =>
-			random() < share ? favourites.cats[weightedIndex(random, favourites.cum)] : weightedIndex(random, market);
-		let lambda = logNormal(random, params.engagement.logMean, params.engagement.logSd);
-		if (isMigrating) lambda *= params.migrating.engagementScale;
-		const activeShare = beta(random, params.activeShare.a, params.activeShare.b);
-		onUser?.(user, { logEngagement: Math.log(lambda), focus: favourites.focus, logMainDemand: Math.log(demand[favourites.cats[0]]), activeShare });
-		const itemAmount = (k: number) => round2(logNormal(random, Math.log(priceLevel[k]), params.itemLogSd));
-		const emit = (day: number, kind: number, k: number, amount = 0) => {
-			if (day < endDay) sink.add(user, day, kind, k < 0 ? 0xffff : categoryIndex[k], amount);
-		};
-
-		let collection = 0;
-		const recentOrders = [0, 0, 0];
-		const recentWishes = [0, 0, 0];
-		let churned = false;
-		let sellerFrom = -1; // first listing day, once a seller
-		let quality = 0;
-		let quiet = false;
-		let converts = false;
-
-		if (isMigrating) {
-			sellerFrom = joinDay + Math.floor(random() * (params.migrating.listingWithinDays + 1));
-			quality = logNormal(random, params.migrating.qualityLogMean, params.migrating.qualityLogSd);
-			const buyerEvents = Math.floor(random() * (params.migrating.buyerEventsMax + 1));
-			for (let e = 0; e < buyerEvents; e++) {
-				const kind = random() < 0.6 ? EventKind.collectionAdd : EventKind.order;
-				const k = own(params.ownMix.collectionAdd, byPopularity);
-				emit(joinDay + Math.floor(random() * 30), kind, k, kind === EventKind.order ? itemAmount(k) : 0);
-			}
-			if (params.signupEvents) emit(sellerFrom, EventKind.sellerSignup, -1);
-			emit(sellerFrom, EventKind.listing, own(params.ownMix.listing, forListing));
-		}
-		const mainCategory = favourites.cats[0];
-
-		for (let m = joinMonth; m <= lastMonth; m++) {
-			const calendarMonth = ((m % 12) + 12) % 12;
-			const start = monthStart(m);
-			const end = monthStart(m + 1);
-			const from = m === joinMonth ? joinDay : start;
-			const span = end - from;
-			const share = span / (end - start);
-			const dayIn = (after = from) => after + Math.floor(random() * (end - after));
-
-			// Becoming a seller, judged on what the user did before this month.
-			if (sellerFrom < 0 && m > joinMonth && !churned) {
-				const o3 = recentOrders[0] + recentOrders[1] + recentOrders[2];
-				const w3 = recentWishes[0] + recentWishes[1] + recentWishes[2];
-				const c = params.conversion;
-				const logit =
-					c.intercept + c.collection * Math.log1p(collection) + c.orders * Math.log1p(o3) + c.wishlist * Math.log1p(w3) + c.engagement * Math.log(lambda) + c.focus * favourites.focus;
-				if (random() < Math.min(c.cap, 1 / (1 + Math.exp(-logit)))) {
-					converts = true;
-					sellerFrom = dayIn();
-					const s = params.seller;
-					quality = Math.exp(s.q0 + s.q1 * Math.log(lambda) + s.q2 * Math.log1p(collection) + s.q3 * favourites.focus + normal(random, 0, s.noiseSd));
-					if (params.signupEvents) emit(sellerFrom, EventKind.sellerSignup, -1);
-					emit(sellerFrom, EventKind.listing, own(params.ownMix.listing, forListing));
-				}
-			}
-
-			// Buying.
-			let adds = 0;
-			let orders = 0;
-			let wishes = 0;
-			if (!churned && (m === joinMonth || random() < activeShare)) {
-				const noise = gamma(random, params.monthNoiseShape, 1 / params.monthNoiseShape);
-				const scale = lambda * noise * params.activitySeason[calendarMonth] * share;
-				adds = poisson(random, params.rates.collectionAdd * scale);
-				wishes = poisson(random, params.rates.wishlistAdd * scale);
-				orders = poisson(random, params.rates.order * scale);
-				if (m === joinMonth && !isMigrating && adds + wishes + orders === 0) adds = 1;
-				for (let e = 0; e < adds; e++) emit(e === 0 && m === joinMonth ? joinDay : dayIn(), EventKind.collectionAdd, own(params.ownMix.collectionAdd, byPopularity));
-				for (let e = 0; e < wishes; e++) emit(dayIn(), EventKind.wishlistAdd, own(params.ownMix.wishlistAdd, forWishlist));
-				for (let e = 0; e < orders; e++) {
-					const k = own(params.ownMix.order, byPopularity);
-					emit(dayIn(), EventKind.order, k, itemAmount(k));
-				}
-			}
-			collection += adds;
-			recentOrders.unshift(orders);
-			recentOrders.pop();
-			recentWishes.unshift(wishes);
-			recentWishes.pop();
-			if (!churned && random() < params.churnPerMonth) churned = true;
-
-			// Selling.
-			if (sellerFrom >= 0 && !quiet && sellerFrom < end) {
-				const firstMonth = sellerFrom >= start;
-				if (!firstMonth && random() < params.seller.quitBase + params.seller.quitLowQuality * Math.exp(-quality)) quiet = true;
-				else {
-					const after = firstMonth ? sellerFrom : start;
-					const part = (end - after) / (end - start);
-					const listings = poisson(random, params.seller.listingsPerMonth * quality * part);
-					for (let e = 0; e < listings; e++) emit(dayIn(after), EventKind.listing, own(params.ownMix.listing, forListing));
-					const sales = poisson(random, params.seller.salesPerMonth * quality * demand[mainCategory] * part);
-					for (let e = 0; e < sales; e++) {
-						const k = own(params.ownMix.listing, forListing);
-						emit(dayIn(after), EventKind.sale, k, itemAmount(k));
-					}
-				}
-			}
-		}
-		return converts;
-	}
-
+	const { popularity, supply, desirability, priceLevel } = factors;
 	return { users, converted, migrating, popularity, supply, desirability, priceLevel };
 }
 
