@@ -111,6 +111,18 @@ describe('bootstrapInterval', () => {
 			expect(Array.from(resampleSums(values, resamples, seed))).toEqual(expected);
 		}
 	});
+	it('draws the same indices as seededRandom below and above 2^16 values (integer and floating-point index)', () => {
+		for (const n of [65535, 65536, 70001]) {
+			const values = Float64Array.from({ length: n }, (_, i) => (i * 7919) % 1000);
+			const random = seededRandom(11);
+			const expected = Array.from({ length: 3 }, () => {
+				let sum = 0;
+				for (let i = 0; i < n; i++) sum += values[Math.floor(random() * n)];
+				return sum;
+			});
+			expect(Array.from(resampleSums(values, 3, 11))).toEqual(expected);
+		}
+	});
 	it('is a point for constant data and NaN for empty data', () => {
 		expect(bootstrapInterval([7, 7, 7, 7])).toEqual({ estimate: 7, low: 7, high: 7, level: 0.95, resamples: 2000 });
 		const empty = bootstrapInterval([]);

@@ -94,29 +94,32 @@ export function normalCdf(z: number): number {
  */
 export function resampleSums(data: Float64Array, resamples: number, seed: number): Float64Array {
 	const n = data.length;
+	// Below 2^16 values the index is worked out in integers (`smallIndex`): the same index, cheaper.
+	const small = n < 65536;
 	const sums = new Float64Array(resamples);
-	// 0x6d2b79f5 is mulberry32's increment, written as a literal: a module constant this large is a
-	// boxed number V8 would load again on every draw.
 	const origin = seed >>> 0;
 	const jump = Math.imul(n, 0x6d2b79f5) >>> 0;
-	const startOf = (r: number) => (origin + Math.imul(r, jump)) >>> 0;
+	const startOf = (r: number) => (origin + Math.imul(r, jump)) | 0;
 	let r = 0;
 	for (; r + 1 < resamples; r += 2) {
 		let first = startOf(r);
-		let second = (first + jump) >>> 0;
+		let second = (first + jump) | 0;
 		let sumFirst = 0;
 		let sumSecond = 0;
 		for (let i = 0; i < n; i++) {
-			first = (first + 0x6d2b79f5) >>> 0;
-			second = (second + 0x6d2b79f5) >>> 0;
-			let t = first;
-			t = Math.imul(t ^ (t >>> 15), t | 1);
-			t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-			let u = second;
-			u = Math.imul(u ^ (u >>> 15), u | 1);
-			u ^= u + Math.imul(u ^ (u >>> 7), u | 61);
-			sumFirst += data[Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)];
-			sumSecond += data[Math.floor((((u ^ (u >>> 14)) >>> 0) / 4294967296) * n)];
+			// 0x6d2b79f5 is mulberry32's increment, written as a literal: a module constant this large
+			// is a boxed number V8 would load again on every draw.
+			first = (first + 0x6d2b79f5) | 0;
+			second = (second + 0x6d2b79f5) | 0;
+			const a = mulberryOutput(first);
+			const b = mulberryOutput(second);
+			if (small) {
+				sumFirst += data[smallIndex(a, n)];
+				sumSecond += data[smallIndex(b, n)];
+			} else {
+				sumFirst += data[Math.floor(((a >>> 0) / 4294967296) * n)];
+				sumSecond += data[Math.floor(((b >>> 0) / 4294967296) * n)];
+			}
 		}
 		sums[r] = sumFirst;
 		sums[r + 1] = sumSecond;
@@ -125,15 +128,28 @@ export function resampleSums(data: Float64Array, resamples: number, seed: number
 		let state = startOf(r);
 		let sum = 0;
 		for (let i = 0; i < n; i++) {
-			state = (state + 0x6d2b79f5) >>> 0;
-			let t = state;
-			t = Math.imul(t ^ (t >>> 15), t | 1);
-			t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-			sum += data[Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)];
+			state = (state + 0x6d2b79f5) | 0;
+			sum += data[Math.floor(((mulberryOutput(state) >>> 0) / 4294967296) * n)];
 		}
 		sums[r] = sum;
 	}
 	return sums;
+}
+
+/** mulberry32's output for the state `s` (the 32 bits seededRandom divides by 2^32), as an int32. */
+function mulberryOutput(s: number): number {
+	let t = Math.imul(s ^ (s >>> 15), s | 1);
+	t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+	return t ^ (t >>> 14);
+}
+
+/**
+ * floor(u / 2^32 * n) for the 32 bits `u` (an int32) and n < 2^16, in integers: the high 32 bits of
+ * the 48-bit product u * n, from its two 16-bit halves. The same index as the floating-point form
+ * (u * n < 2^53, so both are exact), about a fifth cheaper in Chromium.
+ */
+function smallIndex(u: number, n: number): number {
+	return ((u >>> 16) * n + (((u & 0xffff) * n) >>> 16)) >>> 16;
 }
 
 export interface BootstrapInterval {
