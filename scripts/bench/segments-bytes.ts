@@ -55,7 +55,7 @@ async function run() {
 	const t3 = performance.now();
 	const aboutModel = { names: model.names, insiders: model.insiders, map: model.map, features: model.space.features };
 	const job = forecastJob(table, assignments, model.insiders);
-	const analysis = analyseSegments(table, assignments, aboutModel, { forecast: null });
+	const analysis = analyseSegments(table, assignments, aboutModel, { forecast: null }, job.table);
 	const t4 = performance.now();
 	const c4 = cpuMs();
 	const forecast = insidersForecast(job.table, job.insiders);

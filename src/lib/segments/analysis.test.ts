@@ -225,5 +225,8 @@ describe('the whole analysis on the seeded sample with the shipped model', () =>
 		const model = { names: artifact.profiles, insiders: artifact.insiders, map: artifact.map, features: artifact.space.features };
 		const apart = withForecast(analyseSegments(sample, assignments, model, { forecast: null }), insidersForecast(job.table, job.insiders));
 		expect(apart).toEqual(analysis);
+		// As outcome.ts does it: the forecast's purchases handed to the analysis, not copied again.
+		const shared = withForecast(analyseSegments(sample, assignments, model, { forecast: null }, job.table), insidersForecast(job.table, job.insiders));
+		expect(shared).toEqual(analysis);
 	});
 });

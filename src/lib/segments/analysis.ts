@@ -12,7 +12,7 @@ import { valuesAt } from '../core/valuesAt';
 import { bootstrapInterval, mannWhitneyU, type BootstrapInterval, type MannWhitneyResult } from '../core/stats';
 import type { CustomerFeature, CustomerTable } from './features';
 import { clusterMembers, clusterSummaries, overallSpread, type ClusterNaming, type ClusterSummary, type FeatureSpread, type SegmentAssignments } from './clusters';
-import { identifiedCustomers } from './identifiedCustomers';
+import { identifiedCustomers, type ForecastTable } from './identifiedCustomers';
 import { insiderRules, type EntryRule, type ExitRule } from './insiderRules';
 import { insidersForecast, type InsidersForecast, type RevenueForecast } from './insidersForecast';
 import { mapSample, type MapSample, type SegmentMap } from './segmentMap';
@@ -76,12 +76,14 @@ function isoDate(ms: number): string {
  * except revenue shares, which are of all revenue (so the clusters and the anonymous invoices add up to 100%).
  * `computedForecast`: the Insiders' forecast when it is computed apart (outcome.ts: `forecastJob`,
  * then `insidersForecast` with model fits made on another thread); else it is computed here.
+ * `purchases`: the identified customers' purchases when the caller has them (`forecastJob`'s table).
  */
 export function analyseSegments(
 	allTable: CustomerTable,
 	allAssignments: SegmentAssignments,
 	model: { names: readonly ClusterNaming[]; insiders: number; map: SegmentMap; features: readonly CustomerFeature[] },
-	computedForecast?: InsidersForecast
+	computedForecast?: InsidersForecast,
+	purchases?: ForecastTable
 ): SegmentsAnalysis {
 	const k = model.names.length;
 	let totalRevenue = 0;
@@ -103,7 +105,7 @@ export function analyseSegments(
 		revenueShare: totalRevenue > 0 ? anonymousRevenue / totalRevenue : 0,
 		byCluster: anonymousByCluster
 	};
-	const { table, assignments } = identifiedCustomers(allTable, allAssignments, model.features.length);
+	const { table, assignments } = identifiedCustomers(allTable, allAssignments, model.features.length, purchases);
 	const n = table.count;
 	const revenue = table.features.grossRevenue;
 	const membersOf = clusterMembers(assignments.cluster, k);

@@ -20,15 +20,24 @@ export function identifiedRows(table: Pick<CustomerTable, 'count' | 'guest'>): n
 	return rows;
 }
 
-/** The rows of a table and of its assignments whose customers have an id (`keep` ascending). */
-export function identifiedCustomers(table: CustomerTable, assignments: SegmentAssignments, m: number): { table: CustomerTable; assignments: SegmentAssignments } {
+/**
+ * The rows of a table and of its assignments whose customers have an id (`keep` ascending).
+ * `purchases`: the table's `identifiedPurchases`, when the caller has made them already (they are
+ * then not copied again).
+ */
+export function identifiedCustomers(
+	table: CustomerTable,
+	assignments: SegmentAssignments,
+	m: number,
+	purchases?: ForecastTable
+): { table: CustomerTable; assignments: SegmentAssignments } {
 	const keep = identifiedRows(table);
 	if (keep.length === table.count) return { table, assignments };
 	const picked = (column: Float64Array) => valuesAt(column, keep);
 	const features = Object.fromEntries(CUSTOMER_FEATURES.map((f) => [f, picked(table.features[f])])) as Record<CustomerFeature, Float64Array>;
 	const points = new Float64Array(keep.length * m);
 	for (let r = 0; r < keep.length; r++) for (let j = 0; j < m; j++) points[r * m + j] = assignments.points[keep[r] * m + j];
-	const { purchaseStart, purchaseDay, purchaseValue } = identifiedPurchases(table);
+	const { purchaseStart, purchaseDay, purchaseValue } = purchases ?? identifiedPurchases(table);
 	return {
 		table: {
 			...table,

@@ -66,13 +66,14 @@ export async function segmentsResult(
 	const assignments = assignTable(model, table);
 	const t2 = performance.now();
 	const aboutModel = { names: model.names, insiders: model.insiders, map: model.map, features: model.space.features };
-	let analysis = analyseSegments(table, assignments, aboutModel, inputs ? { forecast: null } : undefined);
+	// The forecast's purchases are copied once, for the analysis and the forecast.
+	const job = inputs && pendingFits ? forecastJob(table, assignments, model.insiders) : null;
+	let analysis = analyseSegments(table, assignments, aboutModel, job ? { forecast: null } : undefined, job?.table);
 	let forecastWaitMs = 0;
-	if (inputs && pendingFits) {
+	if (inputs && pendingFits && job) {
 		const waitFrom = performance.now();
 		const fits = await pendingFits;
 		forecastWaitMs = performance.now() - waitFrom;
-		const job = forecastJob(table, assignments, model.insiders);
 		analysis = withForecast(analysis, insidersForecast(job.table, job.insiders, { days: inputs.days, fits }));
 	}
 	const t3 = performance.now();
