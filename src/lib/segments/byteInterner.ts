@@ -96,7 +96,7 @@ export class ByteInterner {
 		return text;
 	}
 
-	/** Add a new text's bytes to the pool (with room for a word read past the last one). */
+	/** Add a new text's bytes to the pool (`sameBytes` reads only within a value, so no slack is kept). */
 	private keep(bytes: Uint8Array, start: number, end: number): void {
 		const number = this.texts.length;
 		if (number >= this.poolStart.length) {
@@ -105,7 +105,7 @@ export class ByteInterner {
 			this.poolStart = starts;
 		}
 		this.poolStart[number] = this.poolEnd;
-		const needed = this.poolEnd + (end - start) + 4;
+		const needed = this.poolEnd + (end - start);
 		if (needed > this.pool.length) {
 			const pool = new Uint8Array(Math.max(needed, this.pool.length * 2));
 			pool.set(this.pool.subarray(0, this.poolEnd));
